@@ -1,0 +1,56 @@
+/**
+ * The saleready command line: builds the commander program, runs it, and turns every
+ * outcome into an exit code (DESIGN.md, "Contracts"). Only this folder prints or exits.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, SalereadyError } from '../errors.ts';
+import { registerDoctorCommand } from './commands/doctor.ts';
+import { registerSetupCommand } from './commands/setup.ts';
+import { registerShopCommand } from './commands/shop.ts';
+import { createConsoleOutput, type Output } from './output.ts';
+import { readToolVersion } from './tool-version.ts';
+
+export function createProgram(output: Output): Command {
+  const program = new Command('saleready')
+    .description('Load tests and capacity plans for first-come online sale days.')
+    .version(readToolVersion(), '-V, --version', 'print the saleready version')
+    .showHelpAfterError('(run `saleready --help` for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => output.out(text.replace(/\n$/, '')),
+      writeErr: (text) => output.err(text.replace(/\n$/, '')),
+    });
+  registerSetupCommand(program, output);
+  registerDoctorCommand(program, output);
+  registerShopCommand(program, output);
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function main(argv: readonly string[], output: Output = createConsoleOutput()): Promise<number> {
+  const program = createProgram(output);
+  try {
+    await program.parseAsync([...argv]);
+    return output.exitCode ?? ExitCode.ok;
+  } catch (error) {
+    return reportError(error, output);
+  }
+}
+
+function reportError(error: unknown, output: Output): number {
+  if (error instanceof CommanderError) {
+    // Help and version end with exit 0; every other commander error is a usage error.
+    const helpOrVersion = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    return helpOrVersion ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof SalereadyError) {
+    output.err(`saleready: ${error.message}`);
+    for (const hint of error.hints) output.err(`  ${hint}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  output.err(`saleready: unexpected failure: ${message}`);
+  if (process.env.SALEREADY_DEBUG && error instanceof Error && error.stack) output.err(error.stack);
+  else output.err('  (set SALEREADY_DEBUG=1 for details, and please report it)');
+  return 70;
+}

@@ -1,0 +1,21 @@
+/** Where the CLI writes. Tests pass a recording Output instead of the console. */
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+  /** A command sets this to choose the exit code without throwing (e.g. a missed target). */
+  exitCode?: number;
+}
+
+export function createConsoleOutput(): Output {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+/** An Output that keeps what was written, for tests. */
+export function createRecordingOutput(): Output & { lines: string[]; errors: string[] } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, out: (line) => lines.push(line), err: (line) => errors.push(line) };
+}
