@@ -1,0 +1,26 @@
+/**
+ * harness/capacity — the public API of the capacity stage: scalability fit (USL), knee,
+ * queueing formulas, the fluid model of a sale-day crowd, rounds, and reading measured
+ * points from CSV. Pure functions: no Node built-ins, no I/O.
+ */
+export {
+  uslAmdahlCeiling,
+  uslLatency,
+  uslLoadForLatency,
+  uslOptimalLoad,
+  uslPeakLoad,
+  uslPeakThroughput,
+  uslThroughput,
+} from './usl-model.ts';
+export type { UslParams } from './usl-model.ts';
+export { fitUsl } from './usl-fit.ts';
+export type {
+  FitUslOptions,
+  UslBound,
+  UslFit,
+  UslIntervalMethod,
+  UslPoint,
+  UslWarning,
+  UslWarningCode,
+} from './usl-fit.ts';
+export { studentTCdf, studentTQuantile } from './student-t.ts';
