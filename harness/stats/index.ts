@@ -3,6 +3,7 @@
  * Percentiles use R type 7 (k6's convention) everywhere; `p` is a fraction in [0, 1].
  */
 export { percentile, percentileSorted } from './percentile.ts';
+
 export {
   createHistogram,
   recordValue,
@@ -23,4 +24,39 @@ export {
   HISTOGRAM_JSON_FORMAT,
   type HistogramJson,
 } from './histogram-json.ts';
-export type { TargetVerdict, Verdict, Comparator } from './target-verdict.ts';
+
+export { intervalBounds, type EstimateInterval } from './estimate-interval.ts';
+export { wilsonInterval } from './wilson-interval.ts';
+export { poissonRateInterval } from './poisson-rate-interval.ts';
+export { meanInterval, type MeanInterval } from './mean-interval.ts';
+export {
+  percentileInterval,
+  percentileIntervalSorted,
+  histogramPercentileInterval,
+  type PercentileInterval,
+} from './percentile-interval.ts';
+
+export { twoProportionTest, type TwoProportionTest } from './two-proportion-test.ts';
+export {
+  bootstrapPercentileDifference,
+  type BootstrapOptions,
+  type BootstrapDifference,
+} from './bootstrap-percentile-difference.ts';
+
+export { normalCdf, normalQuantile, normalTwoSidedP, twoSidedZ } from './normal-distribution.ts';
+export { studentTCdf, studentTQuantile } from './student-t-distribution.ts';
+export { createMulberry32 } from './mulberry32.ts';
+
+export type { TargetVerdict, Verdict, Comparator, VerdictReason } from './target-verdict.ts';
+export {
+  defaultMinSamples,
+  percentileOfStat,
+  type TargetSpec,
+  type TargetMeasurement,
+} from './target-spec.ts';
+export { compareWithThreshold } from './compare-with-threshold.ts';
+export { evaluateTarget } from './evaluate-target.ts';
+export { describeTarget } from './describe-target.ts';
+export { formatNumber, formatQuantity, type Language } from './format-quantity.ts';
+export { summarizeVerdicts } from './summarize-verdicts.ts';
+export { MissingMetricError, assertMeasured } from './missing-metric-error.ts';

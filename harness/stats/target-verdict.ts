@@ -3,6 +3,19 @@ export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
 export type Comparator = '<' | '<=' | '>' | '>=' | '==';
 
+/**
+ * Why a verdict is what it is, as a stable code (the `note` says it in English; a report in
+ * another language words it from this): no samples at all; fewer than the minimum; a value
+ * that is not a number; met or missed on the measured value while the interval crosses the
+ * threshold (a rerun may differ); missed clearly.
+ */
+export type VerdictReason =
+  | 'no-samples'
+  | 'too-few-samples'
+  | 'not-a-number'
+  | 'interval-crosses-threshold'
+  | 'missed';
+
 export interface TargetVerdict {
   /** Stable id, e.g. `latency.checkout.p95`. */
   readonly id: string;
@@ -25,4 +38,8 @@ export interface TargetVerdict {
   readonly samples: number;
   /** Why it is inconclusive or how it failed, for a person. */
   readonly note?: string;
+  /** The same as a stable code; absent for a clear pass. */
+  readonly reason?: VerdictReason;
+  /** Fewest samples that were required to judge. */
+  readonly minSamples?: number;
 }
