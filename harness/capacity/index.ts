@@ -24,3 +24,5 @@ export type {
   UslWarningCode,
 } from './usl-fit.ts';
 export { studentTCdf, studentTQuantile } from './student-t.ts';
+export { findKnee, guessKneeShape } from './knee.ts';
+export type { FindKneeOptions, Knee, KneeCurve, KneeDirection } from './knee.ts';
