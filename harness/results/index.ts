@@ -1,0 +1,29 @@
+/** harness/results — the run folder and k6 raw output, streamed into per-second buckets. */
+export { createRunDir, formatRunTimestamp, runDirSlug } from './run-dir.ts';
+export { ingestK6Output, isGzipFile, type IngestOptions } from './ingest-k6-output.ts';
+export {
+  createIngestResult,
+  mergeIngestResults,
+  DEFAULT_TAG_KEYS,
+  DEFAULT_BUCKET_GAMMA,
+  DEFAULT_MAX_SERIES_PER_METRIC,
+  type IngestResult,
+  type RecordedMetric,
+  type RecordedSeries,
+  type CreateIngestResultOptions,
+} from './ingest-result.ts';
+export { ingestToJson, INGEST_JSON_FORMAT, type IngestJson } from './ingest-json.ts';
+export type {
+  Aggregate,
+  AggregateJson,
+  CounterAggregate,
+  GaugeAggregate,
+  MetricKind,
+  RateAggregate,
+  TrendAggregate,
+} from './series-aggregate.ts';
+export { parseSelector, type MetricSelector } from './selector.ts';
+export { selectSeries, JOURNEY_METRICS, type SelectedSeries } from './select-series.ts';
+export { measure, readStat, aggregateEvents, runDurationSeconds, type Measurement, type MeasureStat } from './measure.ts';
+export { measureOverTime, type TimePoint } from './measure-over-time.ts';
+export { evaluateTargets, toTargetMeasurement, type RunTargetSpec } from './evaluate-targets.ts';
