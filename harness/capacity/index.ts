@@ -26,3 +26,8 @@ export type {
 export { studentTCdf, studentTQuantile } from './student-t.ts';
 export { findKnee, guessKneeShape } from './knee.ts';
 export type { FindKneeOptions, Knee, KneeCurve, KneeDirection } from './knee.ts';
+export { littlesLawConcurrency, littlesLawRate, littlesLawTime } from './littles-law.ts';
+export { erlangB, erlangC, mmcProbabilityWaitExceeds, mmcQueue } from './erlang.ts';
+export type { MmcQueue } from './erlang.ts';
+export { md1Queue, mg1Queue, mm1Queue } from './single-server-queue.ts';
+export type { SingleServerQueue } from './single-server-queue.ts';
