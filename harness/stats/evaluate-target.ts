@@ -99,6 +99,9 @@ export function evaluateTarget(spec: TargetSpec, measurement: TargetMeasurement 
 function intervalCrosses(interval: readonly [number, number] | null, spec: TargetSpec): boolean {
   if (interval === null) return false;
   const [lower, upper] = interval;
-  if (spec.op === '==') return !(lower === spec.threshold && upper === spec.threshold) && lower <= spec.threshold && spec.threshold <= upper;
+  if (spec.op === '==') {
+    const exact = lower === spec.threshold && upper === spec.threshold;
+    return !exact && lower <= spec.threshold && spec.threshold <= upper;
+  }
   return compareWithThreshold(lower, spec.op, spec.threshold) !== compareWithThreshold(upper, spec.op, spec.threshold);
 }
