@@ -31,3 +31,7 @@ export { erlangB, erlangC, mmcProbabilityWaitExceeds, mmcQueue } from './erlang.
 export type { MmcQueue } from './erlang.ts';
 export { md1Queue, mg1Queue, mm1Queue } from './single-server-queue.ts';
 export type { SingleServerQueue } from './single-server-queue.ts';
+export { burstWaitOf, drainRateForMaxWait, fluidQueue } from './flash-crowd.ts';
+export type { FluidQueue } from './flash-crowd.ts';
+export { planRounds, roundsForMaxWait } from './rounds.ts';
+export type { RoundsPlan } from './rounds.ts';
