@@ -1,0 +1,16 @@
+/** harness/scenario — the scenario format, its loader, the run plan and the target specs. */
+export { defineScenario } from './define-scenario.ts';
+export { loadScenario } from './load-scenario.ts';
+export { parseScenario } from './parse-scenario.ts';
+export { planRun, scaleCount } from './plan-run.ts';
+export type { PlanRunOptions, PlannedBehaviour, RunPlan } from './plan-run.ts';
+export { compileTargets, formatPercent } from './compile-targets.ts';
+export type { TargetOp, TargetSpec, TargetStat } from './target-spec.ts';
+export { JOURNEY_STEPS, patienceSchema, scenarioSchema } from './scenario-schema.ts';
+export type { Behaviour, JourneyStep, Patience, Scenario, ScenarioInput, ScenarioTargets } from './scenario-schema.ts';
+export { shopSettingsSchema, SHOP_SCALED_DEFAULTS } from './shop-settings-schema.ts';
+export type { ShopConfigPatch, ShopSettings } from './shop-settings-schema.ts';
+export { arrivedBy, planArrivals } from './arrival-curve.ts';
+export type { ArrivalPhase, ArrivalPhaseName } from './arrival-curve.ts';
+export { patienceMeanMs, patienceP99Ms, scalePatience } from './patience.ts';
+export type { PlannedPatience } from './patience.ts';

@@ -1,0 +1,153 @@
+/**
+ * Applies the time scale k (DESIGN.md, "Time scale") and returns the numbers a run uses:
+ * people and stock divide by k; TTLs, poll interval, patience, think time, the arrival
+ * windows and the cap on active users (Little's law) divide by k; request rates and the
+ * admission rate per minute stay. Pure: no I/O.
+ */
+import { planArrivals, type ArrivalPhase } from './arrival-curve.ts';
+import { compileTargets } from './compile-targets.ts';
+import { patienceP99Ms, scalePatience, type PlannedPatience } from './patience.ts';
+import type { Behaviour, Scenario } from './scenario-schema.ts';
+import { SHOP_SCALED_DEFAULTS, type ShopConfigPatch } from './shop-settings-schema.ts';
+import type { TargetSpec } from './target-spec.ts';
+
+export interface PlanRunOptions {
+  /** Load this shop instead of `target.url` or the embedded shop. */
+  readonly targetUrl?: string;
+}
+
+/** Behaviour in run time. */
+export interface PlannedBehaviour extends Omit<Behaviour, 'pollIntervalSeconds' | 'sleepSeconds' | 'thinkSeconds'> {
+  readonly pollIntervalMs: number;
+  readonly sleepMs: number;
+  readonly thinkMs: number;
+}
+
+export interface RunPlan {
+  readonly scenario: string;
+  readonly description: string | null;
+  /** k: sale time = run time × k. */
+  readonly timeScale: number;
+  /** The shop to load; null means: start the embedded shop with `shop` and use its URL. */
+  readonly targetUrl: string | null;
+  readonly embeddedShop: boolean;
+  readonly people: number;
+  readonly stock: number;
+  readonly perPersonLimit: number;
+  readonly perAddressLimit: number;
+  /** Run time at which the sale opens (the end of the early window), ms. */
+  readonly opensAtMs: number;
+  readonly arrivals: readonly ArrivalPhase[];
+  /** End of the last arrival phase, ms of run time. */
+  readonly arrivalEndMs: number;
+  /** The sale closes here; people still waiting then give up. */
+  readonly saleClosesAtMs: number;
+  /** Upper bound of the run: the sale's close plus one person's shopping time. */
+  readonly expectedDurationMs: number;
+  readonly patience: PlannedPatience;
+  /** 99th percentile of patience, ms: bounds the time a person spends in the queue. */
+  readonly patienceP99Ms: number;
+  readonly behaviour: PlannedBehaviour;
+  /** Configuration for the embedded shop (ShopConfig field names, run time). */
+  readonly shop: ShopConfigPatch;
+  /** The scenario's targets (compileTargets), for k6 thresholds and judging. */
+  readonly targets: readonly TargetSpec[];
+  /** Things a person should know about this plan, e.g. a large time scale. */
+  readonly warnings: readonly string[];
+}
+
+/** Room for login, product, cart and checkout requests besides think time, ms. */
+const SHOPPING_REQUEST_ALLOWANCE_MS = 5_000;
+
+function scaleShop(scenario: Scenario, stock: number): ShopConfigPatch {
+  const k = scenario.timeScale;
+  const settings = scenario.target.shop ?? {};
+  const scaleMs = (ms: number): number => Math.max(1, Math.round(ms / k));
+  const shop: ShopConfigPatch = {
+    ...settings,
+    sessionTtlMs: scaleMs(settings.sessionTtlMs ?? SHOP_SCALED_DEFAULTS.sessionTtlMs),
+    ticketTtlMs: scaleMs(settings.ticketTtlMs ?? SHOP_SCALED_DEFAULTS.ticketTtlMs),
+    admissionTtlMs: scaleMs(settings.admissionTtlMs ?? SHOP_SCALED_DEFAULTS.admissionTtlMs),
+    maxActiveUsers: Math.max(1, Math.ceil((settings.maxActiveUsers ?? SHOP_SCALED_DEFAULTS.maxActiveUsers) / k)),
+    stock,
+    perPersonLimit: scenario.sale.perPersonLimit,
+    perAddressLimit: scenario.sale.perAddressLimit,
+  };
+  if (settings.faults?.slowdowns) {
+    shop.faults = {
+      ...settings.faults,
+      slowdowns: settings.faults.slowdowns.map((slowdown) => ({
+        fromMs: Math.round(slowdown.fromMs / k),
+        toMs: Math.round(slowdown.toMs / k),
+        factor: slowdown.factor,
+      })),
+    };
+  }
+  return shop;
+}
+
+/** A count of people or units at time scale k: rounded, at least 1. */
+export function scaleCount(count: number, timeScale: number): number {
+  return Math.max(1, Math.round(count / timeScale));
+}
+
+/** Turns a validated scenario into run-time numbers. */
+export function planRun(scenario: Scenario, options: PlanRunOptions = {}): RunPlan {
+  const k = scenario.timeScale;
+  const warnings: string[] = [];
+  const toMs = (minutes: number): number => (minutes * 60_000) / k;
+  const people = scaleCount(scenario.crowd.people, k);
+  const stock = scaleCount(scenario.sale.stock, k);
+  if (k > 60) {
+    warnings.push(
+      `time scale ${k} is above 60: compressed TTLs and poll intervals come close to real request times, so waits and expiries may be distorted`,
+    );
+  }
+  const shop = scaleShop(scenario, stock);
+  const arrivals = planArrivals(scenario.crowd.arrivals, people, k);
+  const opensAtMs = toMs(scenario.crowd.arrivals.early.windowMinutes);
+  const arrivalEndMs = opensAtMs + toMs(scenario.crowd.arrivals.burst.durationMinutes + scenario.crowd.arrivals.tail.durationMinutes);
+  const patience = scalePatience(scenario.crowd.patience, k);
+  const p99 = patienceP99Ms(patience);
+  const saleClosesAtMs = scenario.sale.durationMinutes !== undefined
+    ? opensAtMs + toMs(scenario.sale.durationMinutes)
+    : arrivalEndMs + p99;
+  const { pollIntervalSeconds, sleepSeconds, thinkSeconds, ...choices } = scenario.behaviour;
+  const behaviour: PlannedBehaviour = {
+    ...choices,
+    pollIntervalMs: (pollIntervalSeconds * 1000) / k,
+    sleepMs: sleepSeconds !== undefined ? (sleepSeconds * 1000) / k : shop.ticketTtlMs * 1.5,
+    thinkMs: (thinkSeconds * 1000) / k,
+  };
+  if (behaviour.pollIntervalMs >= shop.ticketTtlMs) {
+    warnings.push(
+      `people poll every ${pollIntervalSeconds} s but tickets expire after ${(shop.ticketTtlMs * k) / 1000} s without a poll: every waiting person will lose their place`,
+    );
+  }
+  if (people !== scenario.crowd.people / k || stock !== scenario.sale.stock / k) {
+    warnings.push(`people and stock were rounded to whole numbers at time scale ${k}: ${people} people, ${stock} units`);
+  }
+  const targetUrl = options.targetUrl ?? scenario.target.url ?? null;
+  return {
+    scenario: scenario.name,
+    description: scenario.description ?? null,
+    timeScale: k,
+    targetUrl,
+    embeddedShop: targetUrl === null,
+    people,
+    stock,
+    perPersonLimit: scenario.sale.perPersonLimit,
+    perAddressLimit: scenario.sale.perAddressLimit,
+    opensAtMs,
+    arrivals,
+    arrivalEndMs,
+    saleClosesAtMs,
+    expectedDurationMs: Math.ceil(saleClosesAtMs + 3 * behaviour.thinkMs + SHOPPING_REQUEST_ALLOWANCE_MS),
+    patience,
+    patienceP99Ms: p99,
+    behaviour,
+    shop,
+    targets: compileTargets(scenario),
+    warnings,
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The scenario format: one zod schema for scenarios written in TypeScript
+ * (`defineScenario`), YAML or JSON. All durations are in sale time (what a person lives
+ * through); `planRun` divides them by the time scale. docs/SCENARIOS.md explains each field.
+ */
+import { z } from 'zod';
+import { shopSettingsSchema } from './shop-settings-schema.ts';
+
+const positive = (unit: string) => z.number().positive(`must be ${unit} greater than 0`);
+const nonNegative = (unit: string) => z.number().min(0, `must be ${unit} of 0 or more`);
+const wholePositive = z.int('must be a whole number').positive('must be a whole number greater than 0');
+const share = z.number().min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
+
+/** Journey steps that carry the `step` tag (docs/METRICS.md). */
+export const JOURNEY_STEPS = ['login', 'join', 'poll', 'product', 'cart', 'checkout'] as const;
+export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+
+const percentiles = (unit: string) =>
+  z
+    .strictObject({
+      p50: positive(unit).optional(),
+      p90: positive(unit).optional(),
+      p95: positive(unit).optional(),
+      p99: positive(unit).optional(),
+      max: positive(unit).optional(),
+    })
+    .refine((value) => Object.keys(value).length > 0, 'must name at least one of p50, p90, p95, p99, max');
+
+/** How long a person waits in the queue before giving up, in sale-time minutes. */
+export const patienceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('exponential'), meanMinutes: positive('a number of minutes') }),
+  z.strictObject({
+    kind: z.literal('lognormal'),
+    medianMinutes: positive('a number of minutes'),
+    sigma: positive('a spread (σ of the log)'),
+  }),
+  z.strictObject({ kind: z.literal('fixed'), minutes: positive('a number of minutes') }),
+]);
+export type Patience = z.infer<typeof patienceSchema>;
+
+const arrivalsSchema = z
+  .strictObject({
+    /** People who come before opening: they log in early and wait for the sale to open. */
+    early: z
+      .strictObject({ share, windowMinutes: nonNegative('a number of minutes') })
+      .prefault({ share: 0, windowMinutes: 0 }),
+    /** The rush at opening. */
+    burst: z.strictObject({ share, durationMinutes: positive('a number of minutes') }),
+    /** Everyone else, spread evenly after the burst. */
+    tail: z.strictObject({ durationMinutes: nonNegative('a number of minutes') }),
+  })
+  .superRefine((arrivals, ctx) => {
+    const total = arrivals.early.share + arrivals.burst.share;
+    if (total > 1 + 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['burst', 'share'],
+        message: `early.share + burst.share must be at most 1 (the tail takes the rest), got ${Number(total.toFixed(6))}`,
+      });
+    }
+    if (arrivals.early.share > 0 && arrivals.early.windowMinutes === 0) {
+      ctx.addIssue({ code: 'custom', path: ['early', 'windowMinutes'], message: 'must be greater than 0 when early.share is above 0' });
+    }
+    if (total < 1 - 1e-9 && arrivals.tail.durationMinutes === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tail', 'durationMinutes'],
+        message: `must be greater than 0: the tail brings the remaining ${Number((1 - total).toFixed(6))} of the people`,
+      });
+    }
+  });
+
+const behaviourSchema = z.strictObject({
+  /** A waiting person asks for their place this often (sale time). */
+  pollIntervalSeconds: positive('a number of seconds').default(30),
+  /** Chance, per poll, that the person reloads the page (an extra join call). */
+  refreshChance: share.default(0),
+  /** Chance that a person opens a second tab (one extra join call after joining). */
+  secondTabChance: share.default(0),
+  /** Chance that a person's phone falls asleep once while waiting: no polls for `sleepSeconds`. */
+  sleepChance: share.default(0),
+  /** How long a phone sleeps (sale time); default 1.5 × the shop's ticket validity, so the ticket expires. */
+  sleepSeconds: positive('a number of seconds').optional(),
+  /** Time a person spends on each of product, cart and checkout (sale time). */
+  thinkSeconds: nonNegative('a number of seconds').default(3),
+  /** Units a person tries to buy. */
+  quantity: wholePositive.default(1),
+  onTicketExpired: z.enum(['rejoin', 'leave']).default('rejoin'),
+  onSessionExpired: z.enum(['relogin', 'leave']).default('relogin'),
+  /** Retries of a request answered 5xx or not at all, before the person ends with `error`. */
+  retryOnError: z.int('must be a whole number').min(0, 'must be 0 or more').max(20, 'must be at most 20').default(2),
+});
+
+const targetsSchema = z.strictObject({
+  /** Latency percentiles per journey step, in ms: `{ checkout: { p95: 800 } }`. */
+  latency: z.partialRecord(z.enum(JOURNEY_STEPS), percentiles('a number of ms')).optional(),
+  /** Highest share of failed requests (k6's http_req_failed). */
+  errorRate: share.optional(),
+  /** Queue wait from first join to admission, in sale-time minutes. */
+  queueWaitMinutes: percentiles('a number of minutes').optional(),
+  /** Lowest share of people who bought, and/or of stock sold. */
+  servedShare: z
+    .strictObject({ people: share.optional(), stock: share.optional() })
+    .refine((value) => value.people !== undefined || value.stock !== undefined, 'must name people and/or stock')
+    .optional(),
+  /** Units sold beyond stock: the only allowed value is 0. */
+  oversold: z.literal(0, 'must be 0: overselling is never acceptable').optional(),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes (it names the run folder)'),
+    description: z.string().optional(),
+    target: z
+      .strictObject({
+        /** A shop to load instead of the embedded one (loopback unless --allow-remote). */
+        url: z.url('must be an http(s) URL').optional(),
+        /** Settings for the embedded shop, sale time. */
+        shop: shopSettingsSchema.optional(),
+      })
+      .prefault({}),
+    sale: z.strictObject({
+      stock: wholePositive,
+      perPersonLimit: wholePositive.default(1),
+      perAddressLimit: wholePositive.default(2),
+      /** How long the sale stays open after opening; people still waiting then give up. */
+      durationMinutes: positive('a number of minutes').optional(),
+    }),
+    crowd: z.strictObject({
+      people: wholePositive,
+      arrivals: arrivalsSchema,
+      patience: patienceSchema,
+    }),
+    behaviour: behaviourSchema.prefault({}),
+    /** Time compression k: people, stock and every duration divide by k; request rates stay. */
+    timeScale: z.number().min(1, 'must be 1 (real time) or more').max(3600, 'must be at most 3600').default(1),
+    targets: targetsSchema.prefault({}),
+  })
+  .superRefine((scenario, ctx) => {
+    const { burst, tail } = scenario.crowd.arrivals;
+    const arrivalMinutes = burst.durationMinutes + tail.durationMinutes;
+    if (scenario.sale.durationMinutes !== undefined && scenario.sale.durationMinutes < arrivalMinutes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sale', 'durationMinutes'],
+        message: `must be at least the burst and tail together (${arrivalMinutes} min), got ${scenario.sale.durationMinutes}`,
+      });
+    }
+  });
+
+/** A validated scenario, defaults filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written: fields with defaults may be left out. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioTargets = Scenario['targets'];
+export type Behaviour = Scenario['behaviour'];
