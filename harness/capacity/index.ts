@@ -35,3 +35,5 @@ export { burstWaitOf, drainRateForMaxWait, fluidQueue } from './flash-crowd.ts';
 export type { FluidQueue } from './flash-crowd.ts';
 export { planRounds, roundsForMaxWait } from './rounds.ts';
 export type { RoundsPlan } from './rounds.ts';
+export { parseMeasurements } from './parse-measurements.ts';
+export type { MeasuredPoint, ParsedMeasurements } from './parse-measurements.ts';
