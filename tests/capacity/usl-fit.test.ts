@@ -176,6 +176,32 @@ describe('fitUsl on generated data', () => {
     }
   });
 
+  it('is never beaten by a brute-force grid over (σ, κ) with λ profiled, on 30 random seeded data sets', () => {
+    // For fixed σ, κ the model is linear in λ, so λ̂ = Σ X·g / Σ g² with g = N/(1+σ(N−1)+κN(N−1));
+    // a log grid of σ, κ ∈ {0} ∪ [1e-7, 1] (step 10^0.05) then bounds the global minimum from
+    // above. A fitter stuck in a local minimum or off the bounds would lose to the grid.
+    const random = mulberry32(7);
+    const grid = [0];
+    for (let e = -7; e <= 0; e += 0.05) grid.push(10 ** e);
+    for (let run = 0; run < 30; run++) {
+      const n = 4 + Math.floor(random() * 10);
+      const loads = Array.from({ length: n }, (_, i) => Math.round(1 + i * (1 + random() * 20)));
+      const truth = { sigma: random() ** 2, kappa: random() < 0.3 ? 0 : 10 ** (-6 + 5 * random()), lambda: 10 ** (3 * random()) };
+      const data = loads.map((load) => ({ load, throughput: uslThroughput(truth, load) * (1 + 0.2 * (random() - 0.5)) }));
+      const fit = fitUsl(data);
+      let best = Number.POSITIVE_INFINITY;
+      for (const sigma of grid) {
+        for (const kappa of grid) {
+          const g = data.map((p) => p.load / (1 + sigma * (p.load - 1) + kappa * p.load * (p.load - 1)));
+          const lambda = data.reduce((s, p, i) => s + p.throughput * g[i]!, 0) / g.reduce((s, v) => s + v * v, 0);
+          best = Math.min(best, data.reduce((s, p, i) => s + (p.throughput - lambda * g[i]!) ** 2, 0));
+        }
+      }
+      expect(fit.converged).toBe(true);
+      expect(fit.sse).toBeLessThanOrEqual(best * (1 + 1e-9));
+    }
+  });
+
   it('is deterministic and leaves its input untouched', () => {
     const data = Object.freeze(raytracer(8).map((p) => Object.freeze({ ...p })));
     const a = fitUsl(data);
