@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileTargets, loadScenario, parseScenario } from '../../harness/scenario/index.ts';
+
+const mini = fileURLToPath(new URL('./fixtures/mini.yaml', import.meta.url));
+
+describe('compileTargets', () => {
+  it('compiles each target to a TargetSpec with its sentence', async () => {
+    const specs = compileTargets(await loadScenario(mini));
+    expect(specs).toEqual([
+      { id: 'latency.checkout.p95', description: '95% of checkouts under 800 ms', metric: 'http_req_duration{step:checkout}', stat: 'p95', op: '<', threshold: 800, unit: 'ms' },
+      { id: 'errors.rate', description: 'At most 1% of requests fail', metric: 'http_req_failed', stat: 'rate', op: '<=', threshold: 0.01, unit: 'ratio' },
+      {
+        id: 'queue-wait.p95',
+        description: '95% of people wait at most 30 min in the queue (sale time)',
+        metric: 'sr_queue_wait{actor:person}',
+        stat: 'p95',
+        op: '<=',
+        threshold: 1_800_000, // 30 min in ms of sale time
+        unit: 'ms',
+        scale: 20, // the run's waits are ×20 in sale time
+      },
+      { id: 'oversold', description: 'No unit is sold beyond the stock (6 units in this run)', metric: 'sr_units_bought', stat: 'count', op: '<=', threshold: 6, unit: 'count' },
+    ]);
+  });
+
+  it('turns served shares into a share of arrivals and a count of units', async () => {
+    const scenario = parseScenario({ ...(await loadScenario(mini)), targets: { servedShare: { people: 0.05, stock: 0.9 }, latency: { join: { max: 2000, p50: 100 } } } });
+    const specs = compileTargets(scenario);
+    expect(specs.map((spec) => spec.description)).toEqual([
+      'Half of queue joins under 100 ms',
+      'Every queue join under 2000 ms',
+      'At least 5% of people buy',
+      'At least 90% of the stock is sold (6 of 6 units in this run)', // ceil(0.9 · 6) = 6
+    ]);
+    expect(specs[2]).toMatchObject({ metric: 'sr_outcome{actor:person,outcome:bought}', stat: 'share', of: 'sr_arrivals{actor:person}', op: '>=', threshold: 0.05 });
+  });
+});
