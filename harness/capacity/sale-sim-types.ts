@@ -103,6 +103,8 @@ export interface SaleSimulation {
   readonly waits: { readonly everyone: WaitDistribution; readonly buyers: WaitDistribution };
   /** Time the last unit was bought; null when stock was left. */
   readonly soldOutAtMinutes: number | null;
+  /** Time the last unit was spoken for (a person started checking out with it); the announcement point. */
+  readonly stockClaimedAtMinutes: number | null;
   readonly stockSold: number;
   readonly buyers: number;
   readonly outcomes: { readonly human: OutcomeCounts; readonly bot: OutcomeCounts };
