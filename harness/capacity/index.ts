@@ -23,7 +23,6 @@ export type {
   UslWarning,
   UslWarningCode,
 } from './usl-fit.ts';
-export { studentTCdf, studentTQuantile } from './student-t.ts';
 export { findKnee, guessKneeShape } from './knee.ts';
 export type { FindKneeOptions, Knee, KneeCurve, KneeDirection } from './knee.ts';
 export { littlesLawConcurrency, littlesLawRate, littlesLawTime } from './littles-law.ts';
@@ -37,3 +36,5 @@ export { planRounds, roundsForMaxWait } from './rounds.ts';
 export type { RoundsPlan } from './rounds.ts';
 export { parseMeasurements } from './parse-measurements.ts';
 export type { MeasuredPoint, ParsedMeasurements } from './parse-measurements.ts';
+export { summarizeCapacityFit } from './capacity-fit-summary.ts';
+export type { CapacityFitSummary } from './capacity-fit-summary.ts';

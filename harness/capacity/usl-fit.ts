@@ -8,7 +8,7 @@ import { UsageError } from '../errors.ts';
 import { requireInteger, requireOpenUnit } from './check-input.ts';
 import { boundedLevenbergMarquardt } from './bounded-least-squares.ts';
 import { invertMatrix } from './small-matrix.ts';
-import { studentTQuantile } from './student-t.ts';
+import { studentTQuantile } from '../stats/index.ts';
 import { uslPeakLoad, uslPeakThroughput, uslSlowdown, type UslParams } from './usl-model.ts';
 
 export interface UslPoint {

@@ -22,6 +22,7 @@ export function studentTCdf(t: number, df: number): number {
  */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`t quantile needs p in (0, 1), got ${p}`);
+  if (!(df > 0)) throw new RangeError(`t quantile needs degrees of freedom greater than 0, got ${df}`);
   if (df === Infinity) return normalQuantile(p);
   if (p < 0.5) return -studentTQuantile(1 - p, df);
   if (p === 0.5) return 0;

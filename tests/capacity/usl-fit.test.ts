@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitUsl, studentTQuantile, uslThroughput, type UslPoint } from '../../harness/capacity/index.ts';
+import { fitUsl, uslThroughput, type UslPoint } from '../../harness/capacity/index.ts';
+import { studentTQuantile } from '../../harness/stats/index.ts';
 import { UsageError } from '../../harness/errors.ts';
 
 function points(loads: readonly number[], throughput: readonly number[]): UslPoint[] {
