@@ -4,12 +4,15 @@
  * 1. building the pool (faker component parts, once per seed);
  * 2. generating every person once (iterating the lazy pool, keeping nothing);
  * 3. writing the pool as k6 SharedArray JSON (streamed), with the file size;
- * 4. keeping every person in an array (what a caller holding the whole pool pays).
+ * 4. keeping every person in an array (what a caller holding the whole pool pays);
+ * 5. the baseline, in the same run: calling faker for every part of every person, for 20,000
+ *    people, reported as µs per person and as a ratio to step 2.
  * Peak RSS is sampled every 20 ms and after each step. Usage: `npx tsx bench/people-pool.ts [people]`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Faker, base, en, ko } from '@faker-js/faker';
 import { generatePeoplePool, writePoolJson } from '../fixtures/users/index.ts';
 import type { Person } from '../fixtures/users/index.ts';
 
@@ -34,11 +37,13 @@ console.log(`baseline RSS ${mb(process.memoryUsage.rss())}`);
 const pool = step('build pool (faker parts)', () =>
   generatePeoplePool({ people, seed: 2021, botShare: 0.2, ringSize: 5, locale: 'ko' }),
 );
+const generateStarted = performance.now();
 step('generate every person (lazy)', () => {
   let bots = 0;
   for (const person of pool) if (person.actor === 'bot') bots += 1;
   return bots;
 });
+const pooledMicrosPerPerson = ((performance.now() - generateStarted) * 1000) / people;
 const directory = await mkdtemp(join(tmpdir(), 'saleready-bench-'));
 try {
   const started = performance.now();
@@ -52,4 +57,18 @@ try {
 }
 const kept: Person[] = step('keep every person in an array', () => [...pool]);
 console.log(`kept ${kept.length.toLocaleString('en')} people`);
+kept.length = 0;
+
+const baselinePeople = 20_000;
+const faker = new Faker({ locale: [ko, en, base] });
+faker.seed(2021);
+const baselineStarted = performance.now();
+for (let index = 0; index < baselinePeople; index += 1) {
+  void `${faker.person.fullName()}|${faker.phone.number()}|${faker.location.state()} ${faker.location.city()} ${faker.location.streetAddress(true)}|${faker.finance.creditCardNumber()}`;
+}
+const fakerMicrosPerPerson = ((performance.now() - baselineStarted) * 1000) / baselinePeople;
+console.log(
+  `baseline: faker per person ${fakerMicrosPerPerson.toFixed(1)} µs vs pooled ${pooledMicrosPerPerson.toFixed(2)} µs per person` +
+    ` (${(fakerMicrosPerPerson / pooledMicrosPerPerson).toFixed(0)}× faster; faker alone would take ${seconds((fakerMicrosPerPerson * people) / 1000)} for ${people.toLocaleString('en')})`,
+);
 clearInterval(sampler);
