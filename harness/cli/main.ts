@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ExitCode, SalereadyError } from '../errors.ts';
+import { registerCapacityCommand } from './commands/capacity.ts';
 import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerSetupCommand } from './commands/setup.ts';
 import { registerShopCommand } from './commands/shop.ts';
@@ -23,6 +24,7 @@ export function createProgram(output: Output): Command {
   registerSetupCommand(program, output);
   registerDoctorCommand(program, output);
   registerShopCommand(program, output);
+  registerCapacityCommand(program, output);
   return program;
 }
 
