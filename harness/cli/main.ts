@@ -7,7 +7,10 @@ import { ExitCode, SalereadyError } from '../errors.ts';
 import { registerCapacityCommand } from './commands/capacity.ts';
 import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerSetupCommand } from './commands/setup.ts';
+import { registerProbeCommand } from './commands/probe.ts';
+import { registerRunCommands } from './commands/run.ts';
 import { registerShopCommand } from './commands/shop.ts';
+import { registerUsersCommand } from './commands/users.ts';
 import { createConsoleOutput, type Output } from './output.ts';
 import { readToolVersion } from './tool-version.ts';
 
@@ -25,6 +28,9 @@ export function createProgram(output: Output): Command {
   registerDoctorCommand(program, output);
   registerShopCommand(program, output);
   registerCapacityCommand(program, output);
+  registerRunCommands(program, output);
+  registerUsersCommand(program, output);
+  registerProbeCommand(program, output);
   return program;
 }
 
