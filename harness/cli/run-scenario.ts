@@ -1,0 +1,126 @@
+/**
+ * The main job, stage by stage: scenario → plan → (embedded shop) → compiled k6 script →
+ * k6 run with live progress → ingest of the raw output → target verdicts → report files.
+ * Prints nothing itself: progress and events go to callbacks, the caller decides the exit.
+ */
+import { join, relative } from 'node:path';
+import { ExitCode } from '../errors.ts';
+import { compileScenario, requireK6, runK6, writeCompiledScenario, TARGET_URL_ENV, type K6Progress } from '../k6/index.ts';
+import { createRunDir, evaluateTargets, ingestK6Output } from '../results/index.ts';
+import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
+import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
+import { buildRunSummary, writeReportFiles, type RunSummary } from '../report/index.ts';
+import { startShop, type RunningShop, type ShopStats } from '../../fixtures/shop/index.ts';
+import { checkTargetUrl } from './target-guard.ts';
+import { readToolVersion } from './tool-version.ts';
+
+export interface RunScenarioOptions {
+  readonly scenarioPath: string;
+  readonly targetUrl?: string;
+  readonly allowRemote?: boolean;
+  /** Where run folders go (default `reports`). */
+  readonly outDir?: string;
+  readonly lang: 'en' | 'ko';
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+  readonly onEvent?: (line: string) => void;
+}
+
+/** What the live progress line shows. */
+export interface RunProgress {
+  readonly elapsedMs: number;
+  readonly totalMs: number;
+  readonly arrived: number;
+  readonly inQueue: number | null;
+  readonly admitted: number;
+  readonly bought: number;
+  readonly p95Ms: number | null;
+  readonly errorRate: number | null;
+}
+
+export interface RunScenarioResult {
+  readonly runDir: string;
+  readonly summary: RunSummary;
+  readonly verdicts: readonly TargetVerdict[];
+  readonly exitCode: number;
+  readonly plan: RunPlan;
+}
+
+function toRunProgress(progress: K6Progress, plan: RunPlan, shop: RunningShop | null): RunProgress {
+  const lost = (progress.outcomes.gave_up ?? 0) + (progress.outcomes.lost_place ?? 0);
+  return {
+    elapsedMs: progress.elapsedMs,
+    totalMs: plan.expectedDurationMs,
+    arrived: progress.arrivals,
+    inQueue: shop ? shop.stats().queueLength : Math.max(0, progress.arrivals - progress.admitted - lost),
+    admitted: progress.admitted,
+    bought: progress.outcomes.bought ?? 0,
+    p95Ms: progress.httpReqDurationP95Ms,
+    errorRate: progress.httpReqFailedRate,
+  };
+}
+
+async function startTarget(plan: RunPlan, scenario: Scenario, options: RunScenarioOptions): Promise<{ url: string; shop: RunningShop | null }> {
+  const explicit = options.targetUrl ?? scenario.target.url;
+  if (explicit) return { url: checkTargetUrl(explicit, options.allowRemote ?? false), shop: null };
+  const shop = await startShop(plan.shop);
+  return { url: shop.url, shop };
+}
+
+export async function runScenario(options: RunScenarioOptions): Promise<RunScenarioResult> {
+  const event = options.onEvent ?? (() => {});
+  const scenario = await loadScenario(options.scenarioPath);
+  const plan = planRun(scenario, { targetUrl: options.targetUrl });
+  const specs = compileTargets(scenario);
+  const k6 = await requireK6();
+  const compiled = compileScenario(plan);
+  for (const warning of compiled.warnings) event(`warning: ${warning}`);
+
+  const runDir = await createRunDir(options.outDir ?? 'reports', scenario.name);
+  const { scriptPath } = writeCompiledScenario(compiled, runDir);
+  const target = await startTarget(plan, scenario, options);
+  event(`target ${target.url}${target.shop ? ' (embedded reference shop)' : ''}; run folder ${relative(process.cwd(), runDir) || runDir}`);
+  event(
+    `${plan.people.toLocaleString('en')} people for ${plan.stock.toLocaleString('en')} units, time scale k = ${plan.timeScale} (waits are shown ×${plan.timeScale} in sale time)`,
+  );
+
+  const startedAt = new Date();
+  let shopStats: ShopStats | null = null;
+  try {
+    const k6Result = await runK6({
+      k6,
+      scriptPath,
+      runDir,
+      rawOutputPath: join(runDir, 'k6-raw.json.gz'),
+      env: { [TARGET_URL_ENV]: target.url },
+      signal: options.signal,
+      onProgress: (progress) => options.onProgress?.(toRunProgress(progress, plan, target.shop)),
+    });
+    shopStats = target.shop ? target.shop.stats() : null;
+    const endedAt = new Date();
+    event('reading k6 raw output…');
+    const ingest = await ingestK6Output(k6Result.rawOutputPath);
+    const verdicts = evaluateTargets(ingest, specs);
+    const complete = !k6Result.interrupted;
+    const summary = buildRunSummary({
+      toolVersion: readToolVersion(),
+      plan,
+      scenario,
+      target: { url: target.url, embedded: target.shop !== null },
+      ingest,
+      verdicts,
+      startedAt,
+      endedAt,
+      complete,
+      interruption: complete ? null : 'The run was interrupted before its end; figures cover only what was measured until then.',
+      shopStats,
+      k6: { version: k6.version, exitCode: k6Result.exitCode },
+    });
+    await writeReportFiles(runDir, summary, { lang: options.lang });
+    const overall = summarizeVerdicts(verdicts);
+    const exitCode = !complete ? ExitCode.interrupted : overall === 'fail' ? ExitCode.targetMissed : ExitCode.ok;
+    return { runDir, summary, verdicts, exitCode, plan };
+  } finally {
+    await target.shop?.close();
+  }
+}
