@@ -152,7 +152,11 @@ export function createJourney(plan, targetUrl, metrics, actor = 'person') {
       metrics.reentries.add(1, { actor, reason });
       p.token = null;
       p.ticket = null;
-      const res = join('reentry');
+      let res = join('reentry');
+      if (res.status === 401) {
+        if (!sessionExpired()) return false;
+        res = join('reentry');
+      }
       return res.status === 200 && p.ticket !== null;
     }
 
@@ -174,15 +178,19 @@ export function createJourney(plan, targetUrl, metrics, actor = 'person') {
     function waitInQueue(giveUpAt) {
       const sleepsAtPoll = Math.random() < b.sleepChance ? 1 + Math.floor(Math.random() * 3) : -1;
       let polls = 0;
+      let pollNow = false; // right after logging in again, the page shows the place at once
       for (;;) {
-        if (Date.now() + b.pollIntervalMs >= giveUpAt) {
-          pause(giveUpAt - Date.now());
-          return 'gave_up';
+        if (!pollNow) {
+          if (Date.now() + b.pollIntervalMs >= giveUpAt) {
+            pause(giveUpAt - Date.now());
+            return 'gave_up';
+          }
+          pause(b.pollIntervalMs);
+          polls += 1;
+          if (polls === sleepsAtPoll) pause(Math.min(b.sleepMs, giveUpAt - Date.now()));
+          if (Math.random() < b.refreshChance) join('extra');
         }
-        pause(b.pollIntervalMs);
-        polls += 1;
-        if (polls === sleepsAtPoll) pause(Math.min(b.sleepMs, giveUpAt - Date.now()));
-        if (Math.random() < b.refreshChance) join('extra');
+        pollNow = false;
         const res = send('poll', 'GET', `/api/queue/status?ticket=${encodeURIComponent(p.ticket)}`, null, '/api/queue/status');
         check(res, { 'queue tells the place': (r) => r.status === 200 || r.status === 401 || r.status === 410 });
         if (res.status === 200) {
@@ -195,6 +203,7 @@ export function createJourney(plan, targetUrl, metrics, actor = 'person') {
         const code = errorCode(res);
         if (res.status === 401) {
           if (!sessionExpired()) return 'lost_place';
+          pollNow = true;
         } else if (res.status === 410 || res.status === 404) {
           const reason = code === 'ticket_invalidated' ? 'relogin_requeue' : 'ticket_expired';
           if (!lostPlace(reason)) return 'lost_place';
