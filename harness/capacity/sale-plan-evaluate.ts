@@ -1,0 +1,159 @@
+/**
+ * evaluatePlan: simulates the sale as planned, then recommends how to run it — waiting-room
+ * settings below measured capacity, login-session and queue-ticket lengths that outlast the
+ * simulated wait, one round vs N rounds vs a raffle with the figures behind the choice, and
+ * when to announce that it is sold out. Pure; cost: a handful of simulator runs of the plan's
+ * size (about 2 s per million people each).
+ */
+import { simulateSale } from './sale-simulator.ts';
+import type { SaleSimulation } from './sale-sim-types.ts';
+import { resolvedCapacity, type ResolvedSalePlan, type SalePlan } from './sale-plan.ts';
+import { recommendWaitingRoom, type WaitingRoomAdvice } from './sale-room-settings.ts';
+import {
+  combineRounds, evaluateRaffle, evaluateRounds, fixedSaleOptions, plannedBehaviour,
+  type OptionFigures, type RaffleOption, type RoundsOption,
+} from './sale-plan-options.ts';
+
+export type PlanChoice = 'one-round' | 'rounds' | 'raffle';
+
+/** Why the plan as written fails, as keys the renderers turn into sentences. */
+export type PlanProblem =
+  | 'no-waiting-room'
+  | 'over-capacity'
+  | 'logged-out-requeued'
+  | 'logged-out'
+  | 'lost-places'
+  | 'long-wait'
+  | 'waiting-for-nothing'
+  | 'bots';
+
+export interface SessionAdvice {
+  /** Login session: (pre-queue + worst wait + journey p99) × 1.25, rounded up to 5 min. */
+  readonly sessionTtlMinutes: number;
+  /** A queue ticket lasts the whole wait: same basis. */
+  readonly ticketValidityMinutes: number;
+  /** A place is kept this long without polling (phones asleep): max(10, 1.25 × sleep), rounded up to 5. */
+  readonly idleToleranceMinutes: number;
+  readonly basis: { readonly preQueueMinutes: number; readonly worstWaitMinutes: number; readonly journeyP99Minutes: number };
+  /** The session length each way of running the sale needs (same rule). */
+  readonly sessionTtlByChoice: Readonly<Record<PlanChoice, number>>;
+  /** Logging in again must keep the queue place (the plan sends people to the back). */
+  readonly keepPlaceOnRelogin: boolean;
+}
+
+export interface AnnouncementAdvice {
+  /** From the plan as written: when the queue first held more people than the unclaimed stock serves. */
+  readonly overhangAtMinutes: number | null;
+  readonly queuedAtOverhang: number;
+  /** Position beyond which nobody can buy at that moment: ⌈stock/units⌉. */
+  readonly lastHopefulPosition: number;
+  /** With the announcement (otherwise as planned): when it goes out and how many it reaches. */
+  readonly announceAtMinutes: number | null;
+  readonly told: number;
+  readonly personHoursWithout: number;
+  readonly personHoursWith: number;
+}
+
+export interface PlanResult {
+  readonly plan: ResolvedSalePlan;
+  readonly verdict: { readonly choice: PlanChoice; readonly rounds: number; readonly because: 'one-round-meets-target' | 'demand-far-above-stock' | 'rounds-meet-target' | 'too-many-rounds' };
+  /** people × units / stock. */
+  readonly demandRatio: number;
+  readonly asPlanned: { readonly simulation: SaleSimulation; readonly problems: readonly PlanProblem[]; readonly worstWaitMinutes: number };
+  readonly options: { readonly oneRound: OptionFigures; readonly rounds: RoundsOption; readonly raffle: RaffleOption };
+  readonly waitingRoom: WaitingRoomAdvice;
+  readonly sessions: SessionAdvice;
+  readonly announcement: AnnouncementAdvice;
+}
+
+const roundUp5 = (minutes: number): number => Math.max(5, Math.ceil(minutes / 5) * 5);
+
+/** Simulates and recommends; throws UsageError when the capacity is still a profile path. */
+export function evaluatePlan(input: SalePlan): PlanResult {
+  const peoplePerMinute = resolvedCapacity(input);
+  const plan: ResolvedSalePlan = { ...input, capacity: { ...input.capacity, peoplePerMinute } };
+  const target = plan.targets.maxWaitMinutes;
+  const units = plan.unitsPerPerson ?? plan.perPersonLimit;
+  const rate = Math.max(1, Math.floor(plan.decision.admissionMargin * peoplePerMinute));
+  const journeyP99 = plan.journey === 'fixed' ? plan.journeyMinutes : plan.journeyMinutes * Math.log(100);
+  const idle = plan.sleepShare > 0 && plan.sleepMinutes !== undefined ? roundUp5(Math.max(10, 1.25 * plan.sleepMinutes)) : 10;
+
+  // 1. The plan as written.
+  const planned = {
+    ...plannedBehaviour(plan, plan.people, plan.stock, plan.seed),
+    ...(plan.waitingRoom
+      ? { waitingRoom: { admissionRatePerMinute: plan.waitingRoom.admissionRatePerMinute, maxActiveUsers: plan.waitingRoom.maxActiveUsers ?? Infinity } }
+      : {}),
+    sessionTtlMinutes: plan.sessionTtlMinutes ?? Infinity,
+    reloginRequeues: plan.reloginRequeues,
+    ticketTtlMinutes: plan.ticketTtlMinutes ?? Infinity,
+    soldOutAnnouncement: plan.soldOutAnnouncement,
+  };
+  const asPlanned = simulateSale(planned);
+  const announced = plan.soldOutAnnouncement ? asPlanned : simulateSale({ ...planned, soldOutAnnouncement: true });
+  const plannedWorst = Math.max(asPlanned.waits.buyers.max, asPlanned.waits.everyone.p99);
+
+  // 2. The three ways, under recommended settings.
+  const oneRound = combineRounds([simulateSale(fixedSaleOptions(plan, rate, idle, plan.people, plan.stock, plan.seed))], plan.stock, target);
+  const rounds = evaluateRounds(plan, rate, idle, journeyP99);
+  const raffle = evaluateRaffle(plan, rate);
+  const demandRatio = (plan.people * units) / plan.stock;
+  let verdict: PlanResult['verdict'];
+  if (oneRound.meetsTarget) verdict = { choice: 'one-round', rounds: 1, because: 'one-round-meets-target' };
+  else if (demandRatio >= plan.decision.raffleDemandRatio) verdict = { choice: 'raffle', rounds: 0, because: 'demand-far-above-stock' };
+  else if (rounds.confirmed) verdict = { choice: 'rounds', rounds: rounds.rounds, because: 'rounds-meet-target' };
+  else verdict = { choice: 'raffle', rounds: 0, because: 'too-many-rounds' };
+
+  // 3. Sessions and tickets from the chosen way's waits.
+  const worstByChoice: Record<PlanChoice, number> = { 'one-round': oneRound.worstWaitMinutes, rounds: rounds.worstWaitMinutes, raffle: raffle.worstWaitMinutes };
+  const chosenWorst = worstByChoice[verdict.choice];
+  const preQueue = plan.arrival.earlyShare > 0 ? plan.arrival.earlyMinutes : 0;
+  const sessionFor = (worst: number): number => roundUp5(1.25 * (preQueue + worst + journeyP99));
+  const sessionTtl = sessionFor(chosenWorst);
+  const sessions: SessionAdvice = {
+    sessionTtlMinutes: sessionTtl,
+    ticketValidityMinutes: sessionTtl,
+    idleToleranceMinutes: idle,
+    basis: { preQueueMinutes: preQueue, worstWaitMinutes: chosenWorst, journeyP99Minutes: journeyP99 },
+    keepPlaceOnRelogin: plan.reloginRequeues,
+    sessionTtlByChoice: { 'one-round': sessionFor(oneRound.worstWaitMinutes), rounds: sessionFor(rounds.worstWaitMinutes), raffle: sessionFor(raffle.worstWaitMinutes) },
+  };
+  const waitingRoom = recommendWaitingRoom({
+    peoplePerMinute,
+    journeyMinutes: plan.journeyMinutes,
+    journey: plan.journey,
+    margin: plan.decision.admissionMargin,
+    ticketValidityMinutes: sessionTtl,
+    idleToleranceMinutes: idle,
+  });
+
+  // 4. What is wrong with the plan as written.
+  const problems: PlanProblem[] = [];
+  if (!plan.waitingRoom) problems.push('no-waiting-room');
+  if (asPlanned.shop.peakLoadRatio > 1) problems.push('over-capacity');
+  if (asPlanned.reEntries.afterRelogin > 0) problems.push('logged-out-requeued');
+  else if (asPlanned.sessionExpiries > 0) problems.push('logged-out');
+  if (asPlanned.lostTickets > 0) problems.push('lost-places');
+  if (plannedWorst > target) problems.push('long-wait');
+  if (!plan.soldOutAnnouncement && asPlanned.waitedForNothing.people > 0) problems.push('waiting-for-nothing');
+  if (asPlanned.bots.shareOfStock > 0.05) problems.push('bots');
+
+  return {
+    plan,
+    verdict,
+    demandRatio,
+    asPlanned: { simulation: asPlanned, problems, worstWaitMinutes: plannedWorst },
+    options: { oneRound, rounds, raffle },
+    waitingRoom,
+    sessions,
+    announcement: {
+      overhangAtMinutes: asPlanned.overhang.atMinutes,
+      queuedAtOverhang: asPlanned.overhang.queued,
+      lastHopefulPosition: Math.ceil(plan.stock / units),
+      announceAtMinutes: announced.announcement.atMinutes,
+      told: announced.announcement.told,
+      personHoursWithout: plan.soldOutAnnouncement ? NaN : asPlanned.waitedForNothing.personHours,
+      personHoursWith: announced.waitedForNothing.personHours,
+    },
+  };
+}

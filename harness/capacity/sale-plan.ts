@@ -1,0 +1,177 @@
+/**
+ * The sale plan a business department writes (YAML or JSON; docs/PLAN-FORMAT.md): how many
+ * people, how much stock, how the crowd arrives, what the shop can serve, how the waiting
+ * room and login behave, and the longest acceptable wait. `parseSalePlan` validates it and
+ * fills in defaults; a bad field is a UsageError naming the field, the value and what is
+ * allowed. Pure: the CLI reads the file (and a capacity profile) and passes the value here.
+ */
+import { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
+import { UsageError, describeZodIssues } from '../errors.ts';
+
+const positive = (unit: string) => z.number(`must be ${unit}`).positive(`must be ${unit} greater than 0`);
+const nonNegative = (unit: string) => z.number(`must be ${unit}`).min(0, `must be ${unit} of 0 or more`);
+const whole = z.int('must be a whole number').positive('must be a whole number greater than 0');
+const share = z.number('must be a share between 0 and 1').min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
+
+const patienceSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('infinite') }),
+    z.strictObject({ kind: z.literal('fixed'), minutes: positive('a number of minutes') }),
+    z.strictObject({ kind: z.literal('exponential'), meanMinutes: positive('a number of minutes') }),
+    z.strictObject({ kind: z.literal('lognormal'), medianMinutes: positive('a number of minutes'), sigma: positive('a spread (σ of the log)') }),
+  ],
+  'must have kind infinite, fixed (minutes), exponential (meanMinutes) or lognormal (medianMinutes, sigma)',
+);
+
+const arrivalSchema = z
+  .strictObject({
+    /** Share who come before opening and wait in the pre-queue. */
+    earlyShare: share.default(0.2),
+    /** How long before opening the early ones come (uniformly). */
+    earlyMinutes: nonNegative('a number of minutes').default(30),
+    /** Share who come in the rush just after opening. */
+    burstShare: share.default(0.6),
+    burstMinutes: nonNegative('a number of minutes').default(5),
+    /** The rest come evenly over this long after the burst. */
+    tailMinutes: nonNegative('a number of minutes').default(60),
+    /** At opening, the pre-queue is admitted in arrival order (fifo) or shuffled (like Cloudflare's scheduled events). */
+    preQueue: z.enum(['fifo', 'shuffle'], 'must be fifo or shuffle').default('fifo'),
+  })
+  .superRefine((a, ctx) => {
+    if (a.earlyShare + a.burstShare > 1 + 1e-9) {
+      ctx.addIssue({ code: 'custom', path: ['burstShare'], message: `earlyShare + burstShare must be at most 1, got ${a.earlyShare + a.burstShare}` });
+    }
+    if (a.earlyShare > 0 && a.earlyMinutes === 0) ctx.addIssue({ code: 'custom', path: ['earlyMinutes'], message: 'must be greater than 0 when earlyShare is above 0' });
+    if (a.earlyShare + a.burstShare < 1 - 1e-9 && a.tailMinutes === 0) {
+      ctx.addIssue({ code: 'custom', path: ['tailMinutes'], message: 'must be greater than 0: the tail brings everyone not early or in the burst' });
+    }
+  });
+
+const capacitySchema = z.union(
+  [
+    z.strictObject({ peoplePerMinute: positive('a number of people per minute'), source: z.string().optional() }),
+    z.strictObject({ profile: z.string().min(1, 'must be a file path'), peoplePerMinute: positive('a number of people per minute').optional() }),
+  ],
+  'must be { peoplePerMinute: N } or { profile: path-to-capacity-profile }',
+);
+
+const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+export const salePlanSchema = z.strictObject({
+  name: z.string().optional(),
+  people: whole,
+  stock: whole,
+  perPersonLimit: whole.default(1),
+  /** Units a buyer takes; default perPersonLimit (the stock goes as fast as it can). */
+  unitsPerPerson: whole.optional(),
+  opensAt: z
+    .string('must be a time HH:MM or an ISO date-time')
+    .refine((s) => clock.test(s) || isoDateTime.test(s), 'must be a time HH:MM (24 h) or an ISO date-time like 2025-03-02T10:00+09:00')
+    .optional(),
+  arrival: arrivalSchema.prefault({}),
+  capacity: capacitySchema,
+  journeyMinutes: positive('a number of minutes').default(3),
+  journey: z.enum(['exponential', 'fixed'], 'must be exponential or fixed').default('exponential'),
+  /** The waiting room in use today, if any. */
+  waitingRoom: z
+    .strictObject({
+      admissionRatePerMinute: positive('a number of people per minute'),
+      maxActiveUsers: positive('a number of people').optional(),
+    })
+    .optional(),
+  sessionTtlMinutes: positive('a number of minutes').optional(),
+  ticketTtlMinutes: positive('a number of minutes').optional(),
+  reloginRequeues: z.boolean('must be true or false').default(false),
+  sleepShare: share.default(0),
+  sleepMinutes: positive('a number of minutes').optional(),
+  patience: patienceSchema.default({ kind: 'lognormal', medianMinutes: 60, sigma: 1 }),
+  bots: z.strictObject({ share, ticketsPerBot: z.int('must be a whole number').min(1, 'must be 1 or more').default(3) }).optional(),
+  soldOutAnnouncement: z.boolean('must be true or false').default(false),
+  targets: z.strictObject({ maxWaitMinutes: positive('a number of minutes') }).prefault({ maxWaitMinutes: 20 }),
+  decision: z
+    .strictObject({
+      /** Share of measured capacity to admit (Cloudflare advises 75%). */
+      admissionMargin: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.75),
+      maxRounds: z.int('must be a whole number').min(1, 'must be 1 or more').max(20, 'must be at most 20').default(6),
+      /** Raffle when people × units / stock reaches this. */
+      raffleDemandRatio: z.number().min(1, 'must be 1 or more').default(10),
+    })
+    .prefault({}),
+  seed: z.int('must be a whole number').default(1),
+  language: z.enum(['en', 'ko'], 'must be en or ko').default('en'),
+});
+
+/** A validated plan, defaults filled in. */
+export type SalePlan = z.output<typeof salePlanSchema>;
+/** A plan as written. */
+export type SalePlanInput = z.input<typeof salePlanSchema>;
+/** A plan whose capacity is a number (the CLI has read the profile). */
+export type ResolvedSalePlan = SalePlan & { readonly capacity: { readonly peoplePerMinute: number; readonly source?: string } };
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * Validates a plan: `raw` is the parsed YAML/JSON value, or the text itself (parsed as YAML,
+ * which also reads JSON). `source` names the file in messages. Throws UsageError
+ * `PLAN_INVALID` with one line per problem: `✖ must be … (got …) → at field.path`.
+ */
+export function parseSalePlan(raw: unknown, source?: string): SalePlan {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = parseYaml(raw);
+    } catch (error) {
+      throw new UsageError('PLAN_INVALID', `${source ?? 'The plan'} is not valid YAML or JSON: ${(error as Error).message}`);
+    }
+  }
+  const result = salePlanSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys' || issue.code === 'custom') return issue;
+    return { ...issue, message: `${issue.message} (got ${show(valueAt(value, issue.path))})` };
+  });
+  throw new UsageError('PLAN_INVALID', describeZodIssues(issues, `${source ?? 'The plan'} is not valid`), [
+    'docs/PLAN-FORMAT.md lists every field, its unit and what it allows.',
+  ]);
+}
+
+/** The plan with the shop's capacity taken from a measured profile (read by the CLI). */
+export function withMeasuredCapacity(plan: SalePlan, peoplePerMinute: number, source: string): ResolvedSalePlan {
+  if (!(peoplePerMinute > 0) || !Number.isFinite(peoplePerMinute)) {
+    throw new UsageError('PLAN_CAPACITY', `the capacity profile ${source} gives ${peoplePerMinute} people per minute: must be a number above 0`);
+  }
+  return { ...plan, capacity: { peoplePerMinute, source } };
+}
+
+/** The plan's capacity as a number, or a UsageError when only a profile path is given. */
+export function resolvedCapacity(plan: SalePlan): number {
+  const cap = plan.capacity.peoplePerMinute;
+  if (cap === undefined) {
+    const profile = 'profile' in plan.capacity ? plan.capacity.profile : '?';
+    throw new UsageError('PLAN_CAPACITY', `capacity.profile ${profile} has not been read: pass its people per minute with withMeasuredCapacity()`);
+  }
+  return cap;
+}
+
+/** "HH:MM" of the opening (ISO date-times keep the clock time as written), or null. */
+export function openingClock(plan: SalePlan): { hours: number; minutes: number } | null {
+  if (!plan.opensAt) return null;
+  const match = /(\d{2}):(\d{2})/.exec(plan.opensAt.includes('T') ? plan.opensAt.split('T')[1]! : plan.opensAt);
+  return match ? { hours: Number(match[1]), minutes: Number(match[2]) } : null;
+}
