@@ -4,8 +4,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { constants as zlibConstants, createGunzip } from 'node:zlib';
 import { UsageError } from '../errors.ts';
 import { createK6Line, parseK6JsonLine, parseK6JsonLineFast, type K6Line } from './k6-json-line.ts';
+import { addPoint, createIngestState, type IngestState } from './ingest-state.ts';
 import {
-  addPoint,
   createIngestResult,
   declareMetric,
   warnAboutSeriesCount,
@@ -44,13 +44,15 @@ export async function isGzipFile(path: string): Promise<boolean> {
  */
 export async function ingestK6Output(paths: readonly string[] | string, options: IngestOptions = {}): Promise<IngestResult> {
   const result = createIngestResult(options);
+  const state = createIngestState(result);
   const files = typeof paths === 'string' ? [paths] : paths;
-  for (const path of files) await ingestFile(result, path, options.reader ?? 'fast');
+  for (const path of files) await ingestFile(state, path, options.reader ?? 'fast');
   warnAboutSeriesCount(result, options.maxSeriesPerMetric);
   return result;
 }
 
-async function ingestFile(result: IngestResult, path: string, reader: 'fast' | 'json'): Promise<void> {
+async function ingestFile(state: IngestState, path: string, reader: 'fast' | 'json'): Promise<void> {
+  const { result } = state;
   let gzip: boolean;
   try {
     gzip = await isGzipFile(path);
@@ -62,18 +64,17 @@ async function ingestFile(result: IngestResult, path: string, reader: 'fast' | '
   }
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   const stream = gzip ? input.pipe(createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: 1 << 18 })) : input;
-  const tagIndex = new Map(result.tagKeys.map((key, index) => [key, index] as const));
-  const line = createK6Line(result.tagKeys.length);
+  const line = createK6Line(state.tables);
   const decoder = new StringDecoder('utf8');
   let carry = '';
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const text = carry + decoder.write(chunk);
-    carry = text.slice(readLines(result, text, tagIndex, line, reader));
+    carry = text.slice(readLines(state, text, line, reader));
   }
   const rest = carry + decoder.end();
   if (rest.trim() !== '') {
     const before = result.badLines;
-    readLine(result, rest, 0, rest.length, false, tagIndex, line, reader);
+    readLine(state, rest, 0, rest.length, false, line, reader);
     if (result.badLines > before) result.warnings.push(`${path} ends in the middle of a line (the run was cut short?)`);
   }
   result.sources.push(path);
@@ -81,47 +82,51 @@ async function ingestFile(result: IngestResult, path: string, reader: 'fast' | '
 
 /** Reads every complete line of `text`; returns where the unfinished last line starts. */
 function readLines(
-  result: IngestResult,
+  state: IngestState,
   text: string,
-  tagIndex: ReadonlyMap<string, number>,
   line: K6Line,
   reader: 'fast' | 'json',
 ): number {
-  let lineStart = 0;
+  // Lines holding a backslash (an escape) go to JSON.parse: track the next one in the chunk.
+  const length = text.length;
   let backslash = text.indexOf('\\');
+  if (backslash < 0) backslash = length;
+  let lineStart = 0;
   for (;;) {
     const newline = text.indexOf('\n', lineStart);
     if (newline < 0) return lineStart;
     const lineEnd = newline > lineStart && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-    if (backslash !== -1 && backslash < lineStart) backslash = text.indexOf('\\', lineStart);
-    if (lineEnd > lineStart) {
-      const hasBackslash = backslash !== -1 && backslash < lineEnd;
-      readLine(result, text, lineStart, lineEnd, hasBackslash, tagIndex, line, reader);
+    if (backslash < lineStart) {
+      backslash = text.indexOf('\\', lineStart);
+      if (backslash < 0) backslash = length;
     }
+    if (lineEnd > lineStart) readLine(state, text, lineStart, lineEnd, backslash < lineEnd, line, reader);
     lineStart = newline + 1;
   }
 }
 
 function readLine(
-  result: IngestResult,
+  state: IngestState,
   text: string,
   start: number,
   end: number,
   hasBackslash: boolean,
-  tagIndex: ReadonlyMap<string, number>,
   line: K6Line,
   reader: 'fast' | 'json',
 ): void {
+  const { result, tables } = state;
   result.lines++;
-  if (reader === 'fast' && !hasBackslash && parseK6JsonLineFast(text, start, end, tagIndex, line)) {
-    addPoint(result, line);
+  if (reader === 'fast' && !hasBackslash && parseK6JsonLineFast(text, start, end, tables, line)) {
+    addPoint(state, line);
     return;
   }
   result.slowLines++;
-  if (!parseK6JsonLine(text.slice(start, end), tagIndex, line)) {
+  if (!parseK6JsonLine(text.slice(start, end), tables, line)) {
     result.badLines++;
     return;
   }
-  if (line.kind === 'point') addPoint(result, line);
-  else if (line.kind === 'metric') declareMetric(result, line.metric, line.metricType, line.contains);
+  if (line.kind === 'point') addPoint(state, line);
+  else if (line.kind === 'metric') {
+    declareMetric(result, tables.metrics.valueOf(line.metricId), line.metricType, line.contains);
+  }
 }

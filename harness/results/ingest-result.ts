@@ -1,7 +1,5 @@
 import { DEFAULT_GAMMA } from '../stats/index.ts';
-import type { K6Line } from './k6-json-line.ts';
 import {
-  addSample,
   cloneAggregate,
   createAggregate,
   mergeAggregate,
@@ -76,11 +74,6 @@ export interface CreateIngestResultOptions {
   readonly bucketHistogramGamma?: number;
 }
 
-interface LiveSeries extends RecordedSeries {
-  bucketSecond: number;
-  bucket: Aggregate | undefined;
-}
-
 const SEPARATOR = '\u0001';
 const ABSENT = '\u0002';
 
@@ -119,30 +112,8 @@ export function declareMetric(result: IngestResult, name: string, type: string, 
   result.metrics.set(name, { name, kind, contains });
 }
 
-/** Adds one Point (mutates `result`). O(number of kept tags). */
-export function addPoint(result: IngestResult, line: K6Line): void {
-  const key = seriesKey(line.metric, line.tagValues);
-  let series = result.series.get(key) as LiveSeries | undefined;
-  if (series === undefined) series = addSeries(result, key, line.metric, line.tagValues);
-  const timeMs = line.timeMs;
-  addSample(series.total, line.value, timeMs);
-  const second = Math.floor(timeMs / 1000);
-  if (second !== series.bucketSecond || series.bucket === undefined) {
-    let bucket = series.perSecond.get(second);
-    if (bucket === undefined) {
-      bucket = createAggregate(series.kind, result.bucketHistogramGamma);
-      series.perSecond.set(second, bucket);
-    }
-    series.bucketSecond = second;
-    series.bucket = bucket;
-  }
-  addSample(series.bucket, line.value, timeMs);
-  result.samples++;
-  if (result.firstSampleMs === null || timeMs < result.firstSampleMs) result.firstSampleMs = timeMs;
-  if (result.lastSampleMs === null || timeMs > result.lastSampleMs) result.lastSampleMs = timeMs;
-}
-
-function addSeries(result: IngestResult, key: string, metric: string, tagValues: readonly (string | undefined)[]): LiveSeries {
+/** Adds a new, empty series (its kind from the metric's declaration). */
+export function createSeries(result: IngestResult, metric: string, tagValues: readonly (string | undefined)[]): RecordedSeries {
   let declared = result.metrics.get(metric);
   if (declared === undefined) {
     result.warnings.push(`metric ${metric} had samples before its declaration; read as a trend`);
@@ -154,15 +125,21 @@ function addSeries(result: IngestResult, key: string, metric: string, tagValues:
     const value = tagValues[index];
     if (value !== undefined) tags[tagKey] = value;
   });
-  const series: LiveSeries = {
+  const key = seriesKey(metric, tagValues);
+  const series: RecordedSeries = {
     key, metric, kind: declared.kind, tags,
     total: createAggregate(declared.kind, result.histogramGamma),
     perSecond: new Map(),
-    bucketSecond: NaN,
-    bucket: undefined,
   };
   result.series.set(key, series);
   return series;
+}
+
+/** Notes a sample's time in the run's first/last sample times. */
+export function noteSampleTime(result: IngestResult, timeMs: number): void {
+  result.samples++;
+  if (result.firstSampleMs === null || timeMs < result.firstSampleMs) result.firstSampleMs = timeMs;
+  if (result.lastSampleMs === null || timeMs > result.lastSampleMs) result.lastSampleMs = timeMs;
 }
 
 /** Adds a warning for each metric split into more series than `limit`. */

@@ -6,13 +6,16 @@
  * Two readers give the same result: `parseK6JsonLineFast` walks the line once with indexOf
  * (no objects built, only the selected tags are sliced out) and gives up — returns false —
  * on anything it does not expect (a backslash, whitespace, a non-string tag); then
- * `parseK6JsonLine` (JSON.parse) reads it. Cost of the fast reader: O(line length).
+ * `parseK6JsonLine` (JSON.parse) reads it. Both intern names and tag values as ids in the
+ * same LineTables, so they give identical ids. Cost of the fast reader: O(line length).
  */
+import { keyFilterIndex, slotOfKey, type LineTables, type ValueTable } from './value-table.ts';
 
 /** What a line holds; one object is reused for every line (no allocation per line). */
 export interface K6Line {
   kind: 'point' | 'metric' | 'other';
-  metric: string;
+  /** Id of the metric name in LineTables.metrics. */
+  metricId: number;
   /** For a Metric line: counter, gauge, rate or trend. */
   metricType: string;
   /** For a Metric line: time, data or default. */
@@ -20,12 +23,15 @@ export interface K6Line {
   /** Sample time, ms since the epoch (sub-millisecond digits kept as a fraction). */
   timeMs: number;
   value: number;
-  /** Values of the selected tags, in the order of the tag index; undefined when absent. */
-  tagValues: (string | undefined)[];
+  /** Per kept tag (by slot): 0 when absent, else 1 + the value's id in LineTables.tagValues[slot]. */
+  tagIds: Int32Array;
 }
 
-export function createK6Line(tagCount: number): K6Line {
-  return { kind: 'other', metric: '', metricType: '', contains: '', timeMs: NaN, value: NaN, tagValues: new Array(tagCount) };
+export function createK6Line(tables: LineTables): K6Line {
+  return {
+    kind: 'other', metricId: -1, metricType: '', contains: '', timeMs: NaN, value: NaN,
+    tagIds: new Int32Array(tables.keptTags.length),
+  };
 }
 
 const QUOTE = 34;
@@ -73,6 +79,39 @@ export function parseK6Time(text: string, start: number, end: number): number {
   return cachedSecondMs + fractionMs;
 }
 
+const powersOfTen = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * A JSON number in text[start, end). Plain decimals of at most 15 significant digits take
+ * Clinger's fast path: an integer below 2^53 divided by an exact power of ten (≤ 10^22) is
+ * correctly rounded, so the result equals Number(); anything else goes to Number().
+ */
+export function parseJsonNumber(text: string, start: number, end: number): number {
+  let i = start;
+  const negative = text.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fractionDigits = 0;
+  let seenPoint = false;
+  let sawDigit = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      sawDigit = true;
+      mantissa = mantissa * 10 + (c - 48);
+      if (mantissa !== 0) digits++;
+      if (seenPoint) fractionDigits++;
+    } else if (c === 46 && !seenPoint) seenPoint = true;
+    else return Number(text.slice(start, end));
+  }
+  if (digits > 15 || fractionDigits > 22 || !sawDigit || (seenPoint && fractionDigits === 0)) {
+    return Number(text.slice(start, end));
+  }
+  const value = mantissa / (powersOfTen[fractionDigits] as number);
+  return negative ? -value : value;
+}
+
 /** Position after the JSON value starting at `i` (string, number, literal, object, array); -1 if unsure. */
 function skipValue(text: string, i: number, end: number): number {
   const first = text.charCodeAt(i);
@@ -113,15 +152,15 @@ export function parseK6JsonLineFast(
   text: string,
   start: number,
   end: number,
-  tagIndex: ReadonlyMap<string, number>,
+  tables: LineTables,
   out: K6Line,
 ): boolean {
   if (text.charCodeAt(start) !== OPEN_BRACE) return false;
   out.kind = 'other';
-  out.metric = '';
+  out.metricId = -1;
   out.timeMs = NaN;
   out.value = NaN;
-  out.tagValues.fill(undefined);
+  out.tagIds.fill(0);
   let isPoint = false;
   let i = start + 1;
   while (i < end) {
@@ -134,14 +173,14 @@ export function parseK6JsonLineFast(
     if (keyLength === 6 && text.startsWith('metric', i + 1)) {
       next = skipValue(text, valueStart, end);
       if (next < 0 || text.charCodeAt(valueStart) !== QUOTE) return false;
-      out.metric = text.slice(valueStart + 1, next - 1);
+      out.metricId = tables.metrics.idOfSlice(text, valueStart + 1, next - 1);
     } else if (keyLength === 4 && text.startsWith('type', i + 1)) {
       next = skipValue(text, valueStart, end);
       if (next < 0) return false;
       if (!text.startsWith('"Point"', valueStart)) return false;
       isPoint = true;
     } else if (keyLength === 4 && text.startsWith('data', i + 1)) {
-      next = parseData(text, valueStart, end, tagIndex, out);
+      next = parseData(text, valueStart, end, tables, out);
     } else {
       next = skipValue(text, valueStart, end);
     }
@@ -153,13 +192,13 @@ export function parseK6JsonLineFast(
       break;
     } else return false;
   }
-  if (!isPoint || out.metric === '' || Number.isNaN(out.timeMs) || Number.isNaN(out.value)) return false;
+  if (!isPoint || out.metricId < 0 || Number.isNaN(out.timeMs) || Number.isNaN(out.value)) return false;
   out.kind = 'point';
   return i === end;
 }
 
 /** Reads the `data` object of a Point; returns the position after it, or -1. */
-function parseData(text: string, i: number, end: number, tagIndex: ReadonlyMap<string, number>, out: K6Line): number {
+function parseData(text: string, i: number, end: number, tables: LineTables, out: K6Line): number {
   if (text.charCodeAt(i) !== OPEN_BRACE) return -1;
   i++;
   while (i < end) {
@@ -177,9 +216,9 @@ function parseData(text: string, i: number, end: number, tagIndex: ReadonlyMap<s
     } else if (keyLength === 5 && text.startsWith('value', i + 1)) {
       next = skipValue(text, valueStart, end);
       if (next < 0 || text.charCodeAt(valueStart) === QUOTE) return -1;
-      out.value = Number(text.slice(valueStart, next));
+      out.value = parseJsonNumber(text, valueStart, next);
     } else if (keyLength === 4 && text.startsWith('tags', i + 1)) {
-      next = parseTags(text, valueStart, end, tagIndex, out);
+      next = parseTags(text, valueStart, end, tables, out);
     } else {
       next = skipValue(text, valueStart, end);
     }
@@ -193,7 +232,7 @@ function parseData(text: string, i: number, end: number, tagIndex: ReadonlyMap<s
 }
 
 /** Reads a flat object of string tags, keeping the selected ones; -1 on anything else. */
-function parseTags(text: string, i: number, end: number, tagIndex: ReadonlyMap<string, number>, out: K6Line): number {
+function parseTags(text: string, i: number, end: number, tables: LineTables, out: K6Line): number {
   if (text.startsWith('null', i)) return i + 4;
   if (text.charCodeAt(i) !== OPEN_BRACE) return -1;
   i++;
@@ -206,8 +245,11 @@ function parseTags(text: string, i: number, end: number, tagIndex: ReadonlyMap<s
     if (text.charCodeAt(valueStart) !== QUOTE) return -1;
     const valueEnd = text.indexOf('"', valueStart + 1);
     if (valueEnd < 0 || valueEnd >= end) return -1;
-    const slot = tagIndex.get(text.slice(i + 1, keyEnd));
-    if (slot !== undefined) out.tagValues[slot] = text.slice(valueStart + 1, valueEnd);
+    const slot =
+      tables.keptKeyFilter[keyFilterIndex(text, i + 1, keyEnd)] === 1
+        ? slotOfKey(tables, tables.tagKeys.idOfSlice(text, i + 1, keyEnd))
+        : -1;
+    if (slot >= 0) out.tagIds[slot] = 1 + (tables.tagValues[slot] as ValueTable).idOfSlice(text, valueStart + 1, valueEnd);
     const c = text.charCodeAt(valueEnd + 1);
     if (c === CLOSE_BRACE) return valueEnd + 2;
     if (c !== COMMA) return -1;
@@ -217,7 +259,7 @@ function parseTags(text: string, i: number, end: number, tagIndex: ReadonlyMap<s
 }
 
 /** The reference reader: JSON.parse, for any line. Returns false when the line is not JSON. */
-export function parseK6JsonLine(line: string, tagIndex: ReadonlyMap<string, number>, out: K6Line): boolean {
+export function parseK6JsonLine(line: string, tables: LineTables, out: K6Line): boolean {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -225,29 +267,33 @@ export function parseK6JsonLine(line: string, tagIndex: ReadonlyMap<string, numb
     return false;
   }
   out.kind = 'other';
-  out.tagValues.fill(undefined);
+  out.tagIds.fill(0);
   if (typeof parsed !== 'object' || parsed === null) return false;
   const record = parsed as { type?: unknown; metric?: unknown; data?: Record<string, unknown> };
   const data = record.data;
   if (typeof data !== 'object' || data === null) return false;
   if (record.type === 'Metric') {
+    const name = String(data.name ?? record.metric ?? '');
+    if (name === '') return false;
     out.kind = 'metric';
-    out.metric = String(data.name ?? record.metric ?? '');
+    out.metricId = tables.metrics.idOf(name);
     out.metricType = String(data.type ?? '');
     out.contains = String(data.contains ?? 'default');
-    return out.metric !== '';
+    return true;
   }
   if (record.type !== 'Point' || typeof record.metric !== 'string') return true;
   const time = typeof data.time === 'string' ? data.time : '';
   const value = typeof data.value === 'number' ? data.value : Number(data.value);
-  out.metric = record.metric;
+  out.metricId = tables.metrics.idOf(record.metric);
   out.timeMs = parseK6Time(time, 0, time.length);
   out.value = value;
   const tags = data.tags;
   if (typeof tags === 'object' && tags !== null) {
     for (const [key, tagValue] of Object.entries(tags)) {
-      const slot = tagIndex.get(key);
-      if (slot !== undefined && tagValue !== null && tagValue !== undefined) out.tagValues[slot] = String(tagValue);
+      const slot = slotOfKey(tables, tables.tagKeys.idOf(key));
+      if (slot >= 0 && tagValue !== null && tagValue !== undefined) {
+        out.tagIds[slot] = 1 + (tables.tagValues[slot] as ValueTable).idOf(String(tagValue));
+      }
     }
   }
   if (Number.isNaN(out.timeMs) || Number.isNaN(out.value)) return false;

@@ -1,14 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { createK6Line, parseK6JsonLine, parseK6JsonLineFast, parseK6Time } from '../../harness/results/k6-json-line.ts';
+import {
+  createK6Line,
+  parseK6JsonLine,
+  parseK6JsonLineFast,
+  parseJsonNumber,
+  parseK6Time,
+  type K6Line,
+} from '../../harness/results/k6-json-line.ts';
+import { createLineTables, type LineTables } from '../../harness/results/value-table.ts';
 
-const tagIndex = new Map([['step', 0], ['status', 1], ['name', 2]]);
+const kept = ['step', 'status', 'name'];
 
-function both(line: string) {
-  const fast = createK6Line(3);
-  const slow = createK6Line(3);
-  const fastOk = parseK6JsonLineFast(line, 0, line.length, tagIndex, fast);
-  const slowOk = parseK6JsonLine(line, tagIndex, slow);
-  return { fastOk, slowOk, fast, slow };
+/** The line with its interned ids turned back into strings. */
+function decode(tables: LineTables, line: K6Line) {
+  return {
+    kind: line.kind,
+    metric: line.metricId < 0 ? '' : tables.metrics.valueOf(line.metricId),
+    timeMs: line.timeMs,
+    value: line.value,
+    tagValues: Array.from(line.tagIds, (id, slot) => (id === 0 ? undefined : tables.tagValues[slot]?.valueOf(id - 1))),
+  };
+}
+
+function both(text: string) {
+  const fastTables = createLineTables(kept);
+  const slowTables = createLineTables(kept);
+  const fastLine = createK6Line(fastTables);
+  const slowLine = createK6Line(slowTables);
+  const fastOk = parseK6JsonLineFast(text, 0, text.length, fastTables, fastLine);
+  const slowOk = parseK6JsonLine(text, slowTables, slowLine);
+  return { fastOk, slowOk, fast: decode(fastTables, fastLine), slow: decode(slowTables, slowLine) };
 }
 
 describe('k6 JSON line readers', () => {
@@ -51,8 +72,8 @@ describe('k6 JSON line readers', () => {
 
   it('JSON.parse reads escaped tag values (the caller never sends lines with a backslash to the fast reader)', () => {
     const line = '{"metric":"x","type":"Point","data":{"time":"2026-11-25T19:52:51Z","value":2,"tags":{"name":"a \\"quoted\\" name"}}}';
-    const slow = createK6Line(3);
-    expect(parseK6JsonLine(line, tagIndex, slow)).toBe(true);
+    const { slowOk, slow } = both(line);
+    expect(slowOk).toBe(true);
     expect(slow.tagValues[2]).toBe('a "quoted" name');
   });
 
@@ -69,5 +90,19 @@ describe('k6 JSON line readers', () => {
     expect(parsed[2]).toBeCloseTo((parsed[0] as number) + 999.999999, 6);
     expect(parsed[3]).toBe((parsed[0] as number) + 1000);
     expect(parseK6Time('yesterday', 0, 9)).toBeNaN();
+  });
+});
+
+describe('parseJsonNumber', () => {
+  it('equals Number() on every form k6 writes (fast path and fallback)', () => {
+    const samples = ['0', '1', '-1', '12.5', '0.000123', '104.534399', '8.531514', '1e-05', '1.5E+3', '-0.0', '123456789012345',
+      '1234567890123456789', '0.1234567890123456789', '4375.575538485284', '9007199254740993', '3.', '-', '1.2.3'];
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 16807) % 2147483647;
+      const value = (seed / 2147483647) * 10 ** ((seed % 12) - 4);
+      samples.push(String(value), value.toFixed(seed % 9), String(Math.round(value * 1e6) / 1e6));
+    }
+    for (const text of samples) expect(Object.is(parseJsonNumber(text, 0, text.length), Number(text)), text).toBe(true);
   });
 });
