@@ -38,3 +38,26 @@ export { parseMeasurements } from './parse-measurements.ts';
 export type { MeasuredPoint, ParsedMeasurements } from './parse-measurements.ts';
 export { summarizeCapacityFit } from './capacity-fit-summary.ts';
 export type { CapacityFitSummary } from './capacity-fit-summary.ts';
+export { simulateSale } from './sale-simulator.ts';
+export { SALE_OUTCOMES } from './sale-sim-types.ts';
+export type {
+  OutcomeCounts,
+  SaleOutcome,
+  SaleSimulation,
+  SimArrivals,
+  SimPatience,
+  SimShop,
+  SimulateSaleOptions,
+  WaitDistribution,
+} from './sale-sim-types.ts';
+export { openingClock, parseSalePlan, resolvedCapacity, salePlanSchema, withMeasuredCapacity } from './sale-plan.ts';
+export type { ResolvedSalePlan, SalePlan, SalePlanInput } from './sale-plan.ts';
+export { evaluatePlan } from './sale-plan-evaluate.ts';
+export type { AnnouncementAdvice, PlanChoice, PlanProblem, PlanResult, SessionAdvice } from './sale-plan-evaluate.ts';
+export { recommendWaitingRoom } from './sale-room-settings.ts';
+export type { WaitingRoomAdvice, WaitingRoomInput } from './sale-room-settings.ts';
+export type { OptionFigures, RaffleOption, RoundsOption } from './sale-plan-options.ts';
+export { renderPlanMarkdown, renderPlanText } from './sale-plan-render.ts';
+export { buildPlanReport } from './sale-plan-report.ts';
+export type { PlanReport, PlanReportSection } from './sale-plan-report.ts';
+export type { PlanLanguage } from './sale-plan-words.ts';

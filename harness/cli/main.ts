@@ -7,6 +7,7 @@ import { ExitCode, SalereadyError } from '../errors.ts';
 import { registerCapacityCommand } from './commands/capacity.ts';
 import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerSetupCommand } from './commands/setup.ts';
+import { registerPlanCommand } from './commands/plan.ts';
 import { registerProbeCommand } from './commands/probe.ts';
 import { registerRunCommands } from './commands/run.ts';
 import { registerShopCommand } from './commands/shop.ts';
@@ -31,6 +32,7 @@ export function createProgram(output: Output): Command {
   registerRunCommands(program, output);
   registerUsersCommand(program, output);
   registerProbeCommand(program, output);
+  registerPlanCommand(program, output);
   return program;
 }
 

@@ -1,20 +1,11 @@
 /** `saleready capacity fit FILE.csv`: a USL fit of measurements from any source. */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parseMeasurements, summarizeCapacityFit } from '../../capacity/index.ts';
 import { UsageError } from '../../errors.ts';
+import { readTextFile } from '../read-text-file.ts';
 import { renderCapacityFitText } from '../../report/capacity-fit-text.ts';
 import { parseLanguage } from '../language.ts';
 import type { Output } from '../output.ts';
-
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new UsageError('unreadable_file', `cannot read ${what} ${path}: ${reason}`);
-  }
-}
 
 export function registerCapacityCommand(program: Command, output: Output): Command {
   const capacity = program.command('capacity').description('measure capacity, or fit a scalability curve to measurements');
@@ -31,7 +22,7 @@ export function registerCapacityCommand(program: Command, output: Output): Comma
         latencyTarget = Number(options.latencyTarget);
         if (!(latencyTarget > 0)) throw new UsageError('bad_latency_target', `--latency-target must be a positive number, got "${options.latencyTarget}".`);
       }
-      const parsed = parseMeasurements(await readText(file, 'measurements file'), file);
+      const parsed = parseMeasurements(await readTextFile(file, 'measurements file'), file);
       const summary = summarizeCapacityFit(parsed.points, { source: file, latencyTarget, warnings: parsed.warnings });
       output.out(options.json ? JSON.stringify(summary, null, 2) : renderCapacityFitText(summary, language));
     });

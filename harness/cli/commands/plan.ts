@@ -1,0 +1,49 @@
+/** `saleready plan <plan.yaml>`: the sale-day simulator and its recommendations, for people who write no code. */
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { evaluatePlan, parseSalePlan, renderPlanMarkdown, renderPlanText, withMeasuredCapacity, type SalePlan } from '../../capacity/index.ts';
+import { UsageError } from '../../errors.ts';
+import type { Output } from '../output.ts';
+import { readTextFile } from '../read-text-file.ts';
+
+interface PlanFlags {
+  json?: boolean;
+  markdown?: boolean;
+  lang?: string;
+}
+
+/** A plan whose capacity names a profile: read people per minute from that JSON file. */
+async function resolveProfile(plan: SalePlan, planPath: string): Promise<SalePlan> {
+  if (!('profile' in plan.capacity) || typeof plan.capacity.profile !== 'string' || plan.capacity.peoplePerMinute !== undefined) return plan;
+  const profilePath = resolve(dirname(planPath), plan.capacity.profile);
+  const text = await readTextFile(profilePath, 'capacity profile (capacity.profile)');
+  let peoplePerMinute: unknown;
+  try {
+    peoplePerMinute = (JSON.parse(text) as { peoplePerMinute?: unknown }).peoplePerMinute;
+  } catch {
+    throw new UsageError('bad_profile', `capacity.profile ${profilePath} is not JSON (expected a profile written by \`saleready capacity\`).`);
+  }
+  if (typeof peoplePerMinute !== 'number') {
+    throw new UsageError('bad_profile', `capacity.profile ${profilePath} has no number "peoplePerMinute".`);
+  }
+  return withMeasuredCapacity(plan, peoplePerMinute, profilePath);
+}
+
+export function registerPlanCommand(program: Command, output: Output): void {
+  program
+    .command('plan <plan>')
+    .description('simulate a sale plan (YAML/JSON) and recommend admission settings, rounds or a raffle')
+    .option('--json', 'print the whole result as JSON')
+    .option('--markdown', 'print markdown instead of text')
+    .option('--lang <lang>', 'en or ko (default: the plan\'s language)')
+    .action(async (planPath: string, flags: PlanFlags) => {
+      if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
+        throw new UsageError('bad_lang', `--lang must be en or ko, got "${flags.lang}".`);
+      }
+      const plan = await resolveProfile(parseSalePlan(await readTextFile(planPath, 'sale plan'), planPath), planPath);
+      const result = evaluatePlan(plan);
+      const language = (flags.lang as 'en' | 'ko' | undefined) ?? plan.language;
+      if (flags.json) output.out(JSON.stringify(result, null, 2));
+      else output.out(flags.markdown ? renderPlanMarkdown(result, language) : renderPlanText(result, language));
+    });
+}
