@@ -100,3 +100,19 @@ export function mergeSelectedPerSecond(selected: SelectedSeries): Map<number, Ag
   }
   return new Map([...merged].sort((a, b) => a[0] - b[0]));
 }
+
+/** The run total of everything a selector matches, merged; null when the metric is unknown. */
+export function aggregateOf(ingest: IngestResult, selectorText: string): Aggregate | null {
+  const selected = selectSeries(ingest, selectorText);
+  return selected === null ? null : mergeSelectedTotals(ingest, selected);
+}
+
+/** Values a kept tag takes among the series of a metric, sorted. */
+export function tagValuesOf(ingest: IngestResult, metric: string, tag: string): string[] {
+  const values = new Set<string>();
+  for (const series of ingest.series.values()) {
+    const value = series.tags[tag];
+    if (series.metric === metric && value !== undefined) values.add(value);
+  }
+  return [...values].sort();
+}

@@ -1,0 +1,219 @@
+import {
+  aggregateOf,
+  measure,
+  tagValuesOf,
+  type IngestResult,
+} from '../results/index.ts';
+import { describeTarget, summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
+import { buildTimeline, type QueueLengthSample } from './build-timeline.ts';
+import { waitBins } from './wait-bins.ts';
+import {
+  OUTCOMES,
+  SUMMARY_SCHEMA_VERSION,
+  type ActorFigures,
+  type Distribution,
+  type RunSummary,
+  type TargetResult,
+} from './run-summary.ts';
+
+export interface BuildRunSummaryInput {
+  readonly ingest: IngestResult;
+  readonly verdicts: readonly TargetVerdict[];
+  readonly toolVersion: string;
+  /**
+   * The scenario as run: name, time scale k (waits are shown × k), and the run's (scaled)
+   * people and stock; any other JSON-safe fields are kept as given.
+   */
+  readonly scenario: { readonly name: string; readonly timeScale: number; readonly people?: number; readonly stock?: number } & Readonly<
+    Record<string, unknown>
+  >;
+  readonly target: { readonly url: string; readonly embedded: boolean };
+  readonly startedAt: Date | string;
+  readonly endedAt: Date | string;
+  /** false when the run stopped early; default true. */
+  readonly complete?: boolean;
+  readonly interruption?: string | null;
+  /** Units for sale in this run; default scenario.stock. */
+  readonly stock?: number;
+  /** Units sold as the caller counted them; default the shop's `unitsSold`, else what k6 saw bought. */
+  readonly unitsSold?: number;
+  /** The shop's own stats (any JSON object: numeric leaves are kept as dotted keys); `unitsSold` is used. */
+  readonly shopStats?: object | null;
+  /** The shop's queue length over time, when it reported one (else it is derived). */
+  readonly shopQueueLength?: readonly QueueLengthSample[];
+  readonly k6?: { readonly version: string; readonly exitCode: number | null } | null;
+}
+
+const WAIT = 'sr_queue_wait';
+
+/** Builds summary.json's content from an ingest, the target verdicts and what the caller knows. */
+export function buildRunSummary(input: BuildRunSummaryInput): RunSummary {
+  const { ingest } = input;
+  const timeScale = input.scenario.timeScale;
+  const startedAt = new Date(input.startedAt);
+  const endedAt = new Date(input.endedAt);
+  const complete = input.complete ?? true;
+  const actors = actorFigures(ingest);
+  const stock = input.stock ?? input.scenario.stock ?? null;
+  const shop = input.shopStats ? flattenNumbers(input.shopStats as Record<string, unknown>) : null;
+  const unitsSoldSource = input.unitsSold !== undefined ? 'caller' : shop?.unitsSold !== undefined ? 'shop' : 'k6';
+  const unitsSold = Math.max(
+    0,
+    Math.round(input.unitsSold ?? shop?.unitsSold ?? Object.values(actors).reduce((sum, actor) => sum + actor.unitsBought, 0)),
+  );
+  const requestsTotal = countOf(ingest, 'http_reqs');
+  const failedRequests = countOf(ingest, 'http_req_failed');
+  const failedSamples = measure(ingest, 'http_req_failed', 'rate');
+  const runTime = distribution(ingest, WAIT, 1);
+  const { timeline, stepLatencyTimeline, bucketSeconds, queueLengthSource } = buildTimeline(ingest, timeScale, input.shopQueueLength);
+  const reentryReasons = tagValuesOf(ingest, 'sr_reentries', 'reason');
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    tool: { name: 'saleready', version: input.toolVersion },
+    scenario: { ...jsonSafe(input.scenario), name: input.scenario.name, timeScale },
+    target: { url: input.target.url, embedded: input.target.embedded },
+    k6: input.k6 ? { version: input.k6.version, exitCode: input.k6.exitCode } : null,
+    startedAt: startedAt.toISOString(),
+    endedAt: endedAt.toISOString(),
+    durationMs: Math.max(0, endedAt.getTime() - startedAt.getTime()),
+    complete,
+    interruption: complete ? null : (input.interruption ?? 'The run stopped before its end.'),
+    verdict: summarizeVerdicts(input.verdicts),
+    targets: input.verdicts.map(targetResult),
+    actors,
+    requests: {
+      total: requestsTotal,
+      failed: failedRequests,
+      errorRate: failedSamples?.value ?? null,
+    },
+    queueWait: {
+      timeScale,
+      runTime,
+      saleTime: scaleDistribution(runTime, timeScale),
+      saleTimeBins: waitBins(aggregateOf(ingest, WAIT), timeScale),
+    },
+    reentries: {
+      total: countOf(ingest, 'sr_reentries'),
+      byReason: Object.fromEntries(reentryReasons.map((reason) => [reason, countOf(ingest, `sr_reentries{reason:${reason}}`)])),
+    },
+    sessionExpiries: countOf(ingest, 'sr_session_expiries'),
+    stock: {
+      stock,
+      unitsSold,
+      unitsSoldSource,
+      oversold: stock === null ? null : Math.max(0, unitsSold - stock),
+    },
+    latencyByStep: tagValuesOf(ingest, 'http_req_duration', 'step').map((step) => ({
+      step,
+      ...distribution(ingest, `http_req_duration{step:${step}}`, 1),
+    })),
+    timelineBucketSeconds: bucketSeconds,
+    queueLengthSource,
+    timeline,
+    stepLatencyTimeline,
+    shop,
+    ingest: {
+      samples: ingest.samples,
+      lines: ingest.lines,
+      badLines: ingest.badLines,
+      sources: [...ingest.sources],
+      warnings: [...ingest.warnings],
+    },
+  };
+}
+
+function countOf(ingest: IngestResult, selector: string): number {
+  if (!canFilter(ingest, selector)) return 0;
+  const value = measure(ingest, selector, 'count')?.value ?? 0;
+  return Math.max(0, Math.round(value));
+}
+
+/** False when the selector filters on a tag ingest did not keep (then it counts nothing). */
+function canFilter(ingest: IngestResult, selector: string): boolean {
+  const tags = /\{(.*)\}/.exec(selector)?.[1];
+  if (!tags) return true;
+  return tags.split(',').every((pair) => ingest.tagKeys.includes(pair.split(':')[0]?.trim() ?? ''));
+}
+
+function actorFigures(ingest: IngestResult): Record<string, ActorFigures> {
+  const actors = ingest.tagKeys.includes('actor')
+    ? [...new Set(['sr_arrivals', 'sr_outcome', 'http_reqs'].flatMap((metric) => tagValuesOf(ingest, metric, 'actor')))].sort()
+    : [];
+  const figures: Record<string, ActorFigures> = {};
+  for (const actor of actors) {
+    const of = (metric: string, extra = ''): number => countOf(ingest, `${metric}{actor:${actor}${extra}}`);
+    figures[actor] = {
+      arrivals: of('sr_arrivals'),
+      admitted: of('sr_admitted'),
+      outcomes: Object.fromEntries(OUTCOMES.map((outcome) => [outcome, of('sr_outcome', `,outcome:${outcome}`)])) as ActorFigures['outcomes'],
+      unitsBought: of('sr_units_bought'),
+      reentries: of('sr_reentries'),
+      sessionExpiries: of('sr_session_expiries'),
+    };
+  }
+  return figures;
+}
+
+function distribution(ingest: IngestResult, selector: string, scale: number): Distribution {
+  const read = (stat: string): number | null => {
+    const value = measure(ingest, selector, stat)?.value ?? null;
+    return value === null ? null : value * scale;
+  };
+  const aggregate = aggregateOf(ingest, selector);
+  const count = aggregate?.kind === 'trend' ? aggregate.histogram.count : 0;
+  if (count === 0) return { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
+  return { count, mean: read('mean'), p50: read('p50'), p90: read('p90'), p95: read('p95'), p99: read('p99'), max: read('max') };
+}
+
+function scaleDistribution(runTime: Distribution, k: number): Distribution {
+  const times = (value: number | null): number | null => (value === null ? null : value * k);
+  return {
+    count: runTime.count,
+    mean: times(runTime.mean),
+    p50: times(runTime.p50),
+    p90: times(runTime.p90),
+    p95: times(runTime.p95),
+    p99: times(runTime.p99),
+    max: times(runTime.max),
+  };
+}
+
+function targetResult(verdict: TargetVerdict): TargetResult {
+  const finiteOrNull = (value: number | null): number | null => (value !== null && Number.isFinite(value) ? value : null);
+  return {
+    id: verdict.id,
+    description: verdict.description,
+    descriptionKo: describeTarget(verdict, 'ko'),
+    metric: verdict.metric,
+    stat: verdict.stat,
+    op: verdict.op,
+    threshold: verdict.threshold,
+    unit: verdict.unit,
+    verdict: verdict.verdict,
+    measured: finiteOrNull(verdict.measured),
+    interval: verdict.interval && verdict.interval.every(Number.isFinite) ? [verdict.interval[0], verdict.interval[1]] : null,
+    confidence: verdict.confidence,
+    samples: verdict.samples,
+    ...(verdict.minSamples !== undefined ? { minSamples: verdict.minSamples } : {}),
+    ...(verdict.note !== undefined ? { note: verdict.note } : {}),
+    ...(verdict.reason !== undefined ? { reason: verdict.reason } : {}),
+  };
+}
+
+/** Numeric leaves of a nested object as dotted keys: { byActor: { bot: { orders: 3 } } } → byActor.bot.orders. */
+export function flattenNumbers(value: Readonly<Record<string, unknown>>, prefix = ''): Record<string, number> {
+  const flat: Record<string, number> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof item === 'number' && Number.isFinite(item)) flat[path] = item;
+    else if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
+      Object.assign(flat, flattenNumbers(item as Record<string, unknown>, path));
+    }
+  }
+  return flat;
+}
+
+/** A JSON round trip: drops functions, undefined and class instances' methods. */
+function jsonSafe(value: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}

@@ -1,0 +1,159 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { durationUnit } from './format-figures.ts';
+import { labelsFor, type ReportLanguage } from './labels.ts';
+import { OUTCOMES, type RunSummary } from './run-summary.ts';
+
+/** One chart of the report: a stable id, its title in the report's language, its Vega-Lite spec. */
+export interface ChartSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly spec: TopLevelSpec;
+}
+
+const WIDTH = 640;
+const HEIGHT = 220;
+const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: WIDTH, height: HEIGHT, background: 'white' } as const;
+
+/** The report's charts as Vega-Lite specs, data inlined from the summary (no URLs). */
+export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): ChartSpec[] {
+  const labels = labelsFor(lang);
+  const bucket = summary.timelineBucketSeconds;
+  const x = { field: 't', type: 'quantitative', title: labels.axis.runTime(bucket) } as const;
+  const waitMaxMs = Math.max(0, ...summary.timeline.map((point) => point.waitP95SaleMs ?? 0), summary.queueWait.saleTime.p99 ?? 0);
+  const wait = durationUnit(waitMaxMs);
+  const shopQueue = summary.queueLengthSource === 'shop';
+  const stepLatency = summary.stepLatencyTimeline.flatMap((point) =>
+    (['p50', 'p95', 'p99'] as const).map((percentile) => ({ t: point.t, step: point.step, percentile, value: point[percentile] })),
+  );
+  return [
+    {
+      id: 'arrivals-admissions',
+      title: labels.chart.arrivalsAdmissions,
+      spec: {
+        ...base,
+        data: {
+          values: summary.timeline.flatMap((point) => [
+            { t: point.t, series: labels.series.arrivals, value: point.arrivals },
+            { t: point.t, series: labels.series.admitted, value: point.admitted },
+          ]),
+        },
+        mark: { type: 'line', interpolate: 'step-after' },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: `${labels.axis.people} ${labels.axis.perBucket(bucket)}` },
+          color: { field: 'series', type: 'nominal', title: labels.axis.series },
+        },
+      },
+    },
+    {
+      id: 'queue-length',
+      title: shopQueue ? labels.chart.queueLength : labels.chart.queueLengthDerived,
+      spec: {
+        ...base,
+        data: { values: summary.timeline.map((point) => ({ t: point.t, value: point.queueLength })) },
+        mark: { type: 'area', line: true, opacity: 0.4, interpolate: 'step-after' },
+        encoding: { x, y: { field: 'value', type: 'quantitative', title: labels.axis.people } },
+      },
+    },
+    {
+      id: 'queue-wait-over-time',
+      title: `${labels.chart.queueWaitOverTime} · ${labels.timeScale(summary.queueWait.timeScale)}`,
+      spec: {
+        ...base,
+        data: {
+          values: summary.timeline.flatMap((point) => [
+            { t: point.t, percentile: 'p50', value: point.waitP50SaleMs === null ? null : point.waitP50SaleMs / wait.ms },
+            { t: point.t, percentile: 'p95', value: point.waitP95SaleMs === null ? null : point.waitP95SaleMs / wait.ms },
+          ]),
+        },
+        transform: [{ filter: 'datum.value !== null' }],
+        mark: { type: 'line', point: true },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: labels.axis.waitSale(wait.unit) },
+          color: { field: 'percentile', type: 'nominal', title: labels.axis.percentile },
+        },
+      },
+    },
+    {
+      id: 'latency-per-step',
+      title: labels.chart.latencyPerStep,
+      spec: {
+        ...base,
+        data: { values: stepLatency },
+        transform: [{ filter: 'datum.value !== null' }],
+        mark: { type: 'line' },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: labels.axis.latencyMs },
+          color: { field: 'step', type: 'nominal', title: labels.axis.step },
+          strokeDash: { field: 'percentile', type: 'nominal', title: labels.axis.percentile },
+        },
+      },
+    },
+    {
+      id: 'errors-over-time',
+      title: labels.chart.errorsOverTime,
+      spec: {
+        ...base,
+        data: {
+          values: summary.timeline.flatMap((point) => [
+            { t: point.t, series: labels.series.total, value: point.requests },
+            { t: point.t, series: labels.series.failed, value: point.failedRequests },
+          ]),
+        },
+        mark: { type: 'line', interpolate: 'step-after' },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: `${labels.axis.requests} ${labels.axis.perBucket(bucket)}` },
+          color: {
+            field: 'series', type: 'nominal', title: labels.axis.series,
+            scale: { domain: [labels.series.total, labels.series.failed], range: ['#8c959f', '#cf222e'] },
+          },
+        },
+      },
+    },
+    {
+      id: 'outcomes-per-actor',
+      title: labels.chart.outcomesPerActor,
+      spec: {
+        ...base,
+        height: Math.max(60, 40 * Object.keys(summary.actors).length),
+        data: {
+          values: Object.entries(summary.actors).flatMap(([actor, figures]) =>
+            OUTCOMES.map((outcome, order) => ({ actor, outcome: labels.outcome[outcome], order, count: figures.outcomes[outcome] })),
+          ),
+        },
+        mark: { type: 'bar' },
+        encoding: {
+          y: { field: 'actor', type: 'nominal', title: labels.actor },
+          x: { field: 'count', type: 'quantitative', stack: 'zero', title: labels.axis.people },
+          color: {
+            field: 'outcome', type: 'nominal', title: labels.result,
+            scale: { domain: OUTCOMES.map((outcome) => labels.outcome[outcome]) },
+          },
+          order: { field: 'order', type: 'quantitative' },
+        },
+      },
+    },
+    {
+      id: 'wait-distribution',
+      title: `${labels.chart.waitDistribution} · ${labels.timeScale(summary.queueWait.timeScale)}`,
+      spec: {
+        ...base,
+        data: {
+          values: summary.queueWait.saleTimeBins
+            .filter((bin) => bin.fromMs > 0)
+            .map((bin) => ({ from: bin.fromMs / wait.ms, to: bin.toMs / wait.ms, count: bin.count })),
+        },
+        mark: { type: 'rect', color: '#0969da' },
+        encoding: {
+          x: { field: 'from', type: 'quantitative', scale: { type: 'log' }, title: labels.axis.waitSale(wait.unit) },
+          x2: { field: 'to' },
+          y: { field: 'count', type: 'quantitative', title: labels.axis.people },
+          y2: { datum: 0 },
+        },
+      },
+    },
+  ];
+}

@@ -1,0 +1,23 @@
+/** harness/report — summary.json, the HTML report with charts, markdown and JUnit XML. */
+export {
+  summarySchema,
+  parseRunSummary,
+  SUMMARY_SCHEMA_VERSION,
+  OUTCOMES,
+  type RunSummary,
+  type TargetResult,
+  type Distribution,
+  type ActorFigures,
+  type TimelinePoint,
+  type Outcome,
+} from './run-summary.ts';
+export { buildRunSummary, flattenNumbers, type BuildRunSummaryInput } from './build-run-summary.ts';
+export { type QueueLengthSample } from './build-timeline.ts';
+export { buildChartSpecs, type ChartSpec } from './chart-specs.ts';
+export { renderChartSvg } from './render-chart.ts';
+export { renderHtmlReport, type RenderReportOptions } from './render-html-report.ts';
+export { renderMarkdownReport } from './render-markdown-report.ts';
+export { renderJunit } from './render-junit.ts';
+export { writeReportFiles, type ReportFiles } from './write-report-files.ts';
+export { labelsFor, type ReportLanguage } from './labels.ts';
+export { formatDuration } from './format-figures.ts';

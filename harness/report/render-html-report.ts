@@ -1,0 +1,123 @@
+import { buildChartSpecs } from './chart-specs.ts';
+import { escapeHtml } from './escape.ts';
+import { keyFigures, targetRows } from './report-rows.ts';
+import { labelsFor, type ReportLanguage } from './labels.ts';
+import { renderChartSvg } from './render-chart.ts';
+import { OUTCOMES, type RunSummary } from './run-summary.ts';
+
+export interface RenderReportOptions {
+  readonly lang?: ReportLanguage;
+}
+
+const VERDICT_COLOURS = { pass: '#1a7f37', fail: '#cf222e', inconclusive: '#9a6700' } as const;
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif;
+  margin: 0; background: #f6f8fa; color: #1f2328; line-height: 1.45; }
+main { max-width: 980px; margin: 0 auto; padding: 24px; }
+h1 { font-size: 1.4rem; margin: 0 0 4px; } h2 { font-size: 1.15rem; margin: 32px 0 8px; }
+.sub { color: #59636e; margin: 0 0 16px; }
+.verdict { color: #fff; border-radius: 10px; padding: 20px 24px; margin: 16px 0; }
+.verdict strong { display: block; font-size: 2.4rem; letter-spacing: 0.04em; }
+.verdict span { font-size: 1.1rem; }
+.notice { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 10px 14px; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { border: 1px solid #d1d9e0; padding: 6px 10px; text-align: left; vertical-align: top; }
+th { background: #eff2f5; } td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.chip { color: #fff; border-radius: 999px; padding: 2px 10px; font-weight: 600; white-space: nowrap; }
+.note { color: #59636e; font-size: 0.9em; }
+figure { background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; margin: 12px 0; padding: 12px; overflow-x: auto; }
+figcaption { font-weight: 600; margin-bottom: 6px; }
+footer { color: #59636e; font-size: 0.85em; margin-top: 32px; }
+`;
+
+/**
+ * The run as one self-contained HTML page: the verdict first (big, coloured, in words), the
+ * targets table, key figures, outcomes per actor, then the charts as inline SVG (rendered
+ * here from Vega-Lite specs). No scripts, no fonts, no fetches: a Content-Security-Policy of
+ * default-src 'none' keeps it that way, so it works offline and from a CI artifact.
+ */
+export async function renderHtmlReport(summary: RunSummary, options: RenderReportOptions = {}): Promise<string> {
+  const lang = options.lang ?? 'en';
+  const labels = labelsFor(lang);
+  const charts = buildChartSpecs(summary, lang);
+  const svgs = await Promise.all(charts.map((chart) => renderChartSvg(chart.spec)));
+  const colour = VERDICT_COLOURS[summary.verdict];
+  const parts: string[] = [];
+  parts.push(
+    '<!doctype html>',
+    `<html lang="${lang}"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(`${labels.verdict[summary.verdict]} · ${summary.scenario.name} · ${labels.title}`)}</title>`,
+    `<style>${STYLE}</style></head><body><main>`,
+    `<h1>${escapeHtml(labels.title)}: ${escapeHtml(summary.scenario.name)}</h1>`,
+    `<p class="sub">${escapeHtml(summary.startedAt)} → ${escapeHtml(summary.endedAt)} · ${escapeHtml(summary.target.url)}` +
+      `${summary.target.embedded ? ` (${escapeHtml(labels.embeddedShop)})` : ''} · ${escapeHtml(labels.timeScale(summary.scenario.timeScale))}</p>`,
+    `<section class="verdict" id="verdict" style="background:${colour}" data-verdict="${summary.verdict}">` +
+      `<strong>${escapeHtml(labels.verdict[summary.verdict])}</strong><span>${escapeHtml(labels.verdictLine[summary.verdict])}</span></section>`,
+  );
+  if (!summary.complete) {
+    parts.push(`<p class="notice">${escapeHtml(labels.incomplete)}${summary.interruption ? ` ${escapeHtml(summary.interruption)}` : ''}</p>`);
+  }
+  parts.push(`<h2>${escapeHtml(labels.targets)}</h2>`);
+  const rows = targetRows(summary, lang);
+  if (rows.length === 0) parts.push(`<p>${escapeHtml(labels.noTargets)}</p>`);
+  else {
+    parts.push(
+      `<table id="targets"><thead><tr><th>${escapeHtml(labels.target)}</th><th>${escapeHtml(labels.measured)}</th>` +
+        `<th>${escapeHtml(labels.samples)}</th><th>${escapeHtml(labels.result)}</th></tr></thead><tbody>`,
+    );
+    for (const row of rows) {
+      parts.push(
+        `<tr data-target="${escapeHtml(row.id)}"><td>${escapeHtml(row.description)}<div class="note">${escapeHtml(row.id)} · <code>${escapeHtml(row.metric)}</code></div>` +
+          `${row.note ? `<div class="note">${escapeHtml(row.note)}</div>` : ''}</td>` +
+          `<td class="num">${escapeHtml(row.measured)}${row.interval ? `<div class="note">${escapeHtml(row.interval)}</div>` : ''}</td>` +
+          `<td class="num">${escapeHtml(row.samples)}</td>` +
+          `<td><span class="chip" style="background:${VERDICT_COLOURS[row.verdict]}">${escapeHtml(labels.verdict[row.verdict])}</span></td></tr>`,
+      );
+    }
+    parts.push('</tbody></table>');
+  }
+  parts.push(`<h2>${escapeHtml(labels.keyFigures)}</h2><table id="key-figures"><tbody>`);
+  for (const [name, value] of keyFigures(summary, lang)) {
+    parts.push(`<tr><th>${escapeHtml(name)}</th><td class="num">${escapeHtml(value)}</td></tr>`);
+  }
+  parts.push(`</tbody></table><p class="note">${escapeHtml(labels.saleTimeNote(summary.queueWait.timeScale))}</p>`);
+  parts.push(outcomesTable(summary, lang));
+  parts.push(`<h2>${escapeHtml(labels.charts)}</h2>`);
+  charts.forEach((chart, index) => {
+    parts.push(`<figure class="chart" id="chart-${chart.id}"><figcaption>${escapeHtml(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);
+  });
+  if (summary.shop !== null && Object.keys(summary.shop).length > 0) {
+    parts.push(`<h2>${escapeHtml(labels.shop)}</h2><table id="shop"><tbody>`);
+    for (const [name, value] of Object.entries(summary.shop)) {
+      parts.push(`<tr><th><code>${escapeHtml(name)}</code></th><td class="num">${escapeHtml(String(value))}</td></tr>`);
+    }
+    parts.push('</tbody></table>');
+  }
+  if (summary.ingest.warnings.length > 0) {
+    parts.push(`<h2>${escapeHtml(labels.warnings)}</h2><ul>`);
+    for (const warning of summary.ingest.warnings) parts.push(`<li>${escapeHtml(warning)}</li>`);
+    parts.push('</ul>');
+  }
+  parts.push(`<footer>${escapeHtml(labels.generatedBy(summary.tool.version))} · schema ${summary.schemaVersion}</footer></main></body></html>`);
+  return parts.join('\n');
+}
+
+function outcomesTable(summary: RunSummary, lang: ReportLanguage): string {
+  const labels = labelsFor(lang);
+  const actors = Object.entries(summary.actors);
+  if (actors.length === 0) return '';
+  const head = [labels.actor, labels.arrivals, labels.admitted, ...OUTCOMES.map((outcome) => labels.outcome[outcome])];
+  const rows = actors.map(([actor, figures]) =>
+    [actor, figures.arrivals, figures.admitted, ...OUTCOMES.map((outcome) => figures.outcomes[outcome])]
+      .map((cell, index) => (index === 0 ? `<th>${escapeHtml(String(cell))}</th>` : `<td class="num">${cell}</td>`))
+      .join(''),
+  );
+  return (
+    `<h2>${escapeHtml(labels.outcomesPerActor)}</h2><table id="outcomes"><thead><tr>${head.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.map((row) => `<tr>${row}</tr>`).join('')}</tbody></table>`
+  );
+}

@@ -1,0 +1,40 @@
+import { escapeMarkdownCell } from './escape.ts';
+import { labelsFor } from './labels.ts';
+import type { RenderReportOptions } from './render-html-report.ts';
+import { keyFigures, targetRows } from './report-rows.ts';
+import type { RunSummary } from './run-summary.ts';
+
+const ICONS = { pass: '✅', fail: '❌', inconclusive: '⚠️' } as const;
+
+/** A short markdown summary for a pull request or CI job: verdict, targets table, key figures. */
+export function renderMarkdownReport(summary: RunSummary, options: RenderReportOptions = {}): string {
+  const lang = options.lang ?? 'en';
+  const labels = labelsFor(lang);
+  const lines: string[] = [
+    `## ${ICONS[summary.verdict]} ${labels.verdict[summary.verdict]}: ${summary.scenario.name}`,
+    '',
+    labels.verdictLine[summary.verdict],
+  ];
+  if (!summary.complete) lines.push('', `> **${labels.incomplete}**${summary.interruption ? ` ${summary.interruption}` : ''}`);
+  lines.push('', `### ${labels.targets}`, '');
+  const rows = targetRows(summary, lang);
+  if (rows.length === 0) lines.push(labels.noTargets);
+  else {
+    lines.push(`| ${labels.target} | ${labels.measured} | ${labels.samples} | ${labels.result} |`, '|---|---:|---:|---|');
+    for (const row of rows) {
+      const target = `${row.description} (\`${row.id}\`)${row.note ? `<br>${row.note}` : ''}`;
+      const measured = `${row.measured}${row.interval ? `<br>${row.interval}` : ''}`;
+      lines.push(
+        `| ${escapeMarkdownCell(target)} | ${escapeMarkdownCell(measured)} | ${row.samples} | ${ICONS[row.verdict]} ${labels.verdict[row.verdict]} |`,
+      );
+    }
+  }
+  lines.push('', `### ${labels.keyFigures}`, '', '| | |', '|---|---|');
+  for (const [name, value] of keyFigures(summary, lang)) lines.push(`| ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(value)} |`);
+  lines.push('', `_${labels.saleTimeNote(summary.queueWait.timeScale)}_`);
+  if (summary.ingest.warnings.length > 0) {
+    lines.push('', `### ${labels.warnings}`, '', ...summary.ingest.warnings.map((warning) => `- ${warning}`));
+  }
+  lines.push('', `<sub>${labels.generatedBy(summary.tool.version)}</sub>`, '');
+  return lines.join('\n');
+}

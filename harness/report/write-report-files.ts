@@ -1,0 +1,36 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RenderReportOptions } from './render-html-report.ts';
+import { renderHtmlReport } from './render-html-report.ts';
+import { renderJunit } from './render-junit.ts';
+import { renderMarkdownReport } from './render-markdown-report.ts';
+import { parseRunSummary, type RunSummary } from './run-summary.ts';
+
+export interface ReportFiles {
+  readonly summaryJson: string;
+  readonly html: string;
+  readonly markdown: string;
+  readonly junit: string;
+}
+
+/**
+ * Writes summary.json (validated against the schema first), report.html, report.md and
+ * junit.xml into the run folder and returns their paths.
+ */
+export async function writeReportFiles(runDir: string, summary: RunSummary, options: RenderReportOptions = {}): Promise<ReportFiles> {
+  const checked = parseRunSummary(summary, 'the run summary');
+  const files: ReportFiles = {
+    summaryJson: join(runDir, 'summary.json'),
+    html: join(runDir, 'report.html'),
+    markdown: join(runDir, 'report.md'),
+    junit: join(runDir, 'junit.xml'),
+  };
+  const html = await renderHtmlReport(checked, options);
+  await Promise.all([
+    writeFile(files.summaryJson, `${JSON.stringify(checked, null, 2)}\n`),
+    writeFile(files.html, html),
+    writeFile(files.markdown, renderMarkdownReport(checked, options)),
+    writeFile(files.junit, renderJunit(checked)),
+  ]);
+  return files;
+}
