@@ -40,7 +40,7 @@ export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): Char
         mark: { type: 'line', interpolate: 'step-after' },
         encoding: {
           x,
-          y: { field: 'value', type: 'quantitative', title: `${labels.axis.people} ${labels.axis.perBucket(bucket)}` },
+          y: { field: 'value', type: 'quantitative', title: `${labels.axis.people} ${labels.axis.perBucket(bucket)}`, axis: { format: 'd', tickMinStep: 1 } },
           color: { field: 'series', type: 'nominal', title: labels.axis.series },
         },
       },
@@ -52,7 +52,7 @@ export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): Char
         ...base,
         data: { values: summary.timeline.map((point) => ({ t: point.t, value: point.queueLength })) },
         mark: { type: 'area', line: true, opacity: 0.4, interpolate: 'step-after' },
-        encoding: { x, y: { field: 'value', type: 'quantitative', title: labels.axis.people } },
+        encoding: { x, y: { field: 'value', type: 'quantitative', title: labels.axis.people, axis: { format: 'd', tickMinStep: 1 } } },
       },
     },
     {
@@ -105,7 +105,7 @@ export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): Char
         mark: { type: 'line', interpolate: 'step-after' },
         encoding: {
           x,
-          y: { field: 'value', type: 'quantitative', title: `${labels.axis.requests} ${labels.axis.perBucket(bucket)}` },
+          y: { field: 'value', type: 'quantitative', title: `${labels.axis.requests} ${labels.axis.perBucket(bucket)}`, axis: { format: 'd', tickMinStep: 1 } },
           color: {
             field: 'series', type: 'nominal', title: labels.axis.series,
             scale: { domain: [labels.series.total, labels.series.failed], range: ['#8c959f', '#cf222e'] },

@@ -73,7 +73,7 @@ export function keyFigures(summary: RunSummary, lang: ReportLanguage): [string, 
     [labels.oversold, summary.stock.oversold === null ? labels.none : formatNumber(summary.stock.oversold)],
     [labels.requests, formatNumber(summary.requests.total)],
     [labels.errorRate, formatPercent(summary.requests.errorRate)],
-    [`${labels.queueWaitSale} (×${summary.queueWait.timeScale})`, waitText],
+    [`${labels.queueWaitSale}, ×${summary.queueWait.timeScale}`, waitText],
     [labels.reentries, `${formatNumber(summary.reentries.total)}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`],
     [labels.sessionExpiries, formatNumber(summary.sessionExpiries)],
   ];

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChartSpecs, writeReportFiles, type RunSummary } from '../../harness/report/index.ts';
+import { buildFixtureSummary } from './fixture-summary.ts';
+
+// Real Chromium opens the written report.html from disk: every chart must be an <svg>, the
+// console must stay clean and the page must ask the network for nothing.
+let browser: Browser;
+let summary: RunSummary;
+const dir = mkdtempSync(join(tmpdir(), 'sr-report-'));
+
+beforeAll(async () => {
+  summary = await buildFixtureSummary();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openReport(lang: 'en' | 'ko') {
+  const runDir = mkdtempSync(join(dir, `${lang}-`));
+  const files = await writeReportFiles(runDir, summary, { lang });
+  const page = await browser.newPage();
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('request', (request) => requests.push(request.url()));
+  const url = pathToFileURL(files.html).href;
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, consoleErrors, requests: requests.filter((request) => request !== url) };
+}
+
+describe('report.html in Chromium', () => {
+  it('renders every chart as SVG, logs nothing and fetches nothing', async () => {
+    const { page, consoleErrors, requests } = await openReport('en');
+    const charts = buildChartSpecs(summary, 'en');
+    expect(await page.locator('figure.chart').count()).toBe(charts.length);
+    expect(await page.locator('figure.chart > svg').count()).toBe(charts.length);
+    for (const chart of charts) {
+      const box = await page.locator(`#chart-${chart.id} > svg`).boundingBox();
+      expect(box?.width, chart.id).toBeGreaterThan(100);
+      // Each chart draws marks, not only axes.
+      expect(await page.locator(`#chart-${chart.id} svg .role-mark path, #chart-${chart.id} svg .role-mark line`).count(), chart.id).toBeGreaterThan(0);
+    }
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('puts the verdict first, big and in words, then the targets table with units and intervals', async () => {
+    const { page } = await openReport('en');
+    const first = await page.locator('main > section').first();
+    expect(await first.getAttribute('id')).toBe('verdict');
+    expect(await first.innerText()).toContain('FAIL');
+    expect(await first.innerText()).toContain('At least one target was missed.');
+    const failing = page.locator('#targets tr[data-target="errors.checkout"]');
+    expect(await failing.innerText()).toMatch(/3\.213%[\s\S]*95% interval: 1\.637% – 6\.211%[\s\S]*FAIL/);
+    expect(await page.locator('#key-figures').innerText()).toMatch(/Queue wait, sale time, ×30/);
+    await page.close();
+  });
+
+  it('speaks Korean with lang ko', async () => {
+    const { page, consoleErrors, requests } = await openReport('ko');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    expect(await page.locator('#verdict').innerText()).toContain('실패');
+    const text = await page.locator('main').innerText();
+    for (const words of ['목표', '측정값', '시간별 도착 및 입장', '대기 시간 분포 (판매 시간 기준)', '시간 배율 k = 30', '구매 성공']) {
+      expect(text).toContain(words);
+    }
+    expect(await page.locator('figure.chart > svg').count()).toBe(buildChartSpecs(summary, 'ko').length);
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+});
