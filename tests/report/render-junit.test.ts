@@ -26,7 +26,7 @@ async function parseXml(xml: string) {
       const error = doc.querySelector('parsererror');
       return {
         error: error?.textContent ?? null,
-        testcases: [...doc.querySelectorAll('testcase')].map((testcase) => ({
+        testcases: Array.from(doc.querySelectorAll('testcase')).map((testcase) => ({
           name: testcase.getAttribute('name'),
           failure: testcase.querySelector('failure')?.getAttribute('message') ?? null,
           skipped: testcase.querySelector('skipped')?.getAttribute('message') ?? null,
