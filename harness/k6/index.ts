@@ -15,3 +15,5 @@ export { buildThresholds, countingThresholds, thresholdForTarget } from './k6-th
 export type { K6Threshold } from './k6-thresholds.ts';
 export { buildK6, findK6, k6Candidates, PINNED_K6_MODULES, readK6Version, requireK6 } from './locate-k6.ts';
 export type { K6Binary } from './locate-k6.ts';
+export { CAPACITY_STEPS, compileCapacityStep } from './compile-capacity-step.ts';
+export type { CapacityStep, CapacityStepOptions } from './compile-capacity-step.ts';

@@ -1,6 +1,10 @@
 /** `saleready capacity fit FILE.csv`: a USL fit of measurements from any source. */
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { parseMeasurements, summarizeCapacityFit } from '../../capacity/index.ts';
+import { CAPACITY_STEPS } from '../../k6/compile-capacity-step.ts';
+import { formatCapacityStep, renderCapacityProfileText } from '../../report/capacity-profile-text.ts';
+import { DEFAULT_CAPACITY_LOADS, parseCapacityFlags, type CapacityFlags } from '../capacity-flags.ts';
 import { UsageError } from '../../errors.ts';
 import { readTextFile } from '../read-text-file.ts';
 import { renderCapacityFitText } from '../../report/capacity-fit-text.ts';
@@ -8,7 +12,40 @@ import { parseLanguage } from '../language.ts';
 import type { Output } from '../output.ts';
 
 export function registerCapacityCommand(program: Command, output: Output): Command {
-  const capacity = program.command('capacity').description('measure capacity, or fit a scalability curve to measurements');
+  const capacity = program
+    .command('capacity')
+    .description('measure the shop\'s capacity with closed-loop load steps (or `capacity fit FILE.csv`)')
+    .option('-t, --target <url>', 'the shop to measure (default: the embedded shop with a known service-time law)')
+    .option('--allow-remote', 'allow a target that is not on this machine')
+    .option('--journey <steps...>', `journey steps each person repeats: ${CAPACITY_STEPS.join(', ')}`, ['product', 'cart', 'checkout'])
+    .option('--loads <list>', 'people in the closed loop at each step, comma-separated', DEFAULT_CAPACITY_LOADS.join(','))
+    .option('--step-seconds <s>', 'length of each step', '5')
+    .option('--latency-p95 <ms>', 'latency target: 95% of requests under this many ms', '500')
+    .option('--max-error-rate <share>', 'error-rate target, 0 … 1', '0.01')
+    .option('-s, --set <key=value>', 'embedded shop setting, e.g. --set service.kappa=0.001', (value: string, previous: string[]) => [...previous, value], [])
+    .option('-o, --out <dir>', 'where run folders go', 'reports')
+    .option('--json', 'print the capacity profile as JSON')
+    .option('--lang <lang>', 'en or ko')
+    .action(async (flags: CapacityFlags) => {
+      const options = parseCapacityFlags(flags);
+      const language = parseLanguage(flags.lang);
+      const { runCapacity } = await import('../capacity-run.ts');
+      const controller = new AbortController();
+      const onSigint = (): void => controller.abort();
+      process.once('SIGINT', onSigint);
+      try {
+        const result = await runCapacity({
+          ...options,
+          signal: controller.signal,
+          onEvent: (line) => output.out(line),
+          onStep: (step) => output.out(formatCapacityStep(step)),
+        });
+        output.out(flags.json ? JSON.stringify(result.profile, null, 2) : renderCapacityProfileText(result.profile, language, result.shop));
+        output.out(`profile: ${join(result.runDir, 'capacity-profile.json')}`);
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    });
   capacity
     .command('fit <file>')
     .description('fit the Universal Scalability Law to a CSV with load and throughput columns (any header names: N, vus, rps, …)')
