@@ -2,16 +2,18 @@
  * Benchmark: ingest of k6 raw JSON output (harness/results) against `gzip -dc FILE | wc -l`,
  * the floor set by decompressing and splitting lines, on the same file in the same run.
  *
- *   npx tsx bench/ingest.ts [samples…]      default: 1000000 2000000
+ *   npx tsx bench/ingest.ts [samples[@samplesPerSecond]…]
+ *   default: 1000000@5000 2000000@5000 2000000@10000
  *
- * For each size it writes a k6-style raw output (gzipped, real k6 line layout and tags,
- * 5,000 samples per second of run time, 40 URLs) to a temp dir, times `gzip -dc | wc -l`
- * (best of 3) and ingest (best of 3, each in a fresh child process so the peak RSS —
- * `process.resourceUsage().maxRSS` — is that of ingest alone), and prints one JSON line
- * per size with the ratio. Results go into docs/PERFORMANCE.md by hand.
+ * For each case it writes a k6-style raw output (gzipped, real k6 line layout and tags, six
+ * metrics, 40 URLs, the given samples per second of run time) to a temp dir, times
+ * `gzip -dc | wc -l` (best of 3) and ingest (best of 3, each in a fresh child process, so
+ * its peak RSS — `process.resourceUsage().maxRSS` — is that of one ingest), and prints one
+ * JSON line per case with the ratio. The baseline RSS of a child ingesting an empty file
+ * (Node + tsx) is printed first. Results go into docs/PERFORMANCE.md by hand.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +21,6 @@ import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { ingestK6Output } from '../harness/results/index.ts';
 
-const SAMPLES_PER_SECOND = 5000;
 
 if (process.argv[2] === '--child') {
   const file = process.argv[3] as string;
@@ -30,18 +31,24 @@ if (process.argv[2] === '--child') {
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify({ ms, maxRssMb, samples: ingest.samples, series: ingest.series.size }) + '\n');
 } else {
-  const sizes = process.argv.slice(2).map(Number);
+  const cases = process.argv.length > 2 ? process.argv.slice(2) : ['1000000@5000', '2000000@5000', '2000000@10000'];
   const dir = mkdtempSync(join(tmpdir(), 'sr-bench-ingest-'));
   try {
-    for (const samples of sizes.length > 0 ? sizes : [1_000_000, 2_000_000]) await benchSize(dir, samples);
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '');
+    console.log(JSON.stringify({ baselineRssMb: Math.round(runChild(empty, 'fast').maxRssMb) }));
+    for (const benchCase of cases) {
+      const [samples, rate] = benchCase.split('@').map(Number) as [number, number | undefined];
+      await benchSize(dir, samples, rate ?? 5000);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function benchSize(dir: string, samples: number): Promise<void> {
-  const file = join(dir, `raw-${samples}.json.gz`);
-  await writeRawOutput(file, samples);
+async function benchSize(dir: string, samples: number, samplesPerSecond: number): Promise<void> {
+  const file = join(dir, `raw-${samples}-${samplesPerSecond}.json.gz`);
+  await writeRawOutput(file, samples, samplesPerSecond);
   const floorMs = bestOf(3, () => {
     const started = performance.now();
     execSync(`gzip -dc '${file}' | wc -l`, { stdio: 'ignore' });
@@ -52,6 +59,7 @@ async function benchSize(dir: string, samples: number): Promise<void> {
   const jsonParse = runChild(file, 'json');
   const report = {
     samples,
+    runSeconds: samples / samplesPerSecond,
     gzMb: +(statSync(file).size / 2 ** 20).toFixed(1),
     gzipWcMs: Math.round(floorMs),
     ingestMs: Math.round(fastest.ms),
@@ -79,7 +87,7 @@ function bestOf(times: number, run: () => number): number {
 }
 
 /** Writes `samples` Point lines in k6's layout (plus its Metric declarations), gzipped. */
-async function writeRawOutput(file: string, samples: number): Promise<void> {
+async function writeRawOutput(file: string, samples: number, samplesPerSecond: number): Promise<void> {
   const gzip = createGzip();
   const done = new Promise<void>((resolve, reject) => {
     gzip.pipe(createWriteStream(file)).on('finish', resolve).on('error', reject);
@@ -105,7 +113,7 @@ async function writeRawOutput(file: string, samples: number): Promise<void> {
   };
   for (let i = 0; i < samples; i++) {
     const [metric] = metrics[i % metrics.length] as [string, string, string];
-    const time = new Date(start + (i * 1000) / SAMPLES_PER_SECOND).toISOString().replace('Z', '381442Z');
+    const time = new Date(start + (i * 1000) / samplesPerSecond).toISOString().replace('Z', '381442Z');
     const step = steps[Math.floor(next() * steps.length)] as string;
     const actor = next() < 0.9 ? 'person' : 'bot';
     const status = next() < 0.97 ? '200' : '503';
