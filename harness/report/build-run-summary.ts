@@ -27,6 +27,11 @@ export interface BuildRunSummaryInput {
   readonly scenario: { readonly name: string; readonly timeScale: number; readonly people?: number; readonly stock?: number } & Readonly<
     Record<string, unknown>
   >;
+  /**
+   * The run plan (harness/scenario's RunPlan fits): when given, its timeScale, people and stock
+   * — the run's scaled figures — take precedence over the scenario's.
+   */
+  readonly plan?: { readonly timeScale: number; readonly people: number; readonly stock: number } | null;
   readonly target: { readonly url: string; readonly embedded: boolean };
   readonly startedAt: Date | string;
   readonly endedAt: Date | string;
@@ -49,12 +54,13 @@ const WAIT = 'sr_queue_wait';
 /** Builds summary.json's content from an ingest, the target verdicts and what the caller knows. */
 export function buildRunSummary(input: BuildRunSummaryInput): RunSummary {
   const { ingest } = input;
-  const timeScale = input.scenario.timeScale;
+  const timeScale = input.plan?.timeScale ?? input.scenario.timeScale;
+  const people = input.plan?.people ?? input.scenario.people;
   const startedAt = new Date(input.startedAt);
   const endedAt = new Date(input.endedAt);
   const complete = input.complete ?? true;
   const actors = actorFigures(ingest);
-  const stock = input.stock ?? input.scenario.stock ?? null;
+  const stock = input.stock ?? input.plan?.stock ?? input.scenario.stock ?? null;
   const shop = input.shopStats ? flattenNumbers(input.shopStats as Record<string, unknown>) : null;
   const unitsSoldSource = input.unitsSold !== undefined ? 'caller' : shop?.unitsSold !== undefined ? 'shop' : 'k6';
   const unitsSold = Math.max(
@@ -70,7 +76,13 @@ export function buildRunSummary(input: BuildRunSummaryInput): RunSummary {
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: { name: 'saleready', version: input.toolVersion },
-    scenario: { ...jsonSafe(input.scenario), name: input.scenario.name, timeScale },
+    scenario: {
+      ...jsonSafe(input.scenario),
+      name: input.scenario.name,
+      timeScale,
+      ...(people !== undefined ? { people } : {}),
+      ...(stock !== null ? { stock } : {}),
+    },
     target: { url: input.target.url, embedded: input.target.embedded },
     k6: input.k6 ? { version: input.k6.version, exitCode: input.k6.exitCode } : null,
     startedAt: startedAt.toISOString(),
