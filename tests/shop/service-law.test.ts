@@ -3,19 +3,19 @@ import { ServiceStation } from '../../fixtures/shop/service-law.ts';
 import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
 import { call, login } from './shop-client.ts';
 
-const LAW = { s0Ms: 100, sigma: 0.05, kappa: 0.001 };
+const LAW = { s0Ms: 200, sigma: 0.05, kappa: 0.001 };
 /** S(N) = s0·(1 + σ(N−1) + κN(N−1)), the law of docs/SHOP-API.md, computed here independently. */
 const serviceTimeMs = (inFlight: number): number =>
   LAW.s0Ms * (1 + LAW.sigma * (inFlight - 1) + LAW.kappa * inFlight * (inFlight - 1));
 
 describe('ServiceStation', () => {
-  it('computes S(N) from the law: S(1) = s0, S(4) = 116.2, S(16) = 199, S(32) = 354.2 ms', () => {
+  it('computes S(N) from the law: S(1) = s0, S(4) = 232.4, S(16) = 398, S(32) = 708.4 ms', () => {
     const station = new ServiceStation({ ...LAW, workers: 64, backlog: 0 }, () => 1);
-    // Closed form: 100·(1 + 0.05·3 + 0.001·12) = 116.2; 100·(1 + 0.75 + 0.24) = 199; 100·(1 + 1.55 + 0.992) = 354.2
-    expect(station.serviceTimeMs(1)).toBeCloseTo(100, 10);
-    expect(station.serviceTimeMs(4)).toBeCloseTo(116.2, 10);
-    expect(station.serviceTimeMs(16)).toBeCloseTo(199, 10);
-    expect(station.serviceTimeMs(32)).toBeCloseTo(354.2, 10);
+    // Closed form: 200·(1 + 0.05·3 + 0.001·12) = 232.4; 200·(1 + 0.75 + 0.24) = 398; 200·(1 + 1.55 + 0.992) = 708.4
+    expect(station.serviceTimeMs(1)).toBeCloseTo(200, 10);
+    expect(station.serviceTimeMs(4)).toBeCloseTo(232.4, 10);
+    expect(station.serviceTimeMs(16)).toBeCloseTo(398, 10);
+    expect(station.serviceTimeMs(32)).toBeCloseTo(708.4, 10);
   });
 
   it('runs a job synchronously, with no timer, when s0Ms is 0', () => {
@@ -66,13 +66,14 @@ describe('the service-time law over HTTP (closed loop)', () => {
   }
 
   // Expected X(N) = N / S(N) per second. Measured throughput is slightly lower: each request
-  // also spends ~0.5–3 ms in HTTP and the client between two services (more on a loaded
-  // machine), and Node timers fire ~0.2 ms late. With s0 = 100 ms that is ≤ 3% of S(N)
-  // (measured 0.98–1.00 of the law on a loaded 2-core machine), well inside the ±10% asked;
-  // a wrong law is caught: ignoring σ is off by 15% at N = 4, ignoring κ by 39% at N = 32.
+  // also spends ~0.5–3 ms in HTTP and the client between two services, and Node timers fire
+  // ~0.2 ms late; on a 2-core machine starved by other work that grows to 10–30 ms a cycle.
+  // With s0 = 200 ms that stays under ~7% of S(N) (measured 0.95–1.00 of the law with two extra
+  // busy-loop processes on the shared machine), inside the ±10% asked; a wrong law is
+  // caught: ignoring σ is off by 60% at N = 16, ignoring κ by 39% at N = 32.
   it.each([1, 4, 16, 32])('serves N / S(N) requests per second, within 10 percent, with N = %i in flight', async (inFlight) => {
     const expected = (inFlight / serviceTimeMs(inFlight)) * 1000;
-    const measured = await closedLoopThroughput(inFlight, 500, 2000);
+    const measured = await closedLoopThroughput(inFlight, serviceTimeMs(inFlight) + 100, 2200);
     const ratio = measured / expected;
     const measuredVsLaw = `measured ${measured.toFixed(1)}/s, law ${expected.toFixed(1)}/s`;
     expect(ratio, measuredVsLaw).toBeGreaterThan(0.9);
