@@ -148,8 +148,11 @@ function canFilter(ingest: IngestResult, selector: string): boolean {
 }
 
 function actorFigures(ingest: IngestResult): Record<string, ActorFigures> {
+  // Actors are who arrived or ended a journey; requests tagged otherwise (the harness's own
+  // probes) are not people and stay out, unless the run has no journey metrics at all.
+  const journeyActors = ['sr_arrivals', 'sr_outcome'].flatMap((metric) => tagValuesOf(ingest, metric, 'actor'));
   const actors = ingest.tagKeys.includes('actor')
-    ? [...new Set(['sr_arrivals', 'sr_outcome', 'http_reqs'].flatMap((metric) => tagValuesOf(ingest, metric, 'actor')))].sort()
+    ? [...new Set(journeyActors.length > 0 ? journeyActors : tagValuesOf(ingest, 'http_reqs', 'actor'))].sort()
     : [];
   const figures: Record<string, ActorFigures> = {};
   for (const actor of actors) {

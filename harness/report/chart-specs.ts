@@ -12,7 +12,15 @@ export interface ChartSpec {
 
 const WIDTH = 640;
 const HEIGHT = 220;
-const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: WIDTH, height: HEIGHT, background: 'white' } as const;
+/** The page's font stack, so Korean labels use a Hangul font wherever the reader has one. */
+export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
+const base = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  width: WIDTH,
+  height: HEIGHT,
+  background: 'white',
+  config: { font: CHART_FONT },
+} as const;
 
 /** The report's charts as Vega-Lite specs, data inlined from the summary (no URLs). */
 export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): ChartSpec[] {

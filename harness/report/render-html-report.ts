@@ -1,4 +1,4 @@
-import { buildChartSpecs } from './chart-specs.ts';
+import { buildChartSpecs, CHART_FONT } from './chart-specs.ts';
 import { escapeHtml } from './escape.ts';
 import { keyFigures, targetRows } from './report-rows.ts';
 import { labelsFor, type ReportLanguage } from './labels.ts';
@@ -13,7 +13,7 @@ const VERDICT_COLOURS = { pass: '#1a7f37', fail: '#cf222e', inconclusive: '#9a67
 
 const STYLE = `
 :root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif;
+body { font-family: ${CHART_FONT};
   margin: 0; background: #f6f8fa; color: #1f2328; line-height: 1.45; }
 main { max-width: 980px; margin: 0 auto; padding: 24px; }
 h1 { font-size: 1.4rem; margin: 0 0 4px; } h2 { font-size: 1.15rem; margin: 32px 0 8px; }

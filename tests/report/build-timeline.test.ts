@@ -21,6 +21,9 @@ function writeRaw(): string {
   const lines = [
     declare('sr_arrivals', 'counter'), declare('sr_queue_joins', 'counter'), declare('sr_admitted', 'counter'),
     declare('sr_outcome', 'counter'), declare('sr_queue_wait', 'trend'), declare('sr_reentries', 'counter'),
+    declare('http_reqs', 'counter'),
+    // The harness's own probe request: not a person, so not an actor in the outcomes.
+    point('http_reqs', 0, 1, { actor: 'harness', step: 'probe' }),
   ];
   for (let i = 0; i < 5; i++) {
     lines.push(point('sr_arrivals', 0, 1, { actor: 'person' }), point('sr_queue_joins', 0, 1, { actor: 'person', reentry: 'false' }));
@@ -60,6 +63,8 @@ describe('buildRunSummary timeline', () => {
     expect(summary.timeline[1]?.waitP50SaleMs).toBeGreaterThan(9_000);
     expect(summary.reentries).toEqual({ total: 1, byReason: { ticket_expired: 1 } });
     expect(summary.verdict).toBe('inconclusive'); // no targets: nothing was checked
+    expect(Object.keys(summary.actors)).toEqual(['person']);
+    expect(summary.actors.person?.outcomes.gave_up).toBe(1);
   });
 
   it('uses the shop’s own queue readings when given', async () => {
