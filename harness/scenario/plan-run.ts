@@ -7,6 +7,7 @@
 import { planArrivals, type ArrivalPhase } from './arrival-curve.ts';
 import { compileTargets } from './compile-targets.ts';
 import { patienceP99Ms, scalePatience, type PlannedPatience } from './patience.ts';
+import { planBots, saleBotCount, type PlannedBots } from './plan-bots.ts';
 import type { Behaviour, Scenario } from './scenario-schema.ts';
 import { SHOP_SCALED_DEFAULTS, type ShopConfigPatch } from './shop-settings-schema.ts';
 import type { TargetSpec } from './target-spec.ts';
@@ -21,6 +22,10 @@ export interface PlannedBehaviour extends Omit<Behaviour, 'pollIntervalSeconds' 
   readonly pollIntervalMs: number;
   readonly sleepMs: number;
   readonly thinkMs: number;
+  /** Chance that a person who lost their place joins again at the back (from onTicketExpired). */
+  readonly rejoinChance: number;
+  /** Chance that a person logged out while waiting logs in again (from onSessionExpired). */
+  readonly reloginChance: number;
 }
 
 export interface RunPlan {
@@ -31,6 +36,7 @@ export interface RunPlan {
   /** The shop to load; null means: start the embedded shop with `shop` and use its URL. */
   readonly targetUrl: string | null;
   readonly embeddedShop: boolean;
+  /** People (not bots) in this run: crowd.people minus the bots, ÷ k. */
   readonly people: number;
   readonly stock: number;
   readonly perPersonLimit: number;
@@ -48,6 +54,12 @@ export interface RunPlan {
   /** 99th percentile of patience, ms: bounds the time a person spends in the queue. */
   readonly patienceP99Ms: number;
   readonly behaviour: PlannedBehaviour;
+  /** Bot accounts of this run (their own k6 scenario), or null. */
+  readonly bots: PlannedBots | null;
+  /** Real browsers to run beside k6 (not scaled; run by harness/browser). */
+  readonly browsers: number;
+  /** Whether synthetic probes run beside the crowd. */
+  readonly probes: boolean;
   /** Configuration for the embedded shop (ShopConfig field names, run time). */
   readonly shop: ShopConfigPatch;
   /** The scenario's targets (compileTargets), for k6 thresholds and judging. */
@@ -91,12 +103,20 @@ export function scaleCount(count: number, timeScale: number): number {
   return Math.max(1, Math.round(count / timeScale));
 }
 
+/** `'rejoin'` → 1, `'leave'` → 0, `{ rejoin: 0.7 }` → 0.7. */
+function chanceOf<Yes extends string>(choice: Yes | 'leave' | { readonly [key in Yes]: number }, yes: Yes): number {
+  if (typeof choice === 'string') return choice === yes ? 1 : 0;
+  return choice[yes];
+}
+
 /** Turns a validated scenario into run-time numbers. */
 export function planRun(scenario: Scenario, options: PlanRunOptions = {}): RunPlan {
   const k = scenario.timeScale;
   const warnings: string[] = [];
   const toMs = (minutes: number): number => (minutes * 60_000) / k;
-  const people = scaleCount(scenario.crowd.people, k);
+  const saleBots = saleBotCount(scenario.bots, scenario.crowd.people);
+  const salePeople = scenario.crowd.people - saleBots;
+  const people = scaleCount(salePeople, k);
   const stock = scaleCount(scenario.sale.stock, k);
   if (k > 60) {
     warnings.push(
@@ -118,13 +138,26 @@ export function planRun(scenario: Scenario, options: PlanRunOptions = {}): RunPl
     pollIntervalMs: (pollIntervalSeconds * 1000) / k,
     sleepMs: sleepSeconds !== undefined ? (sleepSeconds * 1000) / k : shop.ticketTtlMs * 1.5,
     thinkMs: (thinkSeconds * 1000) / k,
+    rejoinChance: chanceOf(choices.onTicketExpired, 'rejoin'),
+    reloginChance: chanceOf(choices.onSessionExpired, 'relogin'),
   };
   if (behaviour.pollIntervalMs >= shop.ticketTtlMs) {
     warnings.push(
       `people poll every ${pollIntervalSeconds} s but tickets expire after ${(shop.ticketTtlMs * k) / 1000} s without a poll: every waiting person will lose their place`,
     );
   }
-  if (people !== scenario.crowd.people / k || stock !== scenario.sale.stock / k) {
+  const bots = scenario.bots
+    ? planBots({ bots: scenario.bots, salePeople: scenario.crowd.people, timeScale: k, opensAtMs, perPersonLimit: scenario.sale.perPersonLimit })
+    : null;
+  if (bots && bots.pollIntervalMs >= shop.ticketTtlMs) {
+    warnings.push(
+      `bots poll every ${(bots.pollIntervalMs * k) / 1000} s but tickets expire after ${(shop.ticketTtlMs * k) / 1000} s without a poll: bots will keep losing their places`,
+    );
+  }
+  if (bots && bots.startMs + bots.burstMs >= saleClosesAtMs) {
+    warnings.push('the bots\' burst window ends after the sale closes: late bots will find it closed');
+  }
+  if (people !== salePeople / k || stock !== scenario.sale.stock / k) {
     warnings.push(`people and stock were rounded to whole numbers at time scale ${k}: ${people} people, ${stock} units`);
   }
   const targetUrl = options.targetUrl ?? scenario.target.url ?? null;
@@ -138,6 +171,9 @@ export function planRun(scenario: Scenario, options: PlanRunOptions = {}): RunPl
     stock,
     perPersonLimit: scenario.sale.perPersonLimit,
     perAddressLimit: scenario.sale.perAddressLimit,
+    bots,
+    browsers: scenario.browsers,
+    probes: scenario.probes,
     opensAtMs,
     arrivals,
     arrivalEndMs,

@@ -4,6 +4,7 @@
  * through); `planRun` divides them by the time scale. docs/SCENARIOS.md explains each field.
  */
 import { z } from 'zod';
+import { botCountOf, botsSchema } from './bots-schema.ts';
 import { shopSettingsSchema } from './shop-settings-schema.ts';
 
 const positive = (unit: string) => z.number().positive(`must be ${unit} greater than 0`);
@@ -85,8 +86,10 @@ const behaviourSchema = z.strictObject({
   thinkSeconds: nonNegative('a number of seconds').default(3),
   /** Units a person tries to buy. */
   quantity: wholePositive.default(1),
-  onTicketExpired: z.enum(['rejoin', 'leave']).default('rejoin'),
-  onSessionExpired: z.enum(['relogin', 'leave']).default('relogin'),
+  /** On a lost place: everyone `rejoin`s at the back, everyone `leave`s, or `{ rejoin: share }` of people rejoin. */
+  onTicketExpired: z.union([z.enum(['rejoin', 'leave']), z.strictObject({ rejoin: share })]).default('rejoin'),
+  /** When logged out while waiting: everyone `relogin`s, everyone `leave`s, or `{ relogin: share }` of people log in again. */
+  onSessionExpired: z.union([z.enum(['relogin', 'leave']), z.strictObject({ relogin: share })]).default('relogin'),
   /** Retries of a request answered 5xx or not at all, before the person ends with `error`. */
   retryOnError: z.int('must be a whole number').min(0, 'must be 0 or more').max(20, 'must be at most 20').default(2),
 });
@@ -134,6 +137,12 @@ export const scenarioSchema = z
       patience: patienceSchema,
     }),
     behaviour: behaviourSchema.prefault({}),
+    /** Bot accounts besides the people: a burst at opening, rings sharing an address, queue skipping. */
+    bots: botsSchema.optional(),
+    /** Real browsers (Playwright) that walk the journey beside k6; not scaled by k. */
+    browsers: z.int('must be a whole number').min(0, 'must be 0 or more').max(50, 'must be at most 50').default(0),
+    /** Synthetic probes beside the crowd (passed to the run as RunPlan.probes). */
+    probes: z.boolean().default(false),
     /** Time compression k: people, stock and every duration divide by k; request rates stay. */
     timeScale: z.number().min(1, 'must be 1 (real time) or more').max(3600, 'must be at most 3600').default(1),
     targets: targetsSchema.prefault({}),
@@ -148,6 +157,20 @@ export const scenarioSchema = z
         message: `must be at least the burst and tail together (${arrivalMinutes} min), got ${scenario.sale.durationMinutes}`,
       });
     }
+    if (scenario.bots) {
+      const bots = botCountOf(scenario.bots, scenario.crowd.people);
+      const field = scenario.bots.count !== undefined ? 'count' : 'share';
+      if (bots >= scenario.crowd.people) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bots', field],
+          message: `bots are part of crowd.people (${scenario.crowd.people}) and must leave at least one person, got ${bots} bots`,
+        });
+      }
+      if (bots === 0 && field === 'share' && (scenario.bots.share ?? 0) > 0) {
+        ctx.addIssue({ code: 'custom', path: ['bots', 'share'], message: `gives no bot at all among ${scenario.crowd.people} people; use count` });
+      }
+    }
   });
 
 /** A validated scenario, defaults filled in. */
@@ -156,3 +179,4 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioTargets = Scenario['targets'];
 export type Behaviour = Scenario['behaviour'];
+export type { Bots } from './bots-schema.ts';
