@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { RunPlan } from '../scenario/index.ts';
 import { buildArrivalStages, formatDuration } from './arrival-stages.ts';
+import { buildBotScenario } from './bot-scenario.ts';
 import { buildThresholds, countingThresholds } from './k6-thresholds.ts';
 import { renderOptions } from './render-options.ts';
 import { DEFAULT_MAX_VUS, sizeVus, type VuSizing } from './size-vus.ts';
@@ -21,7 +22,7 @@ export interface CompiledScenario {
   readonly script: string;
   /** The same options the script exports, as data. */
   readonly options: Record<string, unknown>;
-  /** Files to write next to the script, by relative name (`journey.js`, `shop-config.json`). */
+  /** Files to write next to the script, by relative name (`journey.js`, `bot-journey.js`, `shop-config.json`). */
   readonly files: Record<string, string>;
   readonly vus: VuSizing;
   readonly warnings: readonly string[];
@@ -33,15 +34,15 @@ export const SCRIPT_FILE = 'script.js';
 export const TARGET_URL_ENV = 'SALEREADY_TARGET_URL';
 export const SUMMARY_PATH_ENV = 'SALEREADY_SUMMARY';
 
-function journeySource(): string {
-  return readFileSync(new URL('./runtime/journey.js', import.meta.url), 'utf8');
+function runtimeSource(name: string): string {
+  return readFileSync(new URL(`./runtime/${name}`, import.meta.url), 'utf8');
 }
 
 function header(plan: RunPlan): string {
   const lines = [
     `// saleready — generated k6 script for the scenario "${plan.scenario}".`,
     ...(plan.description ? [`// ${plan.description}`] : []),
-    `// Time scale k = ${plan.timeScale}: ${plan.people} people and ${plan.stock} units; every duration is sale time ÷ ${plan.timeScale},`,
+    `// Time scale k = ${plan.timeScale}: ${plan.people} people${plan.bots ? ` and ${plan.bots.count} bot accounts` : ''}, ${plan.stock} units; every duration is sale time ÷ ${plan.timeScale},`,
     `// so a wait measured here is ×${plan.timeScale} in sale time. Arrivals last ${formatDuration(plan.arrivalEndMs)}, the sale closes at ${formatDuration(plan.saleClosesAtMs)}.`,
     '//',
     '// Rerun by hand:',
@@ -71,6 +72,13 @@ export function person() {
   journey.person(exec.scenario.iterationInTest);
 }`;
 
+const BOT_STEPS = `
+// One bot account: burst in after opening, skip the queue if it can, many tickets, buy for the ring.
+const botJourney = createBotJourney(PLAN, TARGET_URL, metrics);
+export function bot() {
+  botJourney.bot(exec.scenario.iterationInTest);
+}`;
+
 const SUMMARY = `// ── summary ───────────────────────────────────────────────────────────────────
 // Writes k6's summary data for saleready and prints the outcomes per person.
 export function handleSummary(data) {
@@ -92,7 +100,8 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
   }
   const gracefulStopMs = Math.max(plan.expectedDurationMs - arrival.totalMs, 1000);
   const { thresholds, notExpressible } = buildThresholds(plan);
-  const counting = countingThresholds();
+  const counting = countingThresholds({ bots: plan.bots !== null });
+  const botScenario = plan.bots ? buildBotScenario({ ...plan, bots: plan.bots }) : null;
   const thresholdObject: Record<string, string[]> = {};
   for (const threshold of [...thresholds, ...counting]) {
     (thresholdObject[threshold.metric] ??= []).push(threshold.expression);
@@ -109,6 +118,7 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
         stages: arrival.stages,
         gracefulStop: `${Math.round(gracefulStopMs)}ms`,
       },
+      ...(botScenario ? { bots: botScenario.options } : {}),
     },
     thresholds: thresholdObject,
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
@@ -123,6 +133,7 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
     "import exec from 'k6/execution';",
     "import { Counter, Trend } from 'k6/metrics';",
     "import { EXPECTED_STATUSES, createJourney, createMetrics, formatSummary } from './journey.js';",
+    ...(plan.bots ? ["import { createBotJourney } from './bot-journey.js';"] : []),
     '',
     '// ── plan (run time: ms, people and units at this time scale) ─────────────────────',
     `const PLAN = ${JSON.stringify(planForScript, null, 2)};`,
@@ -136,9 +147,11 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
       targetThresholds: thresholds,
       countingThresholds: counting,
       notExpressible: notExpressible.map((target) => target.description),
+      ...(botScenario ? { botScenarioSource: botScenario.source } : {}),
     }),
     '',
     METRICS_AND_STEPS,
+    ...(plan.bots ? [BOT_STEPS] : []),
     '',
     SUMMARY,
     '',
@@ -146,7 +159,11 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
   return {
     script,
     options: k6Options,
-    files: { 'journey.js': journeySource(), 'shop-config.json': `${JSON.stringify(plan.shop, null, 2)}\n` },
+    files: {
+      'journey.js': runtimeSource('journey.js'),
+      ...(plan.bots ? { 'bot-journey.js': runtimeSource('bot-journey.js') } : {}),
+      'shop-config.json': `${JSON.stringify(plan.shop, null, 2)}\n`,
+    },
     vus,
     warnings,
   };

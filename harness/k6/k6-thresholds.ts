@@ -35,12 +35,34 @@ export function thresholdForTarget(target: TargetSpec, timeScale: number): K6Thr
 const OUTCOMES = ['bought', 'sold_out', 'limit_reached', 'gave_up', 'lost_place', 'error'] as const;
 const STEPS = ['login', 'join', 'poll', 'product', 'cart', 'checkout'] as const;
 
+const BYPASS_KINDS = ['no_token', 'replayed_token', 'forged_token'] as const;
+const BYPASS_RESULTS = ['refused', 'let_through', 'error'] as const;
+
+export interface CountingThresholdsOptions {
+  /** Also count per actor and the bots' own metrics (queue-skipping attempts, bot orders). */
+  readonly bots?: boolean;
+}
+
 /** Always-met thresholds that make k6 report these sub-metrics in its summary. */
-export function countingThresholds(): K6Threshold[] {
+export function countingThresholds(options: CountingThresholdsOptions = {}): K6Threshold[] {
   const counts: K6Threshold[] = [];
-  for (const outcome of OUTCOMES) counts.push({ metric: `sr_outcome{outcome:${outcome}}`, expression: 'count>=0', intent: `people whose journey ended: ${outcome}` });
-  for (const reason of ['ticket_expired', 'relogin_requeue']) counts.push({ metric: `sr_reentries{reason:${reason}}`, expression: 'count>=0', intent: `re-entries: ${reason}` });
-  for (const step of STEPS) counts.push({ metric: `http_reqs{step:${step}}`, expression: 'count>=0', intent: `requests of step ${step}` });
+  const count = (metric: string, intent: string): void => {
+    counts.push({ metric, expression: 'count>=0', intent });
+  };
+  for (const outcome of OUTCOMES) count(`sr_outcome{outcome:${outcome}}`, `people whose journey ended: ${outcome}`);
+  for (const reason of ['ticket_expired', 'relogin_requeue']) count(`sr_reentries{reason:${reason}}`, `re-entries: ${reason}`);
+  for (const step of STEPS) count(`http_reqs{step:${step}}`, `requests of step ${step}`);
+  if (!options.bots) return counts;
+  for (const actor of ['person', 'bot']) {
+    count(`sr_arrivals{actor:${actor}}`, `${actor}s who arrived`);
+    count(`sr_admitted{actor:${actor}}`, `${actor}s admitted`);
+    count(`sr_units_bought{actor:${actor}}`, `units bought by ${actor}s`);
+    for (const outcome of OUTCOMES) count(`sr_outcome{actor:${actor},outcome:${outcome}}`, `${actor}s whose journey ended: ${outcome}`);
+  }
+  count('http_reqs{actor:bot,step:checkout,status:200}', 'orders placed by bots');
+  for (const kind of BYPASS_KINDS) {
+    for (const result of BYPASS_RESULTS) count(`sr_bypass_attempts{kind:${kind},result:${result}}`, `attempts to skip the queue: ${kind}, ${result}`);
+  }
   return counts;
 }
 

@@ -14,6 +14,8 @@ export interface RenderOptionsInput {
   readonly targetThresholds: readonly K6Threshold[];
   readonly countingThresholds: readonly K6Threshold[];
   readonly notExpressible: readonly string[];
+  /** Rendered `bots` scenario (buildBotScenario), when the plan has bots. */
+  readonly botScenarioSource?: string;
 }
 
 
@@ -58,6 +60,7 @@ export function renderOptions(input: RenderOptionsInput): string {
   lines.push(`      // people still in the journey after the last arrival get ${formatDuration(input.gracefulStopMs)} to finish (until the sale closes)`);
   lines.push(`      gracefulStop: ${quote(`${Math.round(input.gracefulStopMs)}ms`)},`);
   lines.push('    },');
+  if (input.botScenarioSource) lines.push(input.botScenarioSource);
   lines.push('  },');
   lines.push('  thresholds: {');
   for (const [metric, group] of byMetric(input.targetThresholds)) {

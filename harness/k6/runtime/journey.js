@@ -27,6 +27,7 @@ export function createMetrics(Counter, Trend) {
     outcome: new Counter('sr_outcome'),
     unitsBought: new Counter('sr_units_bought'),
     lostAfterWait: new Trend('sr_lost_after_wait', true),
+    bypassAttempts: new Counter('sr_bypass_attempts'),
   };
 }
 
@@ -45,7 +46,8 @@ export function drawPatienceMs(patience) {
   }
 }
 
-function errorCode(res) {
+/** The `error` code of a JSON error answer, or ''. */
+export function errorCode(res) {
   try {
     const body = res.json();
     return body && typeof body.error === 'string' ? body.error : '';
@@ -54,7 +56,8 @@ function errorCode(res) {
   }
 }
 
-function field(res, name) {
+/** A field of a JSON answer, or undefined. */
+export function field(res, name) {
   try {
     const body = res.json();
     return body ? body[name] : undefined;
@@ -85,6 +88,9 @@ export function createJourney(plan, targetUrl, metrics, actor = 'person') {
       tickets: {},
       firstJoinAt: 0,
       reloggedIn: false,
+      // drawn once per person: does this person log in again / rejoin when it happens?
+      relogs: Math.random() < b.reloginChance,
+      rejoins: Math.random() < b.rejoinChance,
     };
     const startMs = exec.scenario.startTime;
     const opensAt = startMs + plan.opensAtMs;
@@ -140,7 +146,7 @@ export function createJourney(plan, targetUrl, metrics, actor = 'person') {
     /** The session expired: count it and log in again (true) or leave (false). */
     function sessionExpired() {
       metrics.sessionExpiries.add(1, tags);
-      if (b.onSessionExpired !== 'relogin') return false;
+      if (!p.relogs) return false;
       p.reloggedIn = true;
       return login();
     }
@@ -148,7 +154,7 @@ export function createJourney(plan, targetUrl, metrics, actor = 'person') {
     /** Lost the place in the queue: rejoin at the back (true) or leave (false). */
     function lostPlace(reason) {
       metrics.lostAfterWait.add(Date.now() - p.firstJoinAt, tags);
-      if (b.onTicketExpired !== 'rejoin') return false;
+      if (!p.rejoins) return false;
       metrics.reentries.add(1, { actor, reason });
       p.token = null;
       p.ticket = null;
@@ -270,16 +276,18 @@ export function formatSummary(data, plan) {
   const value = (name, stat) => (m[name] && m[name].values ? m[name].values[stat] : undefined);
   const ms = (v) => (v === undefined ? '—' : `${Math.round(v)} ms`);
   const k = plan.timeScale;
+  // with bots in the run, the people's lines count people only (bots have their own below)
+  const people = (name, tags) => count(plan.bots ? `${name}{actor:person${tags ? `,${tags}` : ''}}` : `${name}${tags ? `{${tags}}` : ''}`);
   const lines = [
     '',
     `saleready — ${plan.scenario} (time scale k = ${k}; waits are shown in run time and ×${k} in sale time)`,
-    `  people arrived          ${count('sr_arrivals')}`,
-    `  admitted                ${count('sr_admitted')}`,
+    `  people arrived          ${people('sr_arrivals')}`,
+    `  admitted                ${people('sr_admitted')}`,
   ];
   for (const outcome of ['bought', 'sold_out', 'limit_reached', 'gave_up', 'lost_place', 'error']) {
-    lines.push(`  ${outcome.padEnd(22)}  ${count(`sr_outcome{outcome:${outcome}}`)}`);
+    lines.push(`  ${outcome.padEnd(22)}  ${people('sr_outcome', `outcome:${outcome}`)}`);
   }
-  lines.push(`  units bought            ${count('sr_units_bought')} of ${plan.stock}`);
+  lines.push(`  units bought            ${people('sr_units_bought')} of ${plan.stock}`);
   lines.push(`  re-entries              ${count('sr_reentries')}`);
   lines.push(`  session expiries        ${count('sr_session_expiries')}`);
   const wait = value('sr_queue_wait', 'p(95)');
@@ -287,6 +295,23 @@ export function formatSummary(data, plan) {
   lines.push(`  request time p95        ${ms(value('http_req_duration', 'p(95)'))}`);
   const failedRate = value('http_req_failed', 'rate');
   lines.push(`  failed requests         ${failedRate === undefined ? '—' : `${(failedRate * 100).toFixed(2)}%`}`);
+  if (plan.bots) {
+    const bot = (name) => count(`${name}{actor:bot}`);
+    lines.push(`  bots (${plan.bots.count} accounts in ${plan.bots.rings} rings, one address per ring)`);
+    lines.push(`    arrived               ${bot('sr_arrivals')}`);
+    lines.push(`    admitted              ${bot('sr_admitted')}`);
+    for (const outcome of ['bought', 'sold_out', 'limit_reached', 'gave_up', 'lost_place', 'error']) {
+      lines.push(`    ${outcome.padEnd(20)}  ${count(`sr_outcome{actor:bot,outcome:${outcome}}`)}`);
+    }
+    const units = bot('sr_units_bought');
+    const sold = count('sr_units_bought');
+    lines.push(`    units bought          ${units}${sold > 0 ? ` (${((units / sold) * 100).toFixed(1)}% of units sold)` : ''}`);
+    for (const kind of ['no_token', 'forged_token', 'replayed_token']) {
+      const refused = count(`sr_bypass_attempts{kind:${kind},result:refused}`);
+      const through = count(`sr_bypass_attempts{kind:${kind},result:let_through}`);
+      lines.push(`    skip queue: ${kind.padEnd(15)}refused ${refused}, let through ${through}`);
+    }
+  }
   const thresholds = Object.entries(m).flatMap(([name, metric]) =>
     Object.entries(metric.thresholds || {}).filter(([, t]) => !t.ok).map(([expr]) => `${name} ${expr}`));
   lines.push(thresholds.length === 0 ? '  thresholds              all met' : `  thresholds missed       ${thresholds.join('; ')}`);
