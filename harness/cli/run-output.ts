@@ -1,5 +1,5 @@
 /** Lines the run command prints: live progress and the closing verdict with key figures. */
-import type { RunSummary } from '../report/index.ts';
+import { renderConsoleSummary, type RunSummary } from '../report/index.ts';
 import type { Language } from './language.ts';
 import type { RunProgress } from './run-scenario.ts';
 
@@ -24,6 +24,5 @@ export function formatRunProgress(progress: RunProgress): string {
 }
 
 export function formatRunResult(summary: RunSummary, language: Language): string[] {
-  void language;
-  return [JSON.stringify(summary.verdict)];
+  return renderConsoleSummary(summary, language);
 }

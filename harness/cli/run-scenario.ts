@@ -9,7 +9,7 @@ import { compileScenario, requireK6, runK6, writeCompiledScenario, TARGET_URL_EN
 import { createRunDir, evaluateTargets, ingestK6Output } from '../results/index.ts';
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
-import { buildRunSummary, writeReportFiles, type RunSummary } from '../report/index.ts';
+import { buildRunSummary, writeReportFiles, type QueueLengthSample, type RunSummary } from '../report/index.ts';
 import { startShop, type RunningShop, type ShopStats } from '../../fixtures/shop/index.ts';
 import { checkTargetUrl } from './target-guard.ts';
 import { readToolVersion } from './tool-version.ts';
@@ -86,6 +86,11 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
 
   const startedAt = new Date();
   let shopStats: ShopStats | null = null;
+  // The embedded shop knows its real queue length: sample it once a second for the chart.
+  const queueLength: QueueLengthSample[] = [];
+  const sampler = target.shop
+    ? setInterval(() => queueLength.push({ timeMs: Date.now(), length: target.shop!.stats().queueLength }), 1000)
+    : null;
   try {
     const k6Result = await runK6({
       k6,
@@ -96,6 +101,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       signal: options.signal,
       onProgress: (progress) => options.onProgress?.(toRunProgress(progress, plan, target.shop)),
     });
+    if (sampler) clearInterval(sampler);
     shopStats = target.shop ? target.shop.stats() : null;
     const endedAt = new Date();
     event('reading k6 raw output…');
@@ -105,7 +111,8 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     const summary = buildRunSummary({
       toolVersion: readToolVersion(),
       plan,
-      scenario,
+      scenario: { name: scenario.name, description: scenario.description ?? null, timeScale: plan.timeScale, people: plan.people, stock: plan.stock },
+      shopQueueLength: queueLength,
       target: { url: target.url, embedded: target.shop !== null },
       ingest,
       verdicts,
@@ -121,6 +128,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     const exitCode = !complete ? ExitCode.interrupted : overall === 'fail' ? ExitCode.targetMissed : ExitCode.ok;
     return { runDir, summary, verdicts, exitCode, plan };
   } finally {
+    if (sampler) clearInterval(sampler);
     await target.shop?.close();
   }
 }

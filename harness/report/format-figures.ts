@@ -1,4 +1,4 @@
-import { formatNumber, formatQuantity } from '../stats/index.ts';
+import { formatLongDuration, formatNumber, formatQuantity } from '../stats/index.ts';
 import type { ReportLanguage } from './labels.ts';
 
 /** A unit for showing durations of about `maxMs`, and how many ms one of it holds. */
@@ -14,18 +14,7 @@ export function formatDuration(ms: number, lang: ReportLanguage): string {
   const ko = lang === 'ko';
   if (ms < 1_000) return `${formatNumber(Math.round(ms * 10) / 10)} ms`;
   if (ms < 60_000) return ko ? `${formatNumber(Math.round(ms / 100) / 10)}초` : `${formatNumber(Math.round(ms / 100) / 10)} s`;
-  const totalSeconds = Math.round(ms / 1000);
-  if (totalSeconds < 3600) {
-    const minutes = Math.floor(totalSeconds / 60);
-    const seconds = totalSeconds % 60;
-    if (ko) return seconds ? `${minutes}분 ${seconds}초` : `${minutes}분`;
-    return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
-  }
-  const totalMinutes = Math.round(ms / 60_000);
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  if (ko) return minutes ? `${hours}시간 ${minutes}분` : `${hours}시간`;
-  return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+  return formatLongDuration(ms, lang);
 }
 
 /** A measured value in its unit ('ratio' as %, durations in ms as such), or a dash. */
