@@ -100,7 +100,9 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
   }
   const gracefulStopMs = Math.max(plan.expectedDurationMs - arrival.totalMs, 1000);
   const { thresholds, notExpressible } = buildThresholds(plan);
-  const counting = countingThresholds({ bots: plan.bots !== null });
+  // a metric that carries a target threshold is in k6's summary already: no counting one
+  const targetMetrics = new Set(thresholds.map((threshold) => threshold.metric));
+  const counting = countingThresholds({ bots: plan.bots !== null }).filter((threshold) => !targetMetrics.has(threshold.metric));
   const botScenario = plan.bots ? buildBotScenario({ ...plan, bots: plan.bots }) : null;
   const thresholdObject: Record<string, string[]> = {};
   for (const threshold of [...thresholds, ...counting]) {

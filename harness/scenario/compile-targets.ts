@@ -113,6 +113,18 @@ export function compileTargets(scenario: Scenario): TargetSpec[] {
       unit: 'count',
     });
   }
+  if (targets.bots !== undefined) {
+    const units = Math.floor(targets.bots.maxStockShare * stock + 1e-9);
+    specs.push({
+      id: 'bots.stock-share',
+      description: `Bots buy at most ${formatPercent(targets.bots.maxStockShare)} of the stock (${units} of ${stock} units in this run)`,
+      metric: 'sr_units_bought{actor:bot}',
+      stat: 'count',
+      op: '<=',
+      threshold: units,
+      unit: 'count',
+    });
+  }
   if (targets.oversold !== undefined) {
     specs.push({
       id: 'oversold',

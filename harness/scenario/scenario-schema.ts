@@ -106,6 +106,8 @@ const targetsSchema = z.strictObject({
     .strictObject({ people: share.optional(), stock: share.optional() })
     .refine((value) => value.people !== undefined || value.stock !== undefined, 'must name people and/or stock')
     .optional(),
+  /** Highest share of the stock that bot accounts may buy. */
+  bots: z.strictObject({ maxStockShare: share }).optional(),
   /** Units sold beyond stock: the only allowed value is 0. */
   oversold: z.literal(0, 'must be 0: overselling is never acceptable').optional(),
 });

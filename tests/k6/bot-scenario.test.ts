@@ -1,0 +1,62 @@
+/**
+ * The k6 scenario `bots` as real k6 reads it (`k6 inspect`): its own executor starting at
+ * the opening, one VU per bot account, the bot journey written beside the script, and the
+ * counting thresholds that put per-actor and queue-skipping counts in k6's summary.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileScenario, requireK6, writeCompiledScenario, type K6Binary } from '../../harness/k6/index.ts';
+import { loadScenario, parseScenario, planRun } from '../../harness/scenario/index.ts';
+
+const execFileAsync = promisify(execFile);
+let k6: K6Binary;
+const dirs: string[] = [];
+beforeAll(async () => {
+  k6 = await requireK6();
+});
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function inspect(compiled: ReturnType<typeof compileScenario>): Promise<Record<string, any>> {
+  const dir = mkdtempSync(join(tmpdir(), 'saleready-bots-compile-'));
+  dirs.push(dir);
+  const { scriptPath } = writeCompiledScenario(compiled, dir);
+  const { stdout } = await execFileAsync(k6.path, ['inspect', scriptPath], { cwd: dir });
+  return JSON.parse(stdout) as Record<string, any>;
+}
+
+describe('compileScenario with bots', () => {
+  it('adds a bots scenario that starts at the opening with one VU per bot account', async () => {
+    const plan = planRun(await loadScenario('scenarios/bot-storm.ts'), { targetUrl: 'http://127.0.0.1:9' });
+    const compiled = compileScenario(plan);
+    expect(Object.keys(compiled.files)).toEqual(['journey.js', 'bot-journey.js', 'shop-config.json']);
+    expect(compiled.script).toContain("import { createBotJourney } from './bot-journey.js';");
+    expect(compiled.script).toContain('export function bot() {');
+    expect(compiled.script).toContain('// Bots: 60 bot accounts in 12 ring(s) of up to 5, each ring buying to one address.');
+    const options = await inspect(compiled);
+    expect(options.scenarios.bots).toMatchObject({ executor: 'per-vu-iterations', exec: 'bot', vus: 60, iterations: 1, startTime: '9s' });
+    expect(options.scenarios.people.exec).toBe('person');
+    expect(options.thresholds['sr_bypass_attempts{kind:replayed_token,result:let_through}']).toEqual(['count>=0']);
+    expect(options.thresholds['sr_outcome{actor:bot,outcome:bought}']).toEqual(['count>=0']);
+    expect(options.thresholds['http_reqs{actor:bot,step:checkout,status:200}']).toEqual(['count>=0']);
+    // the bots target: at most half of the 50 units
+    expect(options.thresholds['sr_units_bought{actor:bot}']).toEqual(['count<=25']);
+  });
+
+  it('leaves a scenario without bots as it was: one k6 scenario, no bot journey', () => {
+    const plan = planRun(parseScenario({
+      name: 'no-bots',
+      sale: { stock: 10 },
+      crowd: { people: 20, arrivals: { burst: { share: 1, durationMinutes: 1 }, tail: { durationMinutes: 0 } }, patience: { kind: 'fixed', minutes: 1 } },
+    }));
+    const compiled = compileScenario(plan);
+    expect(Object.keys(compiled.options.scenarios as object)).toEqual(['people']);
+    expect(Object.keys(compiled.files)).toEqual(['journey.js', 'shop-config.json']);
+    expect(compiled.script).not.toContain('bot-journey');
+  });
+});
