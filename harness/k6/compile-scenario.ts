@@ -98,6 +98,11 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
       `up to ${vus.maxVUs} people can be in the journey at once on this machine; more would be needed when people wait long, and k6 will count them as dropped_iterations`,
     );
   }
+  if (plan.bots && plan.bots.count + vus.maxVUs > (options.maxVUs ?? DEFAULT_MAX_VUS)) {
+    warnings.push(
+      `the ${plan.bots.count} bot accounts take one VU each on top of up to ${vus.maxVUs} for people: more than the ${options.maxVUs ?? DEFAULT_MAX_VUS} this machine is sized for; use a larger time scale or fewer bots`,
+    );
+  }
   const gracefulStopMs = Math.max(plan.expectedDurationMs - arrival.totalMs, 1000);
   const { thresholds, notExpressible } = buildThresholds(plan);
   // a metric that carries a target threshold is in k6's summary already: no counting one
