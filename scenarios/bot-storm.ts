@@ -38,6 +38,9 @@ export default defineScenario({
     ticketsPerBot: 2,
     skipQueue: { checkoutWithoutToken: 0.5, replayToken: 0.5, forgedToken: 0.5 },
   },
+  // Two real people in Chromium beside the crowd, and the queue-integrity probes after it.
+  browsers: 2,
+  probes: true,
   timeScale: 20,
   targets: {
     latency: { join: { p95: 500 }, poll: { p95: 300 }, checkout: { p95: 500 } },

@@ -60,14 +60,15 @@ export async function runBrowserJourney(options: BrowserJourneyOptions): Promise
   const { browser, targetUrl, person, runDir } = options;
   const folder = join('browser', person);
   mkdirSync(join(runDir, folder), { recursive: true });
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, locale: 'ko-KR' });
+  // X-Actor lets the shop count these people apart from the k6 crowd.
+  const context = await browser.newContext({ viewport: { width: 900, height: 640 }, locale: 'ko-KR', extraHTTPHeaders: { 'X-Actor': 'browser' } });
   await context.tracing.start({ screenshots: true, snapshots: true });
   const page = await context.newPage();
   const started = Date.now();
   const screenshots: BrowserStepShot[] = [];
   const shoot = async (step: string): Promise<void> => {
-    const file = join(folder, `${String(screenshots.length + 1).padStart(2, '0')}-${step}.png`);
-    await page.screenshot({ path: join(runDir, file) });
+    const file = join(folder, `${String(screenshots.length + 1).padStart(2, '0')}-${step}.jpg`);
+    await page.screenshot({ path: join(runDir, file), type: 'jpeg', quality: 70 });
     screenshots.push({ step, file, atMs: Date.now() - started });
   };
   let queueShownMs: number | null = null;

@@ -21,6 +21,8 @@ export function createProgram(output: Output): Command {
     .version(readToolVersion(), '-V, --version', 'print the saleready version')
     .showHelpAfterError('(run `saleready --help` for usage)')
     .exitOverride()
+    // Options after a subcommand belong to it (`capacity fit x.csv --json` is fit's --json).
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (text) => output.out(text.replace(/\n$/, '')),
       writeErr: (text) => output.err(text.replace(/\n$/, '')),

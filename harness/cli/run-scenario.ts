@@ -9,10 +9,14 @@ import { compileScenario, requireK6, runK6, writeCompiledScenario, TARGET_URL_EN
 import { createRunDir, evaluateTargets, ingestK6Output } from '../results/index.ts';
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
-import { buildRunSummary, writeReportFiles, type QueueLengthSample, type RunSummary } from '../report/index.ts';
+import { buildCrowdFigures, buildRunSummary, writeReportFiles, type QueueLengthSample, type RunSummary } from '../report/index.ts';
 import { startShop, type RunningShop, type ShopStats } from '../../fixtures/shop/index.ts';
+import { checkBrowsersAvailable, runProbesAfterLoad, startBrowsersBesideLoad } from './run-extras.ts';
 import { checkTargetUrl } from './target-guard.ts';
 import { readToolVersion } from './tool-version.ts';
+
+/** "Waited and lost" counts places lost after at least this long a wait (sale time). */
+const LOST_AFTER_SALE_MS = 10 * 60_000;
 
 export interface RunScenarioOptions {
   readonly scenarioPath: string;
@@ -73,6 +77,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
   const plan = planRun(scenario, { targetUrl: options.targetUrl });
   const specs = compileTargets(scenario);
   const k6 = await requireK6();
+  await checkBrowsersAvailable(plan);
   const compiled = compileScenario(plan);
   for (const warning of compiled.warnings) event(`warning: ${warning}`);
 
@@ -92,6 +97,8 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     ? setInterval(() => queueLength.push({ timeMs: Date.now(), length: target.shop!.stats().queueLength }), 1000)
     : null;
   try {
+    const browsers = startBrowsersBesideLoad(plan, target.url, runDir, options.signal);
+    if (browsers) event(`${plan.browsers} real browser${plan.browsers > 1 ? 's' : ''} (Chromium) will join at the opening`);
     const k6Result = await runK6({
       k6,
       scriptPath,
@@ -102,10 +109,21 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       onProgress: (progress) => options.onProgress?.(toRunProgress(progress, plan, target.shop)),
     });
     if (sampler) clearInterval(sampler);
+    const browserJourneys = browsers ? await browsers : undefined;
     shopStats = target.shop ? target.shop.stats() : null;
     const endedAt = new Date();
+    const probes = k6Result.interrupted ? null : await runProbesAfterLoad(plan, target.shop ? null : target.url, options.allowRemote ?? false);
+    if (probes) event(`probes: ${probes.findings.length} run, ${probes.highSeverityFailures} high-severity hole${probes.highSeverityFailures === 1 ? '' : 's'}`);
     event('reading k6 raw output…');
     const ingest = await ingestK6Output(k6Result.rawOutputPath);
+    const crowd = buildCrowdFigures(ingest, {
+      timeScale: plan.timeScale,
+      stock: plan.stock,
+      perAddressLimit: plan.perAddressLimit,
+      orderToleranceMs: plan.behaviour.pollIntervalMs,
+      lostAfterSaleMs: LOST_AFTER_SALE_MS,
+      shopAddressesOverLimit: shopStats?.ordersByAddress.addressesOverLimit ?? null,
+    });
     const verdicts = evaluateTargets(ingest, specs);
     const complete = !k6Result.interrupted;
     const summary = buildRunSummary({
@@ -122,10 +140,14 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       interruption: complete ? null : 'The run was interrupted before its end; figures cover only what was measured until then.',
       shopStats,
       k6: { version: k6.version, exitCode: k6Result.exitCode },
+      crowd,
+      ...(browserJourneys ? { browsers: browserJourneys } : {}),
+      ...(probes ? { probes } : {}),
     });
     await writeReportFiles(runDir, summary, { lang: options.lang });
     const overall = summarizeVerdicts(verdicts);
-    const exitCode = !complete ? ExitCode.interrupted : overall === 'fail' ? ExitCode.targetMissed : ExitCode.ok;
+    const holes = (probes?.highSeverityFailures ?? 0) > 0;
+    const exitCode = !complete ? ExitCode.interrupted : overall === 'fail' || holes ? ExitCode.targetMissed : ExitCode.ok;
     return { runDir, summary, verdicts, exitCode, plan };
   } finally {
     if (sampler) clearInterval(sampler);

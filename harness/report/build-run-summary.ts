@@ -6,6 +6,7 @@ import {
 } from '../results/index.ts';
 import { describeTarget, summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
 import { buildTimeline, type QueueLengthSample } from './build-timeline.ts';
+import { countOf, distribution } from './ingest-figures.ts';
 import { waitBins } from './wait-bins.ts';
 import {
   OUTCOMES,
@@ -14,6 +15,9 @@ import {
   type Distribution,
   type RunSummary,
   type TargetResult,
+  type CrowdFigures,
+  type BrowserJourney,
+  probeReportSchema,
 } from './run-summary.ts';
 
 export interface BuildRunSummaryInput {
@@ -47,6 +51,11 @@ export interface BuildRunSummaryInput {
   /** The shop's queue length over time, when it reported one (else it is derived). */
   readonly shopQueueLength?: readonly QueueLengthSample[];
   readonly k6?: { readonly version: string; readonly exitCode: number | null } | null;
+  /** Bots, fairness and lost places (buildCrowdFigures). */
+  readonly crowd?: CrowdFigures;
+  readonly browsers?: readonly (Omit<BrowserJourney, 'screenshots'> & { readonly screenshots: readonly BrowserJourney['screenshots'][number][] })[];
+  /** harness/probe's ProbeReport (checked against the summary schema here). */
+  readonly probes?: object;
 }
 
 const WAIT = 'sr_queue_wait';
@@ -131,20 +140,14 @@ export function buildRunSummary(input: BuildRunSummaryInput): RunSummary {
       sources: [...ingest.sources],
       warnings: [...ingest.warnings],
     },
+    ...(input.crowd ? { crowd: input.crowd } : {}),
+    ...(input.browsers ? { browsers: jsonSafeArray(input.browsers) as BrowserJourney[] } : {}),
+    ...(input.probes ? { probes: probeReportSchema.parse(jsonSafe(input.probes as Record<string, unknown>)) } : {}),
   };
 }
 
-function countOf(ingest: IngestResult, selector: string): number {
-  if (!canFilter(ingest, selector)) return 0;
-  const value = measure(ingest, selector, 'count')?.value ?? 0;
-  return Math.max(0, Math.round(value));
-}
-
-/** False when the selector filters on a tag ingest did not keep (then it counts nothing). */
-function canFilter(ingest: IngestResult, selector: string): boolean {
-  const tags = /\{(.*)\}/.exec(selector)?.[1];
-  if (!tags) return true;
-  return tags.split(',').every((pair) => ingest.tagKeys.includes(pair.split(':')[0]?.trim() ?? ''));
+function jsonSafeArray<T>(values: readonly T[]): T[] {
+  return JSON.parse(JSON.stringify(values)) as T[];
 }
 
 function actorFigures(ingest: IngestResult): Record<string, ActorFigures> {
@@ -167,17 +170,6 @@ function actorFigures(ingest: IngestResult): Record<string, ActorFigures> {
     };
   }
   return figures;
-}
-
-function distribution(ingest: IngestResult, selector: string, scale: number): Distribution {
-  const read = (stat: string): number | null => {
-    const value = measure(ingest, selector, stat)?.value ?? null;
-    return value === null ? null : value * scale;
-  };
-  const aggregate = aggregateOf(ingest, selector);
-  const count = aggregate?.kind === 'trend' ? aggregate.histogram.count : 0;
-  if (count === 0) return { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
-  return { count, mean: read('mean'), p50: read('p50'), p90: read('p90'), p95: read('p95'), p99: read('p99'), max: read('max') };
 }
 
 function scaleDistribution(runTime: Distribution, k: number): Distribution {

@@ -24,3 +24,6 @@ export { formatDuration } from './format-figures.ts';
 export { renderConsoleSummary } from './render-console-summary.ts';
 export { renderCapacityFitText } from './capacity-fit-text.ts';
 export { formatCapacityStep, renderCapacityProfileText } from './capacity-profile-text.ts';
+export { buildCrowdFigures } from './crowd-figures.ts';
+export type { CrowdFiguresOptions } from './crowd-figures.ts';
+export type { BrowserJourney, CrowdFigures, ProbeReportSummary } from './run-summary.ts';

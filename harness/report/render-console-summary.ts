@@ -5,6 +5,12 @@ import type { RunSummary } from './run-summary.ts';
 
 const MARK = { pass: '✔', fail: '✘', inconclusive: '?' } as const;
 
+function actorName(actor: string, lang: ReportLanguage): string {
+  const names: Record<string, [string, string]> = { person: ['People', '사람'], bot: ['Bots', '봇'] };
+  const pair = names[actor];
+  return pair ? (lang === 'ko' ? pair[1] : pair[0]) : actor;
+}
+
 export function renderConsoleSummary(summary: RunSummary, lang: ReportLanguage): string[] {
   const labels = labelsFor(lang);
   const lines = [`${MARK[summary.verdict]} ${labels.verdict[summary.verdict]} — ${labels.verdictLine[summary.verdict]}`];
@@ -14,16 +20,41 @@ export function renderConsoleSummary(summary: RunSummary, lang: ReportLanguage):
     const interval = target.interval ? ` [${formatValue(target.interval[0], target.unit, lang)} … ${formatValue(target.interval[1], target.unit, lang)}]` : '';
     lines.push(`  ${MARK[target.verdict]} ${words}: ${formatValue(target.measured, target.unit, lang)}${interval}`);
   }
-  const outcomes: Record<string, number> = {};
-  let arrivals = 0;
-  for (const figures of Object.values(summary.actors)) {
-    arrivals += figures.arrivals;
-    for (const [outcome, value] of Object.entries(figures.outcomes)) outcomes[outcome] = (outcomes[outcome] ?? 0) + value;
+  for (const [actor, figures] of Object.entries(summary.actors)) {
+    const outcomeWords = Object.entries(figures.outcomes)
+      .filter(([, value]) => value > 0)
+      .map(([outcome, value]) => `${labels.outcome[outcome as keyof typeof labels.outcome] ?? outcome} ${formatNumber(value)}`);
+    lines.push(`  ${actorName(actor, lang)} ${formatNumber(figures.arrivals)}: ${outcomeWords.join(' · ') || '—'}`);
   }
-  const outcomeWords = Object.entries(outcomes)
-    .filter(([, value]) => value > 0)
-    .map(([outcome, value]) => `${labels.outcome[outcome as keyof typeof labels.outcome] ?? outcome} ${formatNumber(value)}`);
-  lines.push(`  ${labels.people} ${formatNumber(arrivals)}: ${outcomeWords.join(' · ') || '—'}`);
+  const bots = summary.crowd?.bots;
+  if (bots) {
+    const share = bots.shareOfStock === null ? '' : lang === 'ko' ? ` (재고의 ${formatPercent(bots.shareOfStock)})` : ` (${formatPercent(bots.shareOfStock)} of the stock)`;
+    const over = bots.ringsOverAddressLimit ?? 0;
+    lines.push(
+      lang === 'ko'
+        ? `  봇 구매 ${formatNumber(bots.units)}개${share} · 주소당 한도를 넘긴 조직 ${formatNumber(over)}개`
+        : `  Bots bought ${formatNumber(bots.units)} units${share} · rings over the per-address limit ${formatNumber(over)}`,
+    );
+  }
+  const lost = summary.crowd?.waitedAndLost;
+  if (lost && lost.lostPlaces > 0) {
+    lines.push(
+      lang === 'ko'
+        ? `  ${formatDuration(lost.thresholdSaleMs, lang)} 넘게 기다린 뒤 순번을 잃음: ${formatNumber(lost.people)}번`
+        : `  Waited over ${formatDuration(lost.thresholdSaleMs, lang)} and then lost their place: ${formatNumber(lost.people)} times`,
+    );
+  }
+  for (const person of summary.browsers ?? []) {
+    lines.push(`  ${person.person} (Chromium): ${person.outcome}${person.message ? ` — ${person.message}` : ''}`);
+  }
+  if (summary.probes) {
+    const holes = summary.probes.findings.filter((finding) => finding.verdict === 'bypassed').map((finding) => finding.id);
+    lines.push(
+      lang === 'ko'
+        ? `  대기열 점검 ${summary.probes.findings.length}건: ${holes.length === 0 ? '모두 막음' : `뚫림 ${holes.join(', ')}`}`
+        : `  Probes ${summary.probes.findings.length}: ${holes.length === 0 ? 'every defence held' : `bypassed ${holes.join(', ')}`}`,
+    );
+  }
   const wait = summary.queueWait.saleTime;
   if (wait.count > 0) {
     const p = (value: number | null): string => (value === null ? '—' : formatDuration(value, lang));

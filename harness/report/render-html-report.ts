@@ -3,10 +3,13 @@ import { escapeHtml } from './escape.ts';
 import { keyFigures, targetRows } from './report-rows.ts';
 import { labelsFor, type ReportLanguage } from './labels.ts';
 import { renderChartSvg } from './render-chart.ts';
+import { renderCrowdHtml, type AssetReader } from './render-crowd-html.ts';
 import { OUTCOMES, type RunSummary } from './run-summary.ts';
 
 export interface RenderReportOptions {
   readonly lang?: ReportLanguage;
+  /** Reads run-folder files (browser screenshots) to embed them; without it they are named only. */
+  readonly readAsset?: AssetReader;
 }
 
 const VERDICT_COLOURS = { pass: '#1a7f37', fail: '#cf222e', inconclusive: '#9a6700' } as const;
@@ -29,6 +32,7 @@ th { background: #eff2f5; } td.num { text-align: right; white-space: nowrap; fon
 .note { color: #59636e; font-size: 0.9em; }
 figure { background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; margin: 12px 0; padding: 12px; overflow-x: auto; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
+.strip { display: flex; gap: 8px; overflow-x: auto; } .strip img { border: 1px solid #d1d9e0; border-radius: 4px; }
 footer { color: #59636e; font-size: 0.85em; margin-top: 32px; }
 `;
 
@@ -86,6 +90,7 @@ export async function renderHtmlReport(summary: RunSummary, options: RenderRepor
   }
   parts.push(`</tbody></table><p class="note">${escapeHtml(labels.saleTimeNote(summary.queueWait.timeScale))}</p>`);
   parts.push(outcomesTable(summary, lang));
+  parts.push(renderCrowdHtml(summary, lang, options.readAsset));
   parts.push(`<h2>${escapeHtml(labels.charts)}</h2>`);
   charts.forEach((chart, index) => {
     parts.push(`<figure class="chart" id="chart-${chart.id}"><figcaption>${escapeHtml(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);

@@ -79,6 +79,79 @@ export const stepLatencyPointSchema = z.object({
   p99: nullableNumber,
 });
 
+const bilingual = z.object({ en: z.string(), ko: z.string() });
+
+/** Bots, fairness and lost places (harness/report/crowd-figures.ts). */
+export const crowdFiguresSchema = z.object({
+  bots: z
+    .object({
+      accounts: count,
+      units: count,
+      /** Bots' units over the stock of this run; null when the stock is not known. */
+      shareOfStock: z.number().min(0).nullable(),
+      rings: count,
+      /** Units bought per ring; a ring buys to one delivery address. */
+      unitsByRing: z.record(z.string(), count),
+      ringsOverAddressLimit: count.nullable(),
+      unitsOverAddressLimit: count.nullable(),
+      shopAddressesOverLimit: count.nullable(),
+      /** Queue-bypass attempts: kind (no_token, forged_token, replayed_token) → result → count. */
+      bypass: z.record(z.string(), z.record(z.string(), count)),
+    })
+    .nullable(),
+  fairness: z
+    .object({
+      people: count,
+      /** Share of person pairs admitted in the reverse of their join order. */
+      invertedShare: z.number().min(0).max(1),
+      peopleOvertaken: count,
+      maxOvertakenBy: count,
+      /** Reversals closer than this (sale time, ms) are not counted: polling hides them. */
+      toleranceSaleMs: z.number().nonnegative(),
+      samplesDropped: count,
+    })
+    .nullable(),
+  waitedAndLost: z.object({
+    thresholdSaleMs: z.number().nonnegative(),
+    /** Places lost after a wait of at least thresholdSaleMs. */
+    people: count,
+    lostPlaces: count,
+    waitedSaleTime: distributionSchema,
+  }),
+});
+export type CrowdFigures = z.infer<typeof crowdFiguresSchema>;
+
+/** A real person in Chromium (harness/browser). */
+export const browserJourneySchema = z.object({
+  person: z.string(),
+  outcome: z.string(),
+  queueShownMs: nullableNumber,
+  admissionMs: nullableNumber,
+  movedOnByItself: z.boolean(),
+  confirmationMs: nullableNumber,
+  message: z.string().nullable(),
+  screenshots: z.array(z.object({ step: z.string(), file: z.string(), atMs: z.number().nonnegative() })),
+  trace: z.string().nullable(),
+});
+
+/** Queue-integrity probes (harness/probe). */
+export const probeReportSchema = z.object({
+  target: z.string(),
+  startedAt: z.string(),
+  highSeverityFailures: count,
+  inconclusive: count,
+  findings: z.array(
+    z.looseObject({
+      id: z.string(),
+      title: bilingual,
+      severity: z.enum(['high', 'medium', 'low']),
+      verdict: z.enum(['held', 'bypassed', 'inconclusive']),
+      observed: bilingual,
+      fix: bilingual,
+    }),
+  ),
+});
+
 export const summarySchema = z.object({
   schemaVersion: z.literal(SUMMARY_SCHEMA_VERSION),
   tool: z.object({ name: z.literal('saleready'), version: z.string().min(1) }),
@@ -129,6 +202,12 @@ export const summarySchema = z.object({
   stepLatencyTimeline: z.array(stepLatencyPointSchema),
   /** The shop's own counters (its admin stats), when it reported them. */
   shop: z.record(z.string(), finite).nullable(),
+  /** Bots, bulk buying, fairness and lost places; absent in summaries made before it existed. */
+  crowd: crowdFiguresSchema.optional(),
+  /** Real browsers run beside the load, when the scenario asked for them. */
+  browsers: z.array(browserJourneySchema).optional(),
+  /** Queue-integrity probe findings, when the scenario asked for them. */
+  probes: probeReportSchema.optional(),
   ingest: z.object({
     samples: count,
     lines: count,
@@ -152,3 +231,6 @@ export type TargetResult = z.infer<typeof targetResultSchema>;
 export type Distribution = z.infer<typeof distributionSchema>;
 export type ActorFigures = z.infer<typeof actorFiguresSchema>;
 export type TimelinePoint = z.infer<typeof timelinePointSchema>;
+
+export type BrowserJourney = z.infer<typeof browserJourneySchema>;
+export type ProbeReportSummary = z.infer<typeof probeReportSchema>;

@@ -1,5 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 import type { RenderReportOptions } from './render-html-report.ts';
 import { renderHtmlReport } from './render-html-report.ts';
 import { renderJunit } from './render-junit.ts';
@@ -25,7 +26,12 @@ export async function writeReportFiles(runDir: string, summary: RunSummary, opti
     markdown: join(runDir, 'report.md'),
     junit: join(runDir, 'junit.xml'),
   };
-  const html = await renderHtmlReport(checked, options);
+  // Screenshots are embedded from the run folder (never from outside it), so the page stays one file.
+  const readAsset = (file: string): Uint8Array | null => {
+    const path = normalize(join(runDir, file));
+    return path.startsWith(normalize(runDir)) && existsSync(path) ? readFileSync(path) : null;
+  };
+  const html = await renderHtmlReport(checked, { readAsset, ...options });
   await Promise.all([
     writeFile(files.summaryJson, `${JSON.stringify(checked, null, 2)}\n`),
     writeFile(files.html, html),

@@ -13,6 +13,7 @@ import {
  */
 export const DEFAULT_TAG_KEYS: readonly string[] = [
   'step', 'actor', 'status', 'name', 'scenario', 'outcome', 'reason', 'reentry', 'expected_response',
+  'kind', 'result', 'ring', 'bypass',
 ];
 
 /** Per-second Trend buckets use coarser histograms (≤ 2.4% relative error) to keep memory low. */
@@ -63,6 +64,28 @@ export interface IngestResult {
   badLines: number;
   readonly sources: string[];
   readonly warnings: string[];
+  /**
+   * People's queue waits one by one (`sr_queue_wait{actor:person}`: admission time and wait),
+   * kept up to MAX_QUEUE_WAIT_SAMPLES for the fairness figure; the one exception to
+   * "aggregates only", bounded by the number of people, not the length of the run.
+   */
+  readonly queueWaitSamples: QueueWaitSample[];
+  queueWaitSamplesDropped: number;
+}
+
+/** One person's admission: when it happened and how long they had waited, ms. */
+export interface QueueWaitSample {
+  readonly admittedAtMs: number;
+  readonly waitMs: number;
+}
+
+/** At most this many queue-wait samples are kept (about 1.6 MB). */
+export const MAX_QUEUE_WAIT_SAMPLES = 100_000;
+
+/** Keeps one queue-wait sample, or counts it as dropped past the cap. */
+export function keepQueueWaitSample(result: IngestResult, sample: QueueWaitSample): void {
+  if (result.queueWaitSamples.length < MAX_QUEUE_WAIT_SAMPLES) result.queueWaitSamples.push(sample);
+  else result.queueWaitSamplesDropped += 1;
 }
 
 export interface CreateIngestResultOptions {
@@ -92,6 +115,8 @@ export function createIngestResult(options: CreateIngestResultOptions = {}): Ing
     badLines: 0,
     sources: [],
     warnings: [],
+    queueWaitSamples: [],
+    queueWaitSamplesDropped: 0,
   };
 }
 
@@ -173,6 +198,8 @@ export function mergeIngestResults(results: readonly IngestResult[]): IngestResu
       throw new RangeError(`cannot merge ingests that keep different tags (${result.tagKeys} vs ${merged.tagKeys})`);
     }
     for (const metric of result.metrics.values()) declareMetric(merged, metric.name, metric.kind, metric.contains);
+    for (const sample of result.queueWaitSamples) keepQueueWaitSample(merged, sample);
+    merged.queueWaitSamplesDropped += result.queueWaitSamplesDropped;
     for (const series of result.series.values()) {
       let target = merged.series.get(series.key);
       if (target === undefined) {

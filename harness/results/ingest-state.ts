@@ -1,5 +1,5 @@
 import type { K6Line } from './k6-json-line.ts';
-import { createSeries, noteSampleTime, seriesKey, type IngestResult, type RecordedSeries } from './ingest-result.ts';
+import { createSeries, keepQueueWaitSample, noteSampleTime, seriesKey, type IngestResult, type RecordedSeries } from './ingest-result.ts';
 import { addSample, createAggregate, type Aggregate } from './series-aggregate.ts';
 import { createLineTables, type LineTables } from './value-table.ts';
 
@@ -10,6 +10,8 @@ interface LiveSeries {
   readonly tagIds: Int32Array;
   bucketSecond: number;
   bucket: Aggregate | undefined;
+  /** A person's queue wait: each sample is also kept one by one (fairness). */
+  readonly keepsQueueWaits: boolean;
 }
 
 /**
@@ -72,6 +74,7 @@ export function addPoint(state: IngestState, line: K6Line): void {
     live.bucket = bucket;
   }
   addSample(live.bucket, line.value, timeMs);
+  if (live.keepsQueueWaits) keepQueueWaitSample(state.result, { admittedAtMs: timeMs, waitMs: line.value });
   noteSampleTime(state.result, timeMs);
 }
 
@@ -82,5 +85,6 @@ function createLive(state: IngestState, line: K6Line): LiveSeries {
   );
   const metric = tables.metrics.valueOf(line.metricId);
   const series = state.result.series.get(seriesKey(metric, tagValues)) ?? createSeries(state.result, metric, tagValues);
-  return { series, metricId: line.metricId, tagIds: Int32Array.from(line.tagIds), bucketSecond: NaN, bucket: undefined };
+  const keepsQueueWaits = metric === 'sr_queue_wait' && series.tags.actor === 'person';
+  return { series, metricId: line.metricId, tagIds: Int32Array.from(line.tagIds), bucketSecond: NaN, bucket: undefined, keepsQueueWaits };
 }

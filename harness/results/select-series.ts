@@ -18,6 +18,7 @@ export const JOURNEY_METRICS: ReadonlyMap<string, MetricKind> = new Map<string, 
   ['sr_outcome', 'counter'],
   ['sr_units_bought', 'counter'],
   ['sr_lost_after_wait', 'trend'],
+  ['sr_bypass_attempts', 'counter'],
   ['http_reqs', 'counter'],
   ['http_req_failed', 'rate'],
   ['http_req_duration', 'trend'],
@@ -33,6 +34,8 @@ export const JOURNEY_TAG_VALUES: ReadonlyMap<string, readonly string[]> = new Ma
   ['reason', ['ticket_expired', 'relogin_requeue']],
   ['reentry', ['true', 'false']],
   ['expected_response', ['true', 'false']],
+  ['kind', ['no_token', 'forged_token', 'replayed_token']],
+  ['result', ['refused', 'let_through', 'error']],
 ]);
 
 /** The series a selector picks out, and their kind; null when the metric is not known at all. */

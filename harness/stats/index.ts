@@ -60,3 +60,6 @@ export { describeTarget } from './describe-target.ts';
 export { formatNumber, formatQuantity, type Language, formatLongDuration } from './format-quantity.ts';
 export { summarizeVerdicts } from './summarize-verdicts.ts';
 export { MissingMetricError, assertMeasured } from './missing-metric-error.ts';
+export { countOrderInversions } from './order-inversions.ts';
+export type { OrderInversions, OrderSample } from './order-inversions.ts';
+export { histogramCountAtLeast } from './histogram-count-above.ts';

@@ -14,6 +14,7 @@ import type { Output } from '../output.ts';
 export function registerCapacityCommand(program: Command, output: Output): Command {
   const capacity = program
     .command('capacity')
+    .enablePositionalOptions()
     .description('measure the shop\'s capacity with closed-loop load steps (or `capacity fit FILE.csv`)')
     .option('-t, --target <url>', 'the shop to measure (default: the embedded shop with a known service-time law)')
     .option('--allow-remote', 'allow a target that is not on this machine')
