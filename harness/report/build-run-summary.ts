@@ -190,7 +190,7 @@ function targetResult(verdict: TargetVerdict): TargetResult {
   return {
     id: verdict.id,
     description: verdict.description,
-    descriptionKo: describeTarget(verdict, 'ko'),
+    descriptionKo: verdict.descriptionKo ?? describeTarget(verdict, 'ko'),
     metric: verdict.metric,
     stat: verdict.stat,
     op: verdict.op,

@@ -10,6 +10,23 @@ import type { TargetSpec, TargetStat } from './target-spec.ts';
 type PercentileKey = 'p50' | 'p90' | 'p95' | 'p99' | 'max';
 const PERCENTILE_KEYS: readonly PercentileKey[] = ['p50', 'p90', 'p95', 'p99', 'max'];
 
+/** Korean nouns for the same requests. */
+const STEP_NOUNS_KO: Record<JourneyStep, string> = {
+  login: '로그인 요청',
+  join: '대기열 입장 요청',
+  poll: '대기 순번 조회',
+  product: '상품 조회',
+  cart: '장바구니 요청',
+  checkout: '결제 요청',
+};
+
+/** "95%", "절반", "모든": the Korean quantifier of a percentile key. */
+function quantifierKo(key: PercentileKey): string {
+  if (key === 'max') return '모두';
+  if (key === 'p50') return '절반';
+  return `${key.slice(1)}%`;
+}
+
 const STEP_NOUNS: Record<JourneyStep, readonly [singular: string, plural: string]> = {
   login: ['login', 'logins'],
   join: ['queue join', 'queue joins'],
@@ -41,6 +58,7 @@ function latencyTargets(latency: Scenario['targets']['latency']): TargetSpec[] {
       specs.push({
         id: `latency.${step}.${key}`,
         description: `${quantifier(key, plural, singular)} under ${ms} ms`.replace(/^./, (c) => c.toUpperCase()),
+        descriptionKo: `${STEP_NOUNS_KO[step]}의 ${quantifierKo(key)}가 ${ms} ms 미만`,
         metric: `http_req_duration{step:${step}}`,
         stat: key as TargetStat,
         op: '<',
@@ -61,6 +79,7 @@ function queueWaitTargets(waits: Scenario['targets']['queueWaitMinutes'], timeSc
     specs.push({
       id: `queue-wait.${key}`,
       description: `${who} at most ${minutes} min in the queue (sale time)`.replace(/^./, (c) => c.toUpperCase()),
+      descriptionKo: `${key === 'max' ? '모든 사람이' : key === 'p50' ? '사람들의 절반이' : `사람들의 ${key.slice(1)}%가`} 대기열에서 ${minutes}분 이내로 기다림 (판매 시간 기준)`,
       metric: 'sr_queue_wait{actor:person}',
       stat: key,
       op: '<=',
@@ -81,6 +100,7 @@ export function compileTargets(scenario: Scenario): TargetSpec[] {
     specs.push({
       id: 'errors.rate',
       description: `At most ${formatPercent(targets.errorRate)} of requests fail`,
+      descriptionKo: `실패한 요청이 ${formatPercent(targets.errorRate)} 이하`,
       metric: 'http_req_failed',
       stat: 'rate',
       op: '<=',
@@ -93,6 +113,7 @@ export function compileTargets(scenario: Scenario): TargetSpec[] {
     specs.push({
       id: 'served.people',
       description: `At least ${formatPercent(targets.servedShare.people)} of people buy`,
+      descriptionKo: `사람들의 ${formatPercent(targets.servedShare.people)} 이상이 구매`,
       metric: 'sr_outcome{actor:person,outcome:bought}',
       stat: 'share',
       op: '>=',
@@ -106,6 +127,7 @@ export function compileTargets(scenario: Scenario): TargetSpec[] {
     specs.push({
       id: 'served.stock',
       description: `At least ${formatPercent(targets.servedShare.stock)} of the stock is sold (${units} of ${stock} units in this run)`,
+      descriptionKo: `재고의 ${formatPercent(targets.servedShare.stock)} 이상 판매 (이번 실행에서 ${stock}개 중 ${units}개)`,
       metric: 'sr_units_bought',
       stat: 'count',
       op: '>=',
@@ -118,6 +140,7 @@ export function compileTargets(scenario: Scenario): TargetSpec[] {
     specs.push({
       id: 'bots.stock-share',
       description: `Bots buy at most ${formatPercent(targets.bots.maxStockShare)} of the stock (${units} of ${stock} units in this run)`,
+      descriptionKo: `봇 구매가 재고의 ${formatPercent(targets.bots.maxStockShare)} 이하 (이번 실행에서 ${stock}개 중 ${units}개)`,
       metric: 'sr_units_bought{actor:bot}',
       stat: 'count',
       op: '<=',
@@ -128,7 +151,8 @@ export function compileTargets(scenario: Scenario): TargetSpec[] {
   if (targets.oversold !== undefined) {
     specs.push({
       id: 'oversold',
-      description: `No unit is sold beyond the stock (${stock} units in this run)`,
+      description: `No overselling: at most the ${stock} units of stock are sold in this run`,
+      descriptionKo: `초과 판매 없음: 이번 실행의 재고 ${stock}개 이하로 판매`,
       metric: 'sr_units_bought',
       stat: 'count',
       op: '<=',

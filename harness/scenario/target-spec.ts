@@ -10,6 +10,8 @@ export interface TargetSpec {
   readonly id: string;
   /** The target in words, e.g. "95% of checkouts under 800 ms". */
   readonly description: string;
+  /** The target in Korean words, for Korean reports. */
+  readonly descriptionKo: string;
   /** Metric selector, `metric{tag:value,…}`, e.g. `http_req_duration{step:checkout}`. */
   readonly metric: string;
   readonly stat: TargetStat;

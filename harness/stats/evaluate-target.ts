@@ -26,6 +26,7 @@ export function evaluateTarget(spec: TargetSpec, measurement: TargetMeasurement 
   const base = {
     id: spec.id,
     description: spec.description ?? describeTarget(spec, 'en'),
+    descriptionKo: spec.descriptionKo ?? describeTarget(spec, 'ko'),
     metric: spec.metric,
     stat: spec.stat,
     op: spec.op,

@@ -21,6 +21,8 @@ export interface TargetVerdict {
   readonly id: string;
   /** The target in words, e.g. "95% of checkouts under 800 ms". */
   readonly description: string;
+  /** The target in Korean words. */
+  readonly descriptionKo?: string;
   /** The recorded metric it was judged on, e.g. `http_req_duration{step:checkout}`. */
   readonly metric: string;
   /** Which statistic: `p95`, `rate`, `count`, `mean`, `max`, … */

@@ -8,11 +8,12 @@ describe('compileTargets', () => {
   it('compiles each target to a TargetSpec with its sentence', async () => {
     const specs = compileTargets(await loadScenario(mini));
     expect(specs).toEqual([
-      { id: 'latency.checkout.p95', description: '95% of checkouts under 800 ms', metric: 'http_req_duration{step:checkout}', stat: 'p95', op: '<', threshold: 800, unit: 'ms' },
-      { id: 'errors.rate', description: 'At most 1% of requests fail', metric: 'http_req_failed', stat: 'rate', op: '<=', threshold: 0.01, unit: 'ratio' },
+      { id: 'latency.checkout.p95', description: '95% of checkouts under 800 ms', descriptionKo: '결제 요청의 95%가 800 ms 미만', metric: 'http_req_duration{step:checkout}', stat: 'p95', op: '<', threshold: 800, unit: 'ms' },
+      { id: 'errors.rate', description: 'At most 1% of requests fail', descriptionKo: '실패한 요청이 1% 이하', metric: 'http_req_failed', stat: 'rate', op: '<=', threshold: 0.01, unit: 'ratio' },
       {
         id: 'queue-wait.p95',
         description: '95% of people wait at most 30 min in the queue (sale time)',
+        descriptionKo: '사람들의 95%가 대기열에서 30분 이내로 기다림 (판매 시간 기준)',
         metric: 'sr_queue_wait{actor:person}',
         stat: 'p95',
         op: '<=',
@@ -20,7 +21,7 @@ describe('compileTargets', () => {
         unit: 'ms',
         scale: 20, // the run's waits are ×20 in sale time
       },
-      { id: 'oversold', description: 'No unit is sold beyond the stock (6 units in this run)', metric: 'sr_units_bought', stat: 'count', op: '<=', threshold: 6, unit: 'count' },
+      { id: 'oversold', description: 'No overselling: at most the 6 units of stock are sold in this run', descriptionKo: '초과 판매 없음: 이번 실행의 재고 6개 이하로 판매', metric: 'sr_units_bought', stat: 'count', op: '<=', threshold: 6, unit: 'count' },
     ]);
   });
 
