@@ -4,13 +4,13 @@
  * Prints nothing itself: progress and events go to callbacks, the caller decides the exit.
  */
 import { join, relative } from 'node:path';
-import { ExitCode } from '../errors.ts';
+import { ExitCode, UsageError } from '../errors.ts';
 import { compileScenario, requireK6, runK6, writeCompiledScenario, TARGET_URL_ENV, type K6Progress } from '../k6/index.ts';
 import { createRunDir, evaluateTargets, ingestK6Output } from '../results/index.ts';
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
 import { buildCrowdFigures, buildRunSummary, writeReportFiles, type QueueLengthSample, type RunSummary } from '../report/index.ts';
-import { startShop, type RunningShop, type ShopStats } from '../../fixtures/shop/index.ts';
+import { applyShopOverrides, parseShopConfig, startShop, type RunningShop, type ShopConfigInput, type ShopStats } from '../../fixtures/shop/index.ts';
 import { checkBrowsersAvailable, runProbesAfterLoad, startBrowsersBesideLoad } from './run-extras.ts';
 import { checkTargetUrl } from './target-guard.ts';
 import { readToolVersion } from './tool-version.ts';
@@ -25,6 +25,8 @@ export interface RunScenarioOptions {
   /** Where run folders go (default `reports`). */
   readonly outDir?: string;
   readonly lang: 'en' | 'ko';
+  /** `key=value` settings for the embedded shop as run (after the time scale), e.g. `service.s0Ms=20`. */
+  readonly shopOverrides?: readonly string[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: RunProgress) => void;
   readonly onEvent?: (line: string) => void;
@@ -71,10 +73,20 @@ async function startTarget(plan: RunPlan, scenario: Scenario, options: RunScenar
   return { url: shop.url, shop };
 }
 
+/** The plan with `--set` applied to its embedded shop, validated so a bad key or value names itself. */
+function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan {
+  const overrides = options.shopOverrides ?? [];
+  if (overrides.length === 0) return plan;
+  if (options.targetUrl) throw new UsageError('bad_flag', '--set configures the embedded shop; it cannot be used with --target.');
+  const shop = applyShopOverrides(plan.shop as ShopConfigInput, overrides);
+  parseShopConfig(shop, '--set');
+  return { ...plan, shop: shop as RunPlan['shop'] };
+}
+
 export async function runScenario(options: RunScenarioOptions): Promise<RunScenarioResult> {
   const event = options.onEvent ?? (() => {});
   const scenario = await loadScenario(options.scenarioPath);
-  const plan = planRun(scenario, { targetUrl: options.targetUrl });
+  const plan = withShopOverrides(planRun(scenario, { targetUrl: options.targetUrl }), options);
   const specs = compileTargets(scenario);
   const k6 = await requireK6();
   await checkBrowsersAvailable(plan);

@@ -11,6 +11,7 @@ import { formatRunProgress, formatRunResult } from '../run-output.ts';
 import { repoRoot } from '../repo-root.ts';
 
 interface RunFlags {
+  set?: string[];
   target?: string;
   allowRemote?: boolean;
   out?: string;
@@ -39,6 +40,7 @@ async function runWithProgress(scenarioPath: string, flags: RunFlags, output: Ou
       targetUrl: flags.target,
       allowRemote: flags.allowRemote,
       outDir: flags.out,
+      shopOverrides: flags.set,
       lang: language,
       signal: controller.signal,
       onEvent: (line) => output.out(line),
@@ -61,6 +63,7 @@ export function registerRunCommands(program: Command, output: Output): void {
     .option('-t, --target <url>', 'the shop to load (default: start the embedded reference shop)')
     .option('--allow-remote', 'allow a target that is not on this machine')
     .option('-o, --out <dir>', 'where run folders go', 'reports')
+    .option('-s, --set <key=value>', 'embedded shop setting as run, e.g. --set service.s0Ms=20 --set defences.perAddressLimit=false', (value: string, previous: string[]) => [...previous, value], [])
     .option('--lang <lang>', 'report language: en or ko (default from the environment)')
     .action(async (scenario: string, flags: RunFlags) => {
       const language = parseLanguage(flags.lang);
