@@ -152,6 +152,37 @@ export const probeReportSchema = z.object({
   ),
 });
 
+/** One group of requests of a plain k6 run (saleready analyze): the tags it shares, its figures. */
+export const requestGroupSchema = z.object({
+  /** The group's tag values as one readable key, e.g. `group=::checkout · name=checkout`. */
+  key: z.string().min(1),
+  /** The grouping tags and their values ('' when a request did not carry the tag). */
+  tags: z.record(z.string(), z.string()),
+  requests: count,
+  failed: count,
+  errorRate: z.number().min(0).max(1).nullable(),
+  /** Wilson 95% interval of errorRate. */
+  errorRateInterval: z.tuple([finite, finite]).nullable(),
+  /** http_req_duration of the group, ms. */
+  latency: distributionSchema,
+  /** Distribution-free 95% intervals of the p95 and p99. */
+  p95Interval: z.tuple([finite, finite]).nullable(),
+  p99Interval: z.tuple([finite, finite]).nullable(),
+  /** Requests by `status` tag. */
+  statuses: z.record(z.string(), count),
+});
+
+/** Requests of a plain k6 run grouped by the tags it has (scenario, group, name, method). */
+export const requestGroupsSchema = z.object({
+  /** The tags that split the groups, in key order. */
+  by: z.array(z.string()),
+  rows: z.array(requestGroupSchema),
+  /** Per group and bucket (timelineBucketSeconds wide); buckets without requests left out. */
+  timeline: z.array(
+    z.object({ t: count, key: z.string(), requests: count, failed: count, p50: nullableNumber, p95: nullableNumber, p99: nullableNumber }),
+  ),
+});
+
 export const summarySchema = z.object({
   schemaVersion: z.literal(SUMMARY_SCHEMA_VERSION),
   tool: z.object({ name: z.literal('saleready'), version: z.string().min(1) }),
@@ -208,6 +239,8 @@ export const summarySchema = z.object({
   browsers: z.array(browserJourneySchema).optional(),
   /** Queue-integrity probe findings, when the scenario asked for them. */
   probes: probeReportSchema.optional(),
+  /** Requests grouped by the run's own tags; written by `saleready analyze` for plain k6 runs. */
+  groups: requestGroupsSchema.optional(),
   ingest: z.object({
     samples: count,
     lines: count,
@@ -234,3 +267,5 @@ export type TimelinePoint = z.infer<typeof timelinePointSchema>;
 
 export type BrowserJourney = z.infer<typeof browserJourneySchema>;
 export type ProbeReportSummary = z.infer<typeof probeReportSchema>;
+export type RequestGroup = z.infer<typeof requestGroupSchema>;
+export type RequestGroups = z.infer<typeof requestGroupsSchema>;
