@@ -3,8 +3,8 @@
  * launches): 6,000 entries for 1,000 sets, 1,200 of them bot accounts in rings of 5 that
  * share one delivery address, burst in at opening, take two tickets each, poll every 2 s and
  * try to skip the queue. With the shop's defences on, every attempt to skip is refused and a
- * ring gets at most the per-address limit. At time scale 20: 240 people, 60 bots (12 rings),
- * 50 units, and the 20-minute sale in about 70 s.
+ * ring gets at most the per-address limit. At time scale 40: 120 people, 30 bots (6 rings),
+ * 25 units, and the 20-minute sale in about 40 s.
  */
 import { defineScenario } from '../harness/scenario/index.ts';
 
@@ -41,13 +41,14 @@ export default defineScenario({
   // Two real people in Chromium beside the crowd, and the queue-integrity probes after it.
   browsers: 2,
   probes: true,
-  timeScale: 20,
+  timeScale: 40,
   targets: {
     latency: { join: { p95: 500 }, poll: { p95: 300 }, checkout: { p95: 500 } },
     errorRate: 0.01,
-    // with the per-address limit, 12 rings × 2 units = 24 of the 50 units at most
+    // with the per-address limit, 6 rings × 2 units = 12 of the 25 units at most
     bots: { maxStockShare: 0.5 },
-    servedShare: { stock: 0.9 },
+    // the two browser people buy outside k6's counts, so leave room for them
+    servedShare: { stock: 0.7 },
     oversold: 0,
   },
 });

@@ -1,0 +1,54 @@
+// The ready bot-storm scenario end to end (about 40 s a run): per-actor breakdown, browser
+// screenshots and probe findings in the report, and bulk buying only without the per-address limit.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../harness/report/index.ts';
+import { repoRoot, runCli } from '../helpers/run-cli.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'saleready-bot-storm-'));
+
+async function botStorm(name: string, extra: string[]): Promise<{ code: number; runDir: string; summary: RunSummary; output: string }> {
+  const out = join(work, name);
+  const result = await runCli(['run', join(repoRoot, 'scenarios', 'bot-storm.ts'), '--out', out, '--lang', 'en', ...extra], { timeoutMs: 240_000 });
+  const runDir = join(out, readdirSync(out)[0]!);
+  return { code: result.code, runDir, summary: JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as RunSummary, output: result.stdout + result.stderr };
+}
+
+describe('scenarios/bot-storm.ts', () => {
+  it('reports per actor, with two browsers that bought, probes that held and no bulk buying', async () => {
+    const { code, runDir, summary, output } = await botStorm('defended', []);
+    expect(code, output).toBe(0);
+    expect(Object.keys(summary.actors).sort()).toEqual(['bot', 'person']);
+    const bots = summary.crowd!.bots!;
+    expect(bots.accounts).toBe(30); // 20% of 6,000 entries ÷ 40
+    expect(bots.ringsOverAddressLimit).toBe(0);
+    expect(summary.shop!['ordersByAddress.addressesOverLimit']).toBe(0);
+    // Every attempt to skip the queue was refused by the defended shop.
+    const letThrough = Object.values(bots.bypass).reduce((sum, results) => sum + (results.let_through ?? 0), 0);
+    expect(letThrough).toBe(0);
+    // Per-actor counts add up to the totals and equal the shop's.
+    for (const [actor, figures] of Object.entries(summary.actors)) {
+      expect(Object.values(figures.outcomes).reduce((sum, value) => sum + value, 0), actor).toBe(figures.arrivals);
+      expect(figures.unitsBought, actor).toBe(summary.shop![`byActor.${actor}.units`] ?? 0);
+    }
+    expect(summary.browsers).toHaveLength(2);
+    const html = readFileSync(join(runDir, 'report.html'), 'utf8');
+    const shots = summary.browsers!.reduce((sum, person) => sum + person.screenshots.length, 0);
+    expect(shots).toBeGreaterThanOrEqual(6);
+    expect(html.match(/<img src="data:image\/jpeg;base64,/g)?.length).toBe(shots);
+    expect(summary.probes!.findings).toHaveLength(6);
+    expect(summary.probes!.highSeverityFailures).toBe(0);
+    expect(html).toContain('id="probes"');
+    expect(html).toContain('id="outcomes"');
+  });
+
+  it('shows bulk buying in the counts when the per-address limit is switched off', async () => {
+    const { summary } = await botStorm('undefended', ['--set', 'defences.perAddressLimit=false']);
+    const bots = summary.crowd!.bots!;
+    expect(bots.ringsOverAddressLimit).toBeGreaterThan(0);
+    expect(bots.unitsOverAddressLimit).toBeGreaterThan(0);
+    expect(summary.shop!['ordersByAddress.addressesOverLimit']).toBeGreaterThan(0);
+  });
+});
