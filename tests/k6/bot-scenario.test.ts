@@ -37,9 +37,9 @@ describe('compileScenario with bots', () => {
     expect(Object.keys(compiled.files)).toEqual(['journey.js', 'bot-journey.js', 'shop-config.json']);
     expect(compiled.script).toContain("import { createBotJourney } from './bot-journey.js';");
     expect(compiled.script).toContain('export function bot() {');
-    expect(compiled.script).toContain('// Bots: 60 bot accounts in 12 ring(s) of up to 5, each ring buying to one address.');
+    expect(compiled.script).toContain('// Bots: 30 bot accounts in 6 ring(s) of up to 5, each ring buying to one address.');
     const options = await inspect(compiled);
-    expect(options.scenarios.bots).toMatchObject({ executor: 'per-vu-iterations', exec: 'bot', vus: 60, iterations: 1, startTime: '9s' });
+    expect(options.scenarios.bots).toMatchObject({ executor: 'per-vu-iterations', exec: 'bot', vus: 30, iterations: 1, startTime: '4500ms' });
     expect(options.scenarios.people.exec).toBe('person');
     expect(options.thresholds['sr_bypass_attempts{kind:replayed_token,result:let_through}']).toEqual(['count>=0']);
     expect(options.thresholds['sr_outcome{actor:bot,outcome:bought}']).toEqual(['count>=0']);

@@ -131,12 +131,12 @@ describe('behaviour choices as shares', () => {
 describe('scenarios/bot-storm.ts', () => {
   it('plans a fifth of the entries as bots in rings of 5, without warnings', async () => {
     const plan = planRun(await loadScenario('scenarios/bot-storm.ts'));
-    expect(plan.people).toBe(240); // 4 800 people / 20
-    expect(plan.bots).toMatchObject({ count: 60, rings: 12, ringSize: 5, startMs: 9_000, burstMs: 500, pollIntervalMs: 100 });
-    expect(plan.stock).toBe(50);
+    expect(plan.people).toBe(120); // 4 800 people / 40
+    expect(plan.bots).toMatchObject({ count: 30, rings: 6, ringSize: 5, startMs: 4_500, burstMs: 250, pollIntervalMs: 50 });
+    expect(plan.stock).toBe(25);
     expect(plan.warnings).toEqual([]);
-    // the run lasts under 90 s: opening at 9 s, the sale closes 60 s later
-    expect(plan.expectedDurationMs).toBeLessThan(90_000);
+    // the run lasts under 45 s: opening at 4.5 s (3 min ÷ 40), the sale closes 30 s later
+    expect(plan.expectedDurationMs).toBeLessThan(45_000);
     expect(plan.targets.map((target) => target.id)).toContain('bots.stock-share');
   });
 });
