@@ -8,6 +8,7 @@ import { registerCapacityCommand } from './commands/capacity.ts';
 import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerSetupCommand } from './commands/setup.ts';
 import { registerPlanCommand } from './commands/plan.ts';
+import { registerAnalyzeCommand } from './commands/analyze.ts';
 import { registerProbeCommand } from './commands/probe.ts';
 import { registerRunCommands } from './commands/run.ts';
 import { registerShopCommand } from './commands/shop.ts';
@@ -35,6 +36,7 @@ export function createProgram(output: Output): Command {
   registerUsersCommand(program, output);
   registerProbeCommand(program, output);
   registerPlanCommand(program, output);
+  registerAnalyzeCommand(program, output);
   return program;
 }
 

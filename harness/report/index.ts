@@ -10,6 +10,8 @@ export {
   type ActorFigures,
   type TimelinePoint,
   type Outcome,
+  type RequestGroup,
+  type RequestGroups,
 } from './run-summary.ts';
 export { buildRunSummary, flattenNumbers, type BuildRunSummaryInput } from './build-run-summary.ts';
 export { type QueueLengthSample } from './build-timeline.ts';
@@ -27,3 +29,7 @@ export { formatCapacityStep, renderCapacityProfileText } from './capacity-profil
 export { buildCrowdFigures } from './crowd-figures.ts';
 export type { CrowdFiguresOptions } from './crowd-figures.ts';
 export type { BrowserJourney, CrowdFigures, ProbeReportSummary } from './run-summary.ts';
+export { CHART_FONT } from './chart-specs.ts';
+export { writeAnalyzedReportFiles, renderAnalyzedMarkdown } from './write-analyzed-report-files.ts';
+export { renderAnalyzedHtml, REPORT_STYLE } from './render-analyzed-html.ts';
+export { buildGroupChartSpecs, MAX_GROUP_CHARTS } from './group-chart-specs.ts';

@@ -1,0 +1,98 @@
+import { analyzedKeyFigures, groupRows } from './analyzed-rows.ts';
+import { analyzedLabelsFor } from './analyzed-labels.ts';
+import { CHART_FONT } from './chart-specs.ts';
+import { escapeHtml } from './escape.ts';
+import { buildGroupChartSpecs, MAX_GROUP_CHARTS } from './group-chart-specs.ts';
+import { labelsFor, type ReportLanguage } from './labels.ts';
+import { renderChartSvg } from './render-chart.ts';
+import { targetRows } from './report-rows.ts';
+import type { RunSummary } from './run-summary.ts';
+
+const VERDICT_COLOURS = { pass: '#1a7f37', fail: '#cf222e', inconclusive: '#9a6700' } as const;
+
+/** The look of saleready's run report, so an analyzed k6 run reads like a saleready run. */
+export const REPORT_STYLE = `
+:root { color-scheme: light; }
+body { font-family: ${CHART_FONT}; margin: 0; background: #f6f8fa; color: #1f2328; line-height: 1.45; }
+main { max-width: 1080px; margin: 0 auto; padding: 24px; }
+h1 { font-size: 1.4rem; margin: 0 0 4px; } h2 { font-size: 1.15rem; margin: 32px 0 8px; }
+.sub { color: #59636e; margin: 0 0 16px; }
+.verdict { color: #fff; border-radius: 10px; padding: 20px 24px; margin: 16px 0; }
+.verdict strong { display: block; font-size: 2.4rem; letter-spacing: 0.04em; } .verdict span { font-size: 1.1rem; }
+.notice { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 10px 14px; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { border: 1px solid #d1d9e0; padding: 6px 10px; text-align: left; vertical-align: top; }
+th { background: #eff2f5; } td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.chip { color: #fff; border-radius: 999px; padding: 2px 10px; font-weight: 600; white-space: nowrap; }
+.note { color: #59636e; font-size: 0.9em; }
+figure { background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; margin: 12px 0; padding: 12px; overflow-x: auto; }
+figcaption { font-weight: 600; margin-bottom: 6px; }
+footer { color: #59636e; font-size: 0.85em; margin-top: 32px; }
+`;
+
+/**
+ * An analyzed k6 run (summary with `groups`) as one self-contained HTML page: the verdict,
+ * the targets, key figures, the requests by group with intervals, then requests over time
+ * and one response-time chart per group as inline SVG. No scripts and no fetches
+ * (Content-Security-Policy default-src 'none'): it works offline and from a CI artifact.
+ */
+export async function renderAnalyzedHtml(summary: RunSummary, options: { readonly lang?: ReportLanguage } = {}): Promise<string> {
+  const lang = options.lang ?? 'en';
+  const labels = labelsFor(lang);
+  const words = analyzedLabelsFor(lang);
+  const charts = buildGroupChartSpecs(summary, lang);
+  const svgs = await Promise.all(charts.map((chart) => renderChartSvg(chart.spec)));
+  const e = escapeHtml;
+  const parts: string[] = [
+    '<!doctype html>',
+    `<html lang="${lang}"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(`${labels.verdict[summary.verdict]} · ${summary.scenario.name} · ${words.title}`)}</title>`,
+    `<style>${REPORT_STYLE}</style></head><body><main>`,
+    `<h1>${e(words.title)}: ${e(summary.scenario.name)}</h1>`,
+    `<p class="sub">${e(summary.startedAt)} → ${e(summary.endedAt)} · ${e(words.source(summary.ingest.sources.length))}</p>`,
+    `<section class="verdict" id="verdict" style="background:${VERDICT_COLOURS[summary.verdict]}" data-verdict="${summary.verdict}">` +
+      `<strong>${e(labels.verdict[summary.verdict])}</strong><span>${e(labels.verdictLine[summary.verdict])}</span></section>`,
+    `<h2>${e(labels.targets)}</h2>`,
+  ];
+  const targets = targetRows(summary, lang);
+  if (targets.length === 0) parts.push(`<p>${e(words.noTargets)}</p>`);
+  else {
+    parts.push(`<table id="targets"><thead><tr><th>${e(labels.target)}</th><th>${e(labels.measured)}</th><th>${e(labels.samples)}</th><th>${e(labels.result)}</th></tr></thead><tbody>`);
+    for (const row of targets) {
+      parts.push(
+        `<tr data-target="${e(row.id)}"><td>${e(row.description)}<div class="note">${e(row.id)} · <code>${e(row.metric)}</code></div>${row.note ? `<div class="note">${e(row.note)}</div>` : ''}</td>` +
+          `<td class="num">${e(row.measured)}${row.interval ? `<div class="note">${e(row.interval)}</div>` : ''}</td><td class="num">${e(row.samples)}</td>` +
+          `<td><span class="chip" style="background:${VERDICT_COLOURS[row.verdict]}">${e(labels.verdict[row.verdict])}</span></td></tr>`,
+      );
+    }
+    parts.push('</tbody></table>');
+  }
+  parts.push(`<h2>${e(labels.keyFigures)}</h2><table id="key-figures"><tbody>`);
+  for (const [name, value] of analyzedKeyFigures(summary, lang)) parts.push(`<tr><th>${e(name)}</th><td class="num">${e(value)}</td></tr>`);
+  parts.push('</tbody></table>');
+  const groups = groupRows(summary, lang);
+  parts.push(`<h2>${e(words.groups)}</h2><p class="note">${e(words.groupedBy(summary.groups?.by ?? []))} ${e(words.intervalNote)}</p>`);
+  parts.push(
+    `<table id="groups"><thead><tr><th>${e(words.group)}</th><th>${e(labels.requests)}</th><th>${e(words.failed)}</th><th>${e(labels.errorRate)}</th>` +
+      `<th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>max</th><th>${e(words.statuses)}</th></tr></thead><tbody>`,
+  );
+  for (const row of groups) {
+    parts.push(
+      `<tr data-group="${e(row.key)}"><th>${e(row.key)}</th>` +
+        [row.requests, row.failed, row.errorRate, row.p50, row.p90, row.p95, row.p99, row.max].map((cell) => `<td class="num">${e(cell)}</td>`).join('') +
+        `<td>${e(row.statuses)}</td></tr>`,
+    );
+  }
+  parts.push('</tbody></table>', `<h2>${e(labels.charts)}</h2>`);
+  if (groups.length > MAX_GROUP_CHARTS) parts.push(`<p class="note">${e(words.moreGroups(MAX_GROUP_CHARTS, groups.length))}</p>`);
+  charts.forEach((chart, index) => {
+    parts.push(`<figure class="chart" id="chart-${chart.id}"><figcaption>${e(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);
+  });
+  if (summary.ingest.warnings.length > 0) {
+    parts.push(`<h2>${e(labels.warnings)}</h2><ul>`, ...summary.ingest.warnings.map((warning) => `<li>${e(warning)}</li>`), '</ul>');
+  }
+  parts.push(`<footer>${e(labels.generatedBy(summary.tool.version))} · schema ${summary.schemaVersion}</footer></main></body></html>`);
+  return parts.join('\n');
+}

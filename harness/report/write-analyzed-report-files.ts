@@ -1,0 +1,62 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyzedKeyFigures, groupRows } from './analyzed-rows.ts';
+import { analyzedLabelsFor } from './analyzed-labels.ts';
+import { escapeMarkdownCell } from './escape.ts';
+import { labelsFor, type ReportLanguage } from './labels.ts';
+import { renderAnalyzedHtml } from './render-analyzed-html.ts';
+import { renderJunit } from './render-junit.ts';
+import { targetRows } from './report-rows.ts';
+import { parseRunSummary, type RunSummary } from './run-summary.ts';
+import type { ReportFiles } from './write-report-files.ts';
+
+const ICONS = { pass: '✅', fail: '❌', inconclusive: '⚠️' } as const;
+
+/**
+ * Writes the files of an analyzed k6 run — summary.json (validated first), report.html,
+ * report.md and junit.xml — the same set `writeReportFiles` writes for a saleready run, with
+ * the requests by group in place of the sale's figures.
+ */
+export async function writeAnalyzedReportFiles(runDir: string, summary: RunSummary, options: { readonly lang?: ReportLanguage } = {}): Promise<ReportFiles> {
+  const checked = parseRunSummary(summary, 'the analyzed run summary');
+  const files: ReportFiles = {
+    summaryJson: join(runDir, 'summary.json'),
+    html: join(runDir, 'report.html'),
+    markdown: join(runDir, 'report.md'),
+    junit: join(runDir, 'junit.xml'),
+  };
+  const html = await renderAnalyzedHtml(checked, options);
+  await Promise.all([
+    writeFile(files.summaryJson, `${JSON.stringify(checked, null, 2)}\n`),
+    writeFile(files.html, html),
+    writeFile(files.markdown, renderAnalyzedMarkdown(checked, options.lang ?? 'en')),
+    writeFile(files.junit, renderJunit(checked)),
+  ]);
+  return files;
+}
+
+/** Markdown for a pull request or CI job: verdict, targets, key figures, requests by group. */
+export function renderAnalyzedMarkdown(summary: RunSummary, lang: ReportLanguage): string {
+  const labels = labelsFor(lang);
+  const words = analyzedLabelsFor(lang);
+  const lines = [`## ${ICONS[summary.verdict]} ${labels.verdict[summary.verdict]}: ${summary.scenario.name}`, '', labels.verdictLine[summary.verdict], '', `### ${labels.targets}`, ''];
+  const targets = targetRows(summary, lang);
+  if (targets.length === 0) lines.push(words.noTargets);
+  else {
+    lines.push(`| ${labels.target} | ${labels.measured} | ${labels.samples} | ${labels.result} |`, '|---|---:|---:|---|');
+    for (const row of targets) {
+      const measured = `${row.measured}${row.interval ? `<br>${row.interval}` : ''}`;
+      lines.push(`| ${escapeMarkdownCell(`${row.description} (\`${row.id}\`)${row.note ? `<br>${row.note}` : ''}`)} | ${escapeMarkdownCell(measured)} | ${row.samples} | ${ICONS[row.verdict]} ${labels.verdict[row.verdict]} |`);
+    }
+  }
+  lines.push('', `### ${labels.keyFigures}`, '', '| | |', '|---|---|');
+  for (const [name, value] of analyzedKeyFigures(summary, lang)) lines.push(`| ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(value)} |`);
+  lines.push('', `### ${words.groups}`, '', words.groupedBy(summary.groups?.by ?? []), '');
+  lines.push(`| ${words.group} | ${labels.requests} | ${labels.errorRate} | p50 | p95 | p99 |`, '|---|---:|---:|---:|---:|---:|');
+  for (const row of groupRows(summary, lang)) {
+    lines.push(`| ${[row.key, row.requests, row.errorRate, row.p50, row.p95, row.p99].map(escapeMarkdownCell).join(' | ')} |`);
+  }
+  if (summary.ingest.warnings.length > 0) lines.push('', `### ${labels.warnings}`, '', ...summary.ingest.warnings.map((warning) => `- ${warning}`));
+  lines.push('', `<sub>${labels.generatedBy(summary.tool.version)}</sub>`, '');
+  return lines.join('\n');
+}
