@@ -39,7 +39,7 @@ describe('compileScenario with bots', () => {
     expect(compiled.script).toContain('export function bot() {');
     expect(compiled.script).toContain('// Bots: 30 bot accounts in 6 ring(s) of up to 5, each ring buying to one address.');
     const options = await inspect(compiled);
-    expect(options.scenarios.bots).toMatchObject({ executor: 'per-vu-iterations', exec: 'bot', vus: 30, iterations: 1, startTime: '4500ms' });
+    expect(options.scenarios.bots).toMatchObject({ executor: 'per-vu-iterations', exec: 'bot', vus: 30, iterations: 1, startTime: '4.5s' });
     expect(options.scenarios.people.exec).toBe('person');
     expect(options.thresholds['sr_bypass_attempts{kind:replayed_token,result:let_through}']).toEqual(['count>=0']);
     expect(options.thresholds['sr_outcome{actor:bot,outcome:bought}']).toEqual(['count>=0']);
