@@ -44,8 +44,8 @@ describe('compileScenario with bots', () => {
     expect(options.thresholds['sr_bypass_attempts{kind:replayed_token,result:let_through}']).toEqual(['count>=0']);
     expect(options.thresholds['sr_outcome{actor:bot,outcome:bought}']).toEqual(['count>=0']);
     expect(options.thresholds['http_reqs{actor:bot,step:checkout,status:200}']).toEqual(['count>=0']);
-    // the bots target: at most half of the 50 units
-    expect(options.thresholds['sr_units_bought{actor:bot}']).toEqual(['count<=25']);
+    // the bots target: at most half of the 25 units (⌊12.5⌋)
+    expect(options.thresholds['sr_units_bought{actor:bot}']).toEqual(['count<=12']);
   });
 
   it('leaves a scenario without bots as it was: one k6 scenario, no bot journey', () => {
