@@ -63,3 +63,6 @@ export { MissingMetricError, assertMeasured } from './missing-metric-error.ts';
 export { countOrderInversions } from './order-inversions.ts';
 export type { OrderInversions, OrderSample } from './order-inversions.ts';
 export { histogramCountAtLeast } from './histogram-count-above.ts';
+export { holmAdjust, holmReject } from './holm-bonferroni.ts';
+export { comparePoissonRates, type PoissonRateComparison } from './poisson-rate-comparison.ts';
+export { bootstrapPercentileTest, type BootstrapPercentileTest } from './bootstrap-percentile-test.ts';
