@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, SalereadyError } from '../errors.ts';
 import { registerCapacityCommand } from './commands/capacity.ts';
+import { registerCompareCommand } from './commands/compare.ts';
 import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerSetupCommand } from './commands/setup.ts';
 import { registerPlanCommand } from './commands/plan.ts';
@@ -36,6 +37,7 @@ export function createProgram(output: Output): Command {
   registerUsersCommand(program, output);
   registerProbeCommand(program, output);
   registerPlanCommand(program, output);
+  registerCompareCommand(program, output);
   registerAnalyzeCommand(program, output);
   return program;
 }

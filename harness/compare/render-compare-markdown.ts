@@ -1,0 +1,32 @@
+import { escapeMarkdownCell } from '../report/index.ts';
+import { compareLabelsFor } from './compare-labels.ts';
+import { comparisonHeadline } from './comparison-headline.ts';
+import type { RunComparison } from './comparison-types.ts';
+import { figureRows } from './figure-rows.ts';
+import { describeMinimumEffects } from './minimum-effect.ts';
+import { describeRun } from './render-compare-text.ts';
+
+type Lang = 'en' | 'ko';
+const MARK = { regressed: '🔴', improved: '🟢', 'no significant change': '⚪', 'not compared': '·' } as const;
+
+/** compare.md: the verdict line, the two runs, every figure in a table, the method. */
+export function renderCompareMarkdown(comparison: RunComparison, lang: Lang, options: { heading?: string } = {}): string {
+  const labels = compareLabelsFor(lang);
+  const { alpha, family, confidence, bootstrap } = comparison.method;
+  const lines = [
+    `${options.heading ?? '#'} ${labels.title}: ${comparison.b.scenario}`,
+    '',
+    `**${comparisonHeadline(comparison, lang)}**`,
+    '',
+    `- A: \`${describeRun(comparison.a)}\``,
+    `- B: \`${describeRun(comparison.b)}\``,
+  ];
+  if (comparison.forcedDifferences.length > 0) lines.push(`- ${labels.forced} ${comparison.forcedDifferences.join('; ')}`);
+  lines.push('', `| | ${labels.head.figure} | ${labels.head.a} | ${labels.head.b} | ${labels.head.change} [${labels.head.interval}] | ${labels.head.p} | ${labels.head.verdict} |`, '|---|---|--:|--:|---|--:|---|');
+  for (const row of figureRows(comparison, lang)) {
+    const cells = [MARK[row.figure.verdict], `${row.name}<br><sub>${row.detail}</sub>`, row.a, row.b, row.change, row.p, row.verdict];
+    lines.push(`| ${cells.map(escapeMarkdownCell).join(' | ')} |`);
+  }
+  lines.push('', labels.method(alpha, family, confidence, bootstrap.iterations, bootstrap.seed), '', `Practical significance: ${describeMinimumEffects(comparison.method.minimumEffect)}.`, '');
+  return lines.join('\n');
+}
