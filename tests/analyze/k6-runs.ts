@@ -33,9 +33,17 @@ export async function runPlainK6(k6: string, baseUrl: string, dir: string, label
   return outputs;
 }
 
+/** A metric's figures in k6's --summary-export (count for counters and trends, passes/value for rates). */
+export interface K6Figures {
+  readonly count: number;
+  readonly passes: number;
+  readonly value: number;
+  readonly [stat: string]: number;
+}
+
 /** k6's --summary-export: metric (or submetric) → figures. */
-export function readSummaryExport(path: string): Record<string, Record<string, number>> {
-  return (JSON.parse(readFileSync(path, 'utf8')) as { metrics: Record<string, Record<string, number>> }).metrics;
+export function readSummaryExport(path: string): Record<string, K6Figures> {
+  return (JSON.parse(readFileSync(path, 'utf8')) as { metrics: Record<string, K6Figures> }).metrics;
 }
 
 /** Every raw http_req_duration sample of a k6 JSON output whose tags include `tags` (a plain reader, the reference). */
