@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode, SalereadyError } from '../errors.ts';
 import { registerCapacityCommand } from './commands/capacity.ts';
 import { registerCompareCommand } from './commands/compare.ts';
+import { registerGateCommand } from './commands/gate.ts';
 import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerSetupCommand } from './commands/setup.ts';
 import { registerPlanCommand } from './commands/plan.ts';
@@ -38,6 +39,7 @@ export function createProgram(output: Output): Command {
   registerProbeCommand(program, output);
   registerPlanCommand(program, output);
   registerCompareCommand(program, output);
+  registerGateCommand(program, output);
   registerAnalyzeCommand(program, output);
   return program;
 }

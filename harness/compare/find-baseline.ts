@@ -1,0 +1,32 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RunSummary } from '../report/index.ts';
+import { shapeDifferences } from './check-comparable.ts';
+import { readRunSummary } from './load-run.ts';
+
+/**
+ * The gate's `--baseline latest`: the newest run folder under `outDir`, started before
+ * `current`, of the same scenario and shape, complete, whose targets all passed, and with its
+ * raw output kept. Folders that are not runs (or whose summary.json does not parse) are
+ * skipped. Returns null when there is none.
+ */
+export function findLatestBaseline(outDir: string, current: { dir: string; summary: RunSummary }): string | null {
+  if (!existsSync(outDir)) return null;
+  let best: { dir: string; startedAt: string } | null = null;
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const dir = join(outDir, entry.name);
+    if (resolve(dir) === resolve(current.dir) || !existsSync(join(dir, 'summary.json')) || !existsSync(join(dir, 'k6-raw.json.gz'))) continue;
+    let summary: RunSummary;
+    try {
+      summary = readRunSummary(dir);
+    } catch {
+      continue;
+    }
+    if (summary.verdict !== 'pass' || !summary.complete) continue;
+    if (summary.startedAt >= current.summary.startedAt) continue;
+    if (shapeDifferences(summary, current.summary).length > 0) continue;
+    if (best === null || summary.startedAt > best.startedAt) best = { dir, startedAt: summary.startedAt };
+  }
+  return best?.dir ?? null;
+}
