@@ -9,7 +9,7 @@ import { compileScenario, requireK6, runK6, writeCompiledScenario, TARGET_URL_EN
 import { createRunDir, evaluateTargets, ingestK6Output } from '../results/index.ts';
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
-import { buildCrowdFigures, buildRunSummary, writeReportFiles, type QueueLengthSample, type RunSummary } from '../report/index.ts';
+import { buildCrowdFigures, buildRunSummary, recommendFromRun, writeReportFiles, type RunSettings, type QueueLengthSample, type RunSummary } from '../report/index.ts';
 import { applyShopOverrides, parseShopConfig, startShop, type RunningShop, type ShopConfigInput, type ShopStats } from '../../fixtures/shop/index.ts';
 import { checkBrowsersAvailable, runProbesAfterLoad, startBrowsersBesideLoad } from './run-extras.ts';
 import { checkTargetUrl } from './target-guard.ts';
@@ -83,6 +83,18 @@ function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan 
   return { ...plan, shop: shop as RunPlan['shop'] };
 }
 
+/** The run's session, ticket and journey lengths in sale time, for its recommendations. */
+function runSettings(plan: RunPlan): RunSettings {
+  const k = plan.timeScale;
+  const shop = plan.shop as ShopConfigInput;
+  return {
+    sessionTtlSaleMs: shop.sessionTtlMs === undefined ? null : shop.sessionTtlMs * k,
+    ticketTtlSaleMs: shop.ticketTtlMs === undefined ? null : shop.ticketTtlMs * k,
+    reloginRequeues: shop.reloginRequeues ?? null,
+    journeySaleMs: 3 * plan.behaviour.thinkMs * k,
+  };
+}
+
 export async function runScenario(options: RunScenarioOptions): Promise<RunScenarioResult> {
   const event = options.onEvent ?? (() => {});
   const scenario = await loadScenario(options.scenarioPath);
@@ -138,7 +150,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     });
     const verdicts = evaluateTargets(ingest, specs);
     const complete = !k6Result.interrupted;
-    const summary = buildRunSummary({
+    const built = buildRunSummary({
       toolVersion: readToolVersion(),
       plan,
       scenario: { name: scenario.name, description: scenario.description ?? null, timeScale: plan.timeScale, people: plan.people, stock: plan.stock },
@@ -156,6 +168,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       ...(browserJourneys ? { browsers: browserJourneys } : {}),
       ...(probes ? { probes } : {}),
     });
+    const summary = { ...built, recommendations: recommendFromRun(built, runSettings(plan)) };
     await writeReportFiles(runDir, summary, { lang: options.lang });
     const overall = summarizeVerdicts(verdicts);
     const holes = (probes?.highSeverityFailures ?? 0) > 0;

@@ -34,3 +34,6 @@ export { CHART_FONT } from './chart-specs.ts';
 export { writeAnalyzedReportFiles, renderAnalyzedMarkdown } from './write-analyzed-report-files.ts';
 export { renderAnalyzedHtml, REPORT_STYLE } from './render-analyzed-html.ts';
 export { buildGroupChartSpecs, MAX_GROUP_CHARTS } from './group-chart-specs.ts';
+export { recommendFromRun } from './run-recommendations.ts';
+export type { RunSettings } from './run-recommendations.ts';
+export type { Recommendation } from './run-summary.ts';

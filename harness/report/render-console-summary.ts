@@ -65,5 +65,6 @@ export function renderConsoleSummary(summary: RunSummary, lang: ReportLanguage):
     `  ${labels.unitsSold} ${formatNumber(stock.unitsSold)}${stock.stock === null ? '' : ` / ${formatNumber(stock.stock)}`} · ${labels.oversold} ${stock.oversold === null ? '—' : formatNumber(stock.oversold)} · ${labels.requests} ${formatNumber(summary.requests.total)} · ${labels.errorRate} ${formatPercent(summary.requests.errorRate)}`,
   );
   lines.push(`  ${labels.reentries} ${formatNumber(summary.reentries.total)} · ${labels.sessionExpiries} ${formatNumber(summary.sessionExpiries)}`);
+  for (const item of summary.recommendations ?? []) lines.push(`  → ${item[lang]}`);
   return lines;
 }

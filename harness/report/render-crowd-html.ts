@@ -145,6 +145,17 @@ function probesSection(summary: RunSummary, lang: ReportLanguage): string {
   );
 }
 
+/** The recommendations, high severity first, right after the targets. */
+export function renderRecommendationsHtml(summary: RunSummary, lang: ReportLanguage): string {
+  const advice = summary.recommendations ?? [];
+  if (advice.length === 0) return '';
+  const order = { high: 0, medium: 1, low: 2 } as const;
+  const items = [...advice]
+    .sort((a, b) => order[a.severity] - order[b.severity])
+    .map((item) => `<li data-recommendation="${h(item.id)}" data-severity="${item.severity}">${h(item[lang])}</li>`);
+  return `<h2>${h(say(lang, 'What to change', '바꿀 점'))}</h2><ul id="recommendations">${items.join('')}</ul>`;
+}
+
 export function renderCrowdHtml(summary: RunSummary, lang: ReportLanguage, readAsset?: AssetReader): string {
   return [botsSection(summary, lang), fairnessSection(summary, lang), browsersSection(summary, lang, readAsset), probesSection(summary, lang)]
     .filter(Boolean)

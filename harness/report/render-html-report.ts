@@ -3,7 +3,7 @@ import { escapeHtml } from './escape.ts';
 import { keyFigures, targetRows } from './report-rows.ts';
 import { labelsFor, type ReportLanguage } from './labels.ts';
 import { renderChartSvg } from './render-chart.ts';
-import { renderCrowdHtml, type AssetReader } from './render-crowd-html.ts';
+import { renderCrowdHtml, renderRecommendationsHtml, type AssetReader } from './render-crowd-html.ts';
 import { OUTCOMES, type RunSummary } from './run-summary.ts';
 
 export interface RenderReportOptions {
@@ -84,6 +84,7 @@ export async function renderHtmlReport(summary: RunSummary, options: RenderRepor
     }
     parts.push('</tbody></table>');
   }
+  parts.push(renderRecommendationsHtml(summary, lang));
   parts.push(`<h2>${escapeHtml(labels.keyFigures)}</h2><table id="key-figures"><tbody>`);
   for (const [name, value] of keyFigures(summary, lang)) {
     parts.push(`<tr><th>${escapeHtml(name)}</th><td class="num">${escapeHtml(value)}</td></tr>`);

@@ -29,6 +29,8 @@ export function renderMarkdownReport(summary: RunSummary, options: RenderReportO
       );
     }
   }
+  const advice = summary.recommendations ?? [];
+  if (advice.length > 0) lines.push('', `### ${lang === 'ko' ? '바꿀 점' : 'What to change'}`, '', ...advice.map((item) => `- ${item[lang]}`));
   lines.push('', `### ${labels.keyFigures}`, '', '| | |', '|---|---|');
   for (const [name, value] of keyFigures(summary, lang)) lines.push(`| ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(value)} |`);
   lines.push('', `_${labels.saleTimeNote(summary.queueWait.timeScale)}_`);

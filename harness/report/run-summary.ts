@@ -183,6 +183,15 @@ export const requestGroupsSchema = z.object({
   ),
 });
 
+/** One thing to change, read off the run (harness/report/run-recommendations.ts). */
+export const recommendationSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['high', 'medium', 'low']),
+  en: z.string(),
+  ko: z.string(),
+});
+export type Recommendation = z.infer<typeof recommendationSchema>;
+
 export const summarySchema = z.object({
   schemaVersion: z.literal(SUMMARY_SCHEMA_VERSION),
   tool: z.object({ name: z.literal('saleready'), version: z.string().min(1) }),
@@ -239,6 +248,8 @@ export const summarySchema = z.object({
   browsers: z.array(browserJourneySchema).optional(),
   /** Queue-integrity probe findings, when the scenario asked for them. */
   probes: probeReportSchema.optional(),
+  /** What to change, read off the run: session and ticket lengths, a sold-out announcement, … */
+  recommendations: z.array(recommendationSchema).optional(),
   /** Requests grouped by the run's own tags; written by `saleready analyze` for plain k6 runs. */
   groups: requestGroupsSchema.optional(),
   ingest: z.object({
