@@ -11,6 +11,7 @@ import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerSetupCommand } from './commands/setup.ts';
 import { registerPlanCommand } from './commands/plan.ts';
 import { registerAnalyzeCommand } from './commands/analyze.ts';
+import { registerHistoryCommand } from './commands/history.ts';
 import { registerProbeCommand } from './commands/probe.ts';
 import { registerRunCommands } from './commands/run.ts';
 import { registerShopCommand } from './commands/shop.ts';
@@ -41,6 +42,7 @@ export function createProgram(output: Output): Command {
   registerCompareCommand(program, output);
   registerGateCommand(program, output);
   registerAnalyzeCommand(program, output);
+  registerHistoryCommand(program, output);
   return program;
 }
 

@@ -66,3 +66,4 @@ export { histogramCountAtLeast } from './histogram-count-above.ts';
 export { holmAdjust, holmReject } from './holm-bonferroni.ts';
 export { comparePoissonRates, type PoissonRateComparison } from './poisson-rate-comparison.ts';
 export { bootstrapPercentileTest, type BootstrapPercentileTest } from './bootstrap-percentile-test.ts';
+export { fitLinearTrend, projectTrend, type LinearTrend, type TrendProjection } from './linear-trend.ts';
