@@ -60,7 +60,7 @@ export function buildHistoryCharts(scenario: string, runs: readonly HistoryRun[]
     const rules = (latest ? targetRulesOf(latest.summary) : [])
       .filter((rule) => rule.figure === definition.figure && (rule.series === null || series.includes(rule.series)))
       .map((rule) => ({ series: rule.series ?? series[0] ?? '', value: rule.value * definition.scale, target: rule.targetId }));
-    const color = { field: 'series', type: 'nominal', title: definition.figure === 'latency' ? 'step / group' : 'figure', scale: { domain: series } } as const;
+    const color = { field: 'series', type: 'nominal', title: definition.figure === 'latency' ? 'step / group' : 'figure', scale: { domain: series }, legend: { labelLimit: 320 } } as const;
     charts.push({
       id: `${slug}-${definition.figure}`,
       title: `${scenario}: ${definition.title}${rules.length > 0 ? ' (dashed: targets)' : ''}`,

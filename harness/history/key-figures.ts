@@ -3,7 +3,7 @@ import type { RunSummary, TargetResult } from '../report/index.ts';
 
 /** The figures the history follows per run (the performance trend report's rows). */
 export interface RunKeyFigures {
-  /** p95 response time (ms) per step of a saleready run, or per group of an analyzed k6 run. */
+  /** p95 response time (ms) per step of a saleready run, or per group of an analyzed k6 run (`groups`). */
   readonly latencyP95: ReadonlyMap<string, number>;
   /** Failed share of all requests, 0…1. */
   readonly errorRate: number | null;
@@ -26,8 +26,11 @@ export interface TargetRule {
 
 export function keyFiguresOf(summary: RunSummary): RunKeyFigures {
   const latency = new Map<string, number>();
-  for (const step of summary.latencyByStep) if (step.p95 !== null) latency.set(step.step, step.p95);
-  for (const group of summary.groups?.rows ?? []) if (group.latency.p95 !== null) latency.set(group.key, group.latency.p95);
+  // An analyzed k6 run is followed by its groups; a saleready run by its journey steps.
+  const series = summary.groups !== undefined
+    ? summary.groups.rows.map((group) => [group.key, group.latency.p95] as const)
+    : summary.latencyByStep.map((step) => [step.step, step.p95] as const);
+  for (const [name, p95] of series) if (p95 !== null) latency.set(name, p95);
   const stock = summary.stock.stock;
   return {
     latencyP95: latency,

@@ -9,6 +9,7 @@ import { MIN_TREND_RUNS, TREND_WINDOW_RUNS, type TargetTrend, type TrendHorizon 
 const VERDICT_COLOURS = { pass: '#1a7f37', fail: '#cf222e', inconclusive: '#9a6700' } as const;
 const STATUS_WORDS = { warning: 'will cross the target', missed: 'missed by the latest run', ok: 'met, stays met', 'too-few-runs': `fewer than ${MIN_TREND_RUNS} runs` } as const;
 const e = escapeHtml;
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export function describeHorizon(horizon: TrendHorizon): string {
   return horizon.kind === 'runs' ? `${horizon.runs} more run${horizon.runs === 1 ? '' : 's'}` : `${horizon.days} day${horizon.days === 1 ? '' : 's'} after the last run`;
@@ -50,7 +51,7 @@ export async function renderHistoryHtml(model: HistoryModel, indexDir: string, g
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>Performance trend report · saleready</title><style>${REPORT_STYLE}\n.warn { background: #fff1e5; border: 1px solid #d18616; border-radius: 6px; padding: 10px 14px; margin: 8px 0; }</style></head><body><main>`,
     '<h1>Performance trend report</h1>',
-    `<p class="sub">${model.runs.length} runs of ${model.scenarios.length} scenarios · generated ${e(generatedAt.toISOString())} · horizon: ${e(describeHorizon(model.horizon))}</p>`,
+    `<p class="sub">${plural(model.runs.length, 'run')} of ${plural(model.scenarios.length, 'scenario')} · generated ${e(generatedAt.toISOString())} · horizon: ${e(describeHorizon(model.horizon))}</p>`,
     `<p class="note" id="method">${e(methodText(model.horizon))}</p>`,
     '<h2>Trend warnings</h2>',
   ];
@@ -62,7 +63,7 @@ export async function renderHistoryHtml(model: HistoryModel, indexDir: string, g
         `projected ${e(formatQuantity(trend.projected ?? NaN, trend.unit, 'en'))} after ${e(describeHorizon(model.horizon))}.</p>`,
     );
   }
-  parts.push('<h2>Runs</h2><table id="runs"><thead><tr><th>Scenario</th><th>Started (UTC)</th><th>Verdict</th><th>Requests</th><th>Error rate</th><th>p95 (worst step or group)</th><th>Queue wait p95, sale time</th><th>Stock sold</th><th>Report</th></tr></thead><tbody>');
+  parts.push('<h2>Runs</h2><div style="overflow-x:auto"><table id="runs"><thead><tr><th>Scenario</th><th>Started (UTC)</th><th>Verdict</th><th>Requests</th><th>Error rate</th><th>p95 (worst step or group)</th><th>Queue wait p95, sale time</th><th>Stock sold</th><th>Report</th></tr></thead><tbody>');
   for (const run of model.runs) {
     const figures = keyFiguresOf(run.summary);
     const worst = [...figures.latencyP95].sort((a, b) => b[1] - a[1])[0];
@@ -80,9 +81,9 @@ export async function renderHistoryHtml(model: HistoryModel, indexDir: string, g
         `${cells.map((cell) => `<td class="num">${e(cell)}</td>`).join('')}<td>${link}</td></tr>`,
     );
   }
-  parts.push('</tbody></table>');
+  parts.push('</tbody></table></div>');
   for (const { scenario, charts, svgs } of sections) {
-    parts.push(`<h2>${e(scenario.name)}</h2><p class="note">${scenario.runs.length} runs, ${e(scenario.runs[0]?.summary.startedAt ?? '')} → ${e(scenario.runs[scenario.runs.length - 1]?.summary.startedAt ?? '')}</p>`);
+    parts.push(`<h2>${e(scenario.name)}</h2><p class="note">${plural(scenario.runs.length, 'run')}, ${e(scenario.runs[0]?.summary.startedAt ?? '')} → ${e(scenario.runs[scenario.runs.length - 1]?.summary.startedAt ?? '')}</p>`);
     charts.forEach((chart, index) => {
       parts.push(`<figure class="chart" id="chart-${e(chart.id)}"><figcaption>${e(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);
     });

@@ -9,28 +9,35 @@ export interface GroupRow {
   readonly requests: string;
   readonly failed: string;
   readonly errorRate: string;
+  /** The 95% interval of the error rate as text, '' when there is none. */
+  readonly errorRateInterval: string;
   readonly p50: string;
   readonly p90: string;
   readonly p95: string;
   readonly p99: string;
+  readonly p95Interval: string;
+  readonly p99Interval: string;
   readonly max: string;
   readonly statuses: string;
 }
 
 const ms = (value: number | null, lang: ReportLanguage): string => formatValue(value, 'ms', lang);
 const interval = (range: readonly [number, number] | null, format: (value: number) => string): string =>
-  range === null ? '' : ` [${format(range[0])} – ${format(range[1])}]`;
+  range === null ? '' : `[${format(range[0])} – ${format(range[1])}]`;
 
 export function groupRows(summary: RunSummary, lang: ReportLanguage): GroupRow[] {
   return (summary.groups?.rows ?? []).map((group: RequestGroup) => ({
     key: group.key,
     requests: formatNumber(group.requests),
     failed: formatNumber(group.failed),
-    errorRate: `${formatPercent(group.errorRate)}${interval(group.errorRateInterval, (value) => formatPercent(value))}`,
+    errorRate: formatPercent(group.errorRate),
+    errorRateInterval: interval(group.errorRateInterval, (value) => formatPercent(value)),
     p50: ms(group.latency.p50, lang),
     p90: ms(group.latency.p90, lang),
-    p95: `${ms(group.latency.p95, lang)}${interval(group.p95Interval, (value) => ms(value, lang))}`,
-    p99: `${ms(group.latency.p99, lang)}${interval(group.p99Interval, (value) => ms(value, lang))}`,
+    p95: ms(group.latency.p95, lang),
+    p99: ms(group.latency.p99, lang),
+    p95Interval: interval(group.p95Interval, (value) => ms(value, lang)),
+    p99Interval: interval(group.p99Interval, (value) => ms(value, lang)),
     max: ms(group.latency.max, lang),
     statuses: Object.entries(group.statuses).map(([status, count]) => `${status || '—'}: ${formatNumber(count)}`).join(', '),
   }));

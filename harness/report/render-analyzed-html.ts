@@ -75,17 +75,19 @@ export async function renderAnalyzedHtml(summary: RunSummary, options: { readonl
   const groups = groupRows(summary, lang);
   parts.push(`<h2>${e(words.groups)}</h2><p class="note">${e(words.groupedBy(summary.groups?.by ?? []))} ${e(words.intervalNote)}</p>`);
   parts.push(
-    `<table id="groups"><thead><tr><th>${e(words.group)}</th><th>${e(labels.requests)}</th><th>${e(words.failed)}</th><th>${e(labels.errorRate)}</th>` +
+    `<div style="overflow-x:auto"><table id="groups"><thead><tr><th>${e(words.group)}</th><th>${e(labels.requests)}</th><th>${e(words.failed)}</th><th>${e(labels.errorRate)}</th>` +
       `<th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>max</th><th>${e(words.statuses)}</th></tr></thead><tbody>`,
   );
   for (const row of groups) {
     parts.push(
       `<tr data-group="${e(row.key)}"><th>${e(row.key)}</th>` +
-        [row.requests, row.failed, row.errorRate, row.p50, row.p90, row.p95, row.p99, row.max].map((cell) => `<td class="num">${e(cell)}</td>`).join('') +
+        ([[row.requests, ''], [row.failed, ''], [row.errorRate, row.errorRateInterval], [row.p50, ''], [row.p90, ''], [row.p95, row.p95Interval], [row.p99, row.p99Interval], [row.max, '']] as const)
+          .map(([cell, range]) => `<td class="num">${e(cell)}${range ? `<div class="note">${e(range)}</div>` : ''}</td>`)
+          .join('') +
         `<td>${e(row.statuses)}</td></tr>`,
     );
   }
-  parts.push('</tbody></table>', `<h2>${e(labels.charts)}</h2>`);
+  parts.push('</tbody></table></div>', `<h2>${e(labels.charts)}</h2>`);
   if (groups.length > MAX_GROUP_CHARTS) parts.push(`<p class="note">${e(words.moreGroups(MAX_GROUP_CHARTS, groups.length))}</p>`);
   charts.forEach((chart, index) => {
     parts.push(`<figure class="chart" id="chart-${chart.id}"><figcaption>${e(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);

@@ -54,7 +54,8 @@ export function renderAnalyzedMarkdown(summary: RunSummary, lang: ReportLanguage
   lines.push('', `### ${words.groups}`, '', words.groupedBy(summary.groups?.by ?? []), '');
   lines.push(`| ${words.group} | ${labels.requests} | ${labels.errorRate} | p50 | p95 | p99 |`, '|---|---:|---:|---:|---:|---:|');
   for (const row of groupRows(summary, lang)) {
-    lines.push(`| ${[row.key, row.requests, row.errorRate, row.p50, row.p95, row.p99].map(escapeMarkdownCell).join(' | ')} |`);
+    const cells = [row.key, row.requests, `${row.errorRate} ${row.errorRateInterval}`, row.p50, `${row.p95} ${row.p95Interval}`, `${row.p99} ${row.p99Interval}`];
+    lines.push(`| ${cells.map((cell) => escapeMarkdownCell(cell.trim())).join(' | ')} |`);
   }
   if (summary.ingest.warnings.length > 0) lines.push('', `### ${labels.warnings}`, '', ...summary.ingest.warnings.map((warning) => `- ${warning}`));
   lines.push('', `<sub>${labels.generatedBy(summary.tool.version)}</sub>`, '');

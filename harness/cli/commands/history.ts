@@ -39,7 +39,7 @@ export function registerHistoryCommand(program: Command, output: Output): void {
       const { buildHistoryModel, describeHorizon, findRuns, renderHistoryHtml } = await import('../../history/index.ts');
       const model = buildHistoryModel(await findRuns(root), horizon);
       await writeFile(outFile, await renderHistoryHtml(model, dirname(outFile)));
-      output.out(`${model.runs.length} runs of ${model.scenarios.length} scenarios; trends projected ${describeHorizon(horizon)} (least squares over the latest runs)`);
+      output.out(`${model.runs.length} run${model.runs.length === 1 ? '' : 's'} of ${model.scenarios.length} scenario${model.scenarios.length === 1 ? '' : 's'}; trends projected ${describeHorizon(horizon)} (least squares over the latest runs)`);
       for (const folder of model.skipped) output.err(`skipped ${folder.dir}: ${folder.reason}`);
       for (const { scenario, trend } of model.warnings) output.out(`⚠ ${scenario}: ${trend.targetId} (${trend.description}) is met now, but its trend crosses the target within the horizon`);
       if (model.warnings.length === 0) output.out('no target is projected to be crossed within the horizon');
