@@ -14,6 +14,7 @@ import {
 import { compileCapacityStep, requireK6, runK6, TARGET_URL_ENV, type CapacityStep } from '../k6/index.ts';
 import { createRunDir, ingestK6Output, measure, measureOverTime, type IngestResult } from '../results/index.ts';
 import { meanInterval } from '../stats/index.ts';
+import { renderCapacityHtml } from '../report/index.ts';
 import { startShop, type RunningShop, type ShopConfigInput } from '../../fixtures/shop/index.ts';
 import { InterruptedError } from '../errors.ts';
 import { checkTargetUrl } from './target-guard.ts';
@@ -44,6 +45,7 @@ export interface CapacityRunOptions {
   readonly stepSeconds: number;
   readonly targets: CapacityTargets;
   readonly outDir: string;
+  readonly lang: 'en' | 'ko';
   readonly signal?: AbortSignal;
   readonly onStep?: (step: CapacityStepMeasurement) => void;
   readonly onEvent?: (line: string) => void;
@@ -116,6 +118,8 @@ export async function runCapacity(options: CapacityRunOptions): Promise<Capacity
     const profile = buildCapacityProfile({ target: targetUrl, journey: options.journey, targets: options.targets, steps, stoppedBecause });
     await writeFile(join(runDir, 'capacity-profile.json'), `${JSON.stringify(profile, null, 2)}\n`);
     const law = shop?.config.service;
+    const shopLaw = law ? { s0Ms: law.s0Ms, sigma: law.sigma, kappa: law.kappa } : null;
+    await writeFile(join(runDir, 'capacity-report.html'), await renderCapacityHtml(profile, options.lang, shopLaw));
     return { runDir, profile, shop: law ? { s0Ms: law.s0Ms, sigma: law.sigma, kappa: law.kappa } : null };
   } finally {
     await shop?.close();

@@ -6,7 +6,7 @@
 import { join, relative } from 'node:path';
 import { ExitCode, UsageError } from '../errors.ts';
 import { compileScenario, requireK6, runK6, writeCompiledScenario, TARGET_URL_ENV, type K6Progress } from '../k6/index.ts';
-import { createRunDir, evaluateTargets, ingestK6Output } from '../results/index.ts';
+import { createRunDir, evaluateTargets, ingestK6Output, measure, tagValuesOf, type IngestResult } from '../results/index.ts';
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
 import { buildCrowdFigures, buildRunSummary, recommendFromRun, writeReportFiles, type RunSettings, type QueueLengthSample, type RunSummary } from '../report/index.ts';
@@ -84,7 +84,7 @@ function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan 
 }
 
 /** The run's session, ticket and journey lengths in sale time, for its recommendations. */
-function runSettings(plan: RunPlan): RunSettings {
+function runSettings(plan: RunPlan, ingest: IngestResult): RunSettings {
   const k = plan.timeScale;
   const shop = plan.shop as ShopConfigInput;
   return {
@@ -92,6 +92,9 @@ function runSettings(plan: RunPlan): RunSettings {
     ticketTtlSaleMs: shop.ticketTtlMs === undefined ? null : shop.ticketTtlMs * k,
     reloginRequeues: shop.reloginRequeues ?? null,
     journeySaleMs: 3 * plan.behaviour.thinkMs * k,
+    serverErrors: tagValuesOf(ingest, 'http_reqs', 'status')
+      .filter((status) => status === '0' || Number(status) >= 500)
+      .reduce((sum, status) => sum + (measure(ingest, `http_reqs{status:${status}}`, 'count')?.value ?? 0), 0),
   };
 }
 
@@ -168,7 +171,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       ...(browserJourneys ? { browsers: browserJourneys } : {}),
       ...(probes ? { probes } : {}),
     });
-    const summary = { ...built, recommendations: recommendFromRun(built, runSettings(plan)) };
+    const summary = { ...built, recommendations: recommendFromRun(built, runSettings(plan, ingest)) };
     await writeReportFiles(runDir, summary, { lang: options.lang });
     const overall = summarizeVerdicts(verdicts);
     const holes = (probes?.highSeverityFailures ?? 0) > 0;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunSummary } from '../report/index.ts';
 import { shapeDifferences } from './check-comparable.ts';
@@ -6,8 +6,9 @@ import { readRunSummary } from './load-run.ts';
 
 /**
  * The gate's `--baseline latest`: the newest run folder under `outDir`, started before
- * `current`, of the same scenario and shape, complete, whose targets all passed, and with its
- * raw output kept. Folders that are not runs (or whose summary.json does not parse) are
+ * `current`, of the same scenario and shape, complete, whose targets all passed, that no gate
+ * failed (gate.json `pass: false`: a regression must not become the next baseline), and with
+ * its raw output kept. Folders that are not runs (or whose summary.json does not parse) are
  * skipped. Returns null when there is none.
  */
 export function findLatestBaseline(outDir: string, current: { dir: string; summary: RunSummary }): string | null {
@@ -23,10 +24,23 @@ export function findLatestBaseline(outDir: string, current: { dir: string; summa
     } catch {
       continue;
     }
-    if (summary.verdict !== 'pass' || !summary.complete) continue;
+    if (summary.verdict !== 'pass' || !summary.complete || gateFailed(dir)) continue;
     if (summary.startedAt >= current.summary.startedAt) continue;
     if (shapeDifferences(summary, current.summary).length > 0) continue;
     if (best === null || summary.startedAt > best.startedAt) best = { dir, startedAt: summary.startedAt };
   }
   return best?.dir ?? null;
+}
+
+/** The file the gate leaves in a run folder it judged. */
+export const GATE_RESULT_FILE = 'gate.json';
+
+function gateFailed(dir: string): boolean {
+  const path = join(dir, GATE_RESULT_FILE);
+  if (!existsSync(path)) return false;
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as { pass?: unknown }).pass === false;
+  } catch {
+    return true;
+  }
 }

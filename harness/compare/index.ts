@@ -26,7 +26,7 @@ export { renderCompareMarkdown } from './render-compare-markdown.ts';
 export { renderCompareHtml } from './render-compare-html.ts';
 export { buildCompareChartSpecs, type CompareChartSpec } from './compare-chart-specs.ts';
 export { writeCompareFiles, defaultCompareDir, type CompareFiles } from './write-compare-files.ts';
-export { findLatestBaseline } from './find-baseline.ts';
+export { findLatestBaseline, GATE_RESULT_FILE } from './find-baseline.ts';
 export { decideGate, type GateDecision } from './gate-decision.ts';
 export { renderGateJunit } from './render-gate-junit.ts';
 export { renderGateMarkdown } from './render-gate-markdown.ts';

@@ -37,3 +37,4 @@ export { buildGroupChartSpecs, MAX_GROUP_CHARTS } from './group-chart-specs.ts';
 export { recommendFromRun } from './run-recommendations.ts';
 export type { RunSettings } from './run-recommendations.ts';
 export type { Recommendation } from './run-summary.ts';
+export { renderCapacityHtml } from './render-capacity-html.ts';

@@ -14,6 +14,8 @@ export interface RunSettings {
   readonly reloginRequeues: boolean | null;
   /** Time from admission to checkout, sale time, ms (think time × steps). */
   readonly journeySaleMs: number;
+  /** Requests the shop failed itself (5xx) or never answered (status 0). */
+  readonly serverErrors: number;
 }
 
 /** Rounds up to whole minutes, for settings people type into a product. */
@@ -59,13 +61,13 @@ export function recommendFromRun(summary: Omit<RunSummary, 'recommendations'>, s
       ko: `${formatNumber(outcomes.soldOut)}명이 차례가 와서야 품절을 알았습니다. 마지막 수량이 결제에 들어가는 순간 대기 중인 모두에게 매진을 알리고, 시작 시점에 재고로 닿을 수 없는 순번의 사람들에게는 구매가 어렵다고 미리 알리세요.`,
     });
   }
-  const errorRate = summary.requests.errorRate ?? 0;
+  const errorRate = summary.requests.total > 0 ? settings.serverErrors / summary.requests.total : 0;
   if (errorRate > 0.01) {
     advice.push({
       id: 'measure-capacity',
       severity: 'high',
-      en: `${formatPercent(errorRate)} of requests failed: the shop, not the waiting room, set the limit. Measure its capacity (\`saleready capacity\`) and admit at most 75% of it per minute (\`saleready plan\` turns the profile into waiting-room settings).`,
-      ko: `요청의 ${formatPercent(errorRate)}가 실패했습니다: 대기열이 아니라 상점이 한계였습니다. 상점 처리 용량을 측정하고(\`saleready capacity\`) 분당 입장을 그 75% 이하로 하세요(\`saleready plan\`이 대기열 설정으로 바꿔 줍니다).`,
+      en: `${formatPercent(errorRate)} of requests failed on the shop's side (5xx or no answer): the shop, not the waiting room, set the limit. Measure its capacity (\`saleready capacity\`) and admit at most 75% of it per minute (\`saleready plan\` turns the profile into waiting-room settings).`,
+      ko: `요청의 ${formatPercent(errorRate)}가 상점 쪽에서 실패했습니다(5xx 또는 무응답): 대기열이 아니라 상점이 한계였습니다. 상점 처리 용량을 측정하고(\`saleready capacity\`) 분당 입장을 그 75% 이하로 하세요(\`saleready plan\`이 대기열 설정으로 바꿔 줍니다).`,
     });
   }
   return advice;

@@ -26,6 +26,10 @@ describe('saleready capacity (closed-loop steps against the embedded shop)', () 
     expect(fit.peakLoad).toBeLessThan(60);
     expect(profile.peoplePerMinute).toBeGreaterThan(0);
     expect(profile.peoplePerMinute).toBeCloseTo(profile.throughputAtMaxLoad! * 60, 6);
+    // The report beside it: throughput and latency charts rendered offline.
+    const html = readFileSync(profilePath!.replace('capacity-profile.json', 'capacity-report.html'), 'utf8');
+    expect(html.match(/<svg/g)?.length).toBe(2);
+    expect(html).toContain('Highest load meeting the targets');
   });
 
   it('stops by itself once latency is clearly past the target', async () => {

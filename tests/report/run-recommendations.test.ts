@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recommendFromRun, renderHtmlReport, type RunSummary } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from './fixture-summary.ts';
 
-const settings = { sessionTtlSaleMs: 20 * 60_000, ticketTtlSaleMs: 5 * 60_000, reloginRequeues: true, journeySaleMs: 60_000 };
+const settings = { sessionTtlSaleMs: 20 * 60_000, ticketTtlSaleMs: 5 * 60_000, reloginRequeues: true, journeySaleMs: 60_000, serverErrors: 0 };
 
 function withWaits(summary: RunSummary, changes: Partial<RunSummary>): RunSummary {
   return { ...summary, ...changes };
@@ -32,6 +32,15 @@ describe('recommendFromRun', () => {
     expect(ids).not.toContain('session-length');
     expect(ids).not.toContain('ticket-validity');
     expect(ids).not.toContain('measure-capacity');
+  });
+
+  it('asks to measure capacity only when the shop itself failed (5xx or no answer), not for expired logins', async () => {
+    const base = await buildFixtureSummary();
+    const total = base.requests.total;
+    const failing = recommendFromRun(base, { ...settings, serverErrors: Math.ceil(total * 0.05) }).map((item) => item.id);
+    expect(failing).toContain('measure-capacity');
+    const fine = recommendFromRun({ ...base, requests: { ...base.requests, errorRate: 0.2 } }, { ...settings, serverErrors: 0 }).map((item) => item.id);
+    expect(fine).not.toContain('measure-capacity');
   });
 
   it('is shown in the HTML report, high severity first', async () => {

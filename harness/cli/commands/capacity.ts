@@ -37,12 +37,14 @@ export function registerCapacityCommand(program: Command, output: Output): Comma
       try {
         const result = await runCapacity({
           ...options,
+          lang: language,
           signal: controller.signal,
           onEvent: (line) => output.out(line),
           onStep: (step) => output.out(formatCapacityStep(step)),
         });
         output.out(flags.json ? JSON.stringify(result.profile, null, 2) : renderCapacityProfileText(result.profile, language, result.shop));
         output.out(`profile: ${join(result.runDir, 'capacity-profile.json')}`);
+        output.out(`report: ${join(result.runDir, 'capacity-report.html')}`);
       } finally {
         process.off('SIGINT', onSigint);
       }

@@ -1,7 +1,8 @@
 /**
  * `saleready gate`: the CI release gate. Runs a scenario, judges its targets, compares it with
  * a baseline run, and exits 0 (pass) or 1 (a target missed or a significant regression), 2/3/4
- * as elsewhere. Writes junit.xml and gate.md into the run folder, and appends gate.md to
+ * as elsewhere. Writes junit.xml, gate.md and gate.json (so a failed run never becomes the
+ * next `latest` baseline) into the run folder, and appends gate.md to
  * $GITHUB_STEP_SUMMARY when that is set.
  */
 import { appendFileSync } from 'node:fs';
@@ -69,6 +70,8 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
     const markdown = compare.renderGateMarkdown(result.summary, comparison, decision, basename(result.runDir));
     await writeFile(join(result.runDir, 'junit.xml'), compare.renderGateJunit(result.summary, comparison, decision));
     await writeFile(join(result.runDir, 'gate.md'), markdown);
+    const gateResult = { pass: decision.pass, exitCode: decision.exitCode, reasons: decision.reasons, notes: decision.notes, baseline: baselineDir === null ? null : basename(baselineDir) };
+    await writeFile(join(result.runDir, compare.GATE_RESULT_FILE), `${JSON.stringify(gateResult, null, 2)}\n`);
     if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
 
     output.out(`gate: ${decision.pass ? '✔ PASS' : '✘ FAIL'} · ${result.summary.scenario.name} · run ${shown(result.runDir)}`);

@@ -1,0 +1,159 @@
+// `saleready compare` end to end: real shop, real k6, real run folders, the real bin, real Chromium.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../../harness/browser/locate-chromium.ts';
+import { compareRuns, loadRun, type FigureComparison, type RunComparison } from '../../harness/compare/index.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'saleready-compare-'));
+
+/** 40 people for 20 units at k = 10: about 11 s of run per run folder. */
+function tinyScenario(name: string): string {
+  const path = join(work, `${name}.yaml`);
+  writeFileSync(
+    path,
+    `name: ${name}
+target:
+  shop: { admissionRatePerMinute: 1200, maxActiveUsers: 400 }
+sale: { stock: 200, perPersonLimit: 1, durationMinutes: 2 }
+crowd:
+  people: 400
+  arrivals:
+    early: { share: 0.2, windowMinutes: 0.5 }
+    burst: { share: 0.6, durationMinutes: 0.5 }
+    tail: { durationMinutes: 0.5 }
+  patience: { kind: fixed, minutes: 30 }
+behaviour: { pollIntervalSeconds: 5, thinkSeconds: 1 }
+timeScale: 10
+targets:
+  latency: { checkout: { p95: 2000 } }
+  errorRate: 0.01
+  oversold: 0
+`,
+  );
+  return path;
+}
+
+async function run(scenario: string, out: string, extra: string[] = []): Promise<string> {
+  const result = await runCli(['run', scenario, '--out', out, '--lang', 'en', ...extra]);
+  expect(result.code, result.stderr).toBe(0);
+  const match = /report: (.+)\/report\.html/.exec(result.stdout);
+  expect(match, result.stdout).not.toBeNull();
+  return join(process.cwd(), match![1]!);
+}
+
+const same: string[] = [];
+let slowed = '';
+let other = '';
+const scenario = tinyScenario('tiny-compare');
+
+beforeAll(async () => {
+  for (let index = 0; index < 5; index++) same.push(await run(scenario, join(work, 'same')));
+  // The shop's service-time law made slower: every request takes s0 = 20 ms more (docs/SHOP-API.md).
+  slowed = await run(scenario, join(work, 'slowed'), ['--set', 'service.s0Ms=20']);
+  other = await run(tinyScenario('tiny-other'), join(work, 'other'));
+}, 240_000);
+
+const latency = (comparison: RunComparison): FigureComparison[] => comparison.figures.filter((figure) => figure.kind === 'latency' && figure.test !== 'none');
+
+describe('saleready compare', () => {
+  it('says regressed for latency when the shop was made slower, with B − A > 0 and an interval above zero', async () => {
+    const out = join(work, 'cmp-slowed');
+    const result = await runCli(['compare', same[0]!, slowed, '--json', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const comparison = JSON.parse(result.stdout) as RunComparison;
+    expect(comparison.overall).toBe('worse');
+    const checkout = comparison.figures.find((figure) => figure.id === 'latency.checkout.p95')!;
+    expect(checkout.verdict).toBe('regressed');
+    expect(checkout.targetIds).toContain('latency.checkout.p95');
+    // The law adds ~20 ms to every request: the change is positive and its interval excludes zero.
+    for (const figure of latency(comparison).filter((candidate) => candidate.stat === 'p50')) {
+      expect(figure.verdict, figure.id).toBe('regressed');
+      expect(figure.change!, figure.id).toBeGreaterThan(10);
+      expect(figure.interval![0], figure.id).toBeGreaterThan(0);
+    }
+    expect(comparison.method).toMatchObject({ correction: 'holm-bonferroni', alpha: 0.05 });
+
+    const text = await runCli(['compare', same[0]!, slowed, '--out', out, '--lang', 'en']);
+    expect(text.stdout.split('\n')[0]).toMatch(/^B is worse than A: 95% of checkouts [\d.]+ ms slower .*\[[\d.]+ … [\d.]+ ms\]/);
+    expect(text.stdout).toContain('Holm–Bonferroni');
+    expect(readFileSync(join(out, 'compare.md'), 'utf8')).toContain('| 🔴 |');
+  });
+
+  it('finds no significant change between any two of five runs of the same configuration', async () => {
+    // Bootstrap seed 1 (the default), family-wise α = 5% per comparison (Holm–Bonferroni over
+    // its ~21 tested figures, valid under any dependence). Error rate of this test: a false
+    // verdict needs a Holm-adjusted p ≤ 0.05 AND |B − A| ≥ the minimum effect (latency
+    // max(5 ms, 10%), queue wait max(1 s sale time, 10%), shares max(0.5 points, 10%),
+    // throughput 5%). The statistical part alone bounds it by 10 pairs × 5% = 50% (union
+    // bound); the samples of one run are not independent of the machine's state, so the bound
+    // is not the whole story — the minimum effect is what holds: in development (20 pairs of
+    // identical runs) the smallest adjusted p of any figure beyond its minimum effect was 0.21
+    // (latency.login.p95, +8 ms on a 40-sample p95).
+    const runs = await Promise.all(same.map((dir) => loadRun(dir)));
+    const alarms: string[] = [];
+    for (let i = 0; i < runs.length; i++) {
+      for (let j = i + 1; j < runs.length; j++) {
+        const comparison = compareRuns(runs[i]!, runs[j]!, { seed: 1 });
+        expect(comparison.method.family).toBeGreaterThan(10);
+        for (const figure of comparison.figures) {
+          if (figure.verdict === 'regressed' || figure.verdict === 'improved') alarms.push(`${i}↔${j} ${figure.id} ${figure.change} p ${figure.adjustedPValue}`);
+        }
+        expect(comparison.overall).toBe('same');
+      }
+    }
+    expect(alarms).toEqual([]);
+  });
+
+  it('refuses runs of different scenarios with exit 2 naming the difference, and compares them with --force', async () => {
+    const refused = await runCli(['compare', same[0]!, other, '--out', join(work, 'cmp-refused')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('scenario: A has "tiny-compare", B has "tiny-other"');
+    expect(refused.stderr).toContain('--force');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    const forced = await runCli(['compare', same[0]!, other, '--force', '--out', join(work, 'cmp-forced')]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('Compared with --force although the runs differ: scenario');
+  });
+
+  it('exits 2 for a folder that is not a run', async () => {
+    const result = await runCli(['compare', work, same[0]!]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('has no summary.json');
+  });
+
+  it('writes compare.html that renders every overlaid chart in Chromium with no console error and no request', async () => {
+    const out = join(work, 'cmp-html');
+    expect((await runCli(['compare', same[0]!, slowed, '--out', out, '--lang', 'ko'])).code).toBe(0);
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('request', (request) => requests.push(request.url()));
+      const url = pathToFileURL(join(out, 'compare.html')).href;
+      await page.goto(url, { waitUntil: 'load' });
+      const charts = page.locator('figure.chart');
+      expect(await charts.count()).toBe(4);
+      for (const id of ['latency-p95', 'queue-length', 'requests', 'queue-wait-p95']) {
+        const box = await page.locator(`#chart-${id} > svg`).boundingBox();
+        expect(box?.width, id).toBeGreaterThan(100);
+        expect(await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(), id).toBeGreaterThan(0);
+      }
+      expect(await page.locator('#verdict').innerText()).toContain('B가 A보다 나빠졌습니다');
+      expect(await page.locator('tr[data-figure="latency.checkout.p95"]').getAttribute('data-verdict')).toBe('regressed');
+      expect(problems).toEqual([]);
+      expect(requests.filter((request) => request !== url)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,125 @@
+// `saleready gate` end to end: real shop, real k6, the real bin; junit.xml checked by Chromium's XML parser.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../../harness/browser/locate-chromium.ts';
+import { findLatestBaseline, readRunSummary } from '../../harness/compare/index.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'saleready-gate-'));
+const out = join(work, 'reports');
+const scenario = join(work, 'tiny-gate.yaml');
+writeFileSync(
+  scenario,
+  `name: tiny-gate
+target:
+  shop: { admissionRatePerMinute: 1200, maxActiveUsers: 400 }
+sale: { stock: 200, perPersonLimit: 1, durationMinutes: 2 }
+crowd:
+  people: 400
+  arrivals:
+    early: { share: 0.2, windowMinutes: 0.5 }
+    burst: { share: 0.6, durationMinutes: 0.5 }
+    tail: { durationMinutes: 0.5 }
+  patience: { kind: fixed, minutes: 30 }
+behaviour: { pollIntervalSeconds: 5, thinkSeconds: 1 }
+timeScale: 10
+targets:
+  latency: { checkout: { p95: 2000 } }
+  errorRate: 0.01
+  oversold: 0
+`,
+);
+
+function runDirFrom(stdout: string): string {
+  const match = /run (\S+)\n/.exec(stdout);
+  expect(match, stdout).not.toBeNull();
+  return join(process.cwd(), match![1]!);
+}
+
+async function parseJunit(xml: string) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
+  try {
+    const page = await browser.newPage();
+    return await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        suites: Array.from(doc.querySelectorAll('testsuite')).map((suite) => suite.getAttribute('name')),
+        failures: Array.from(doc.querySelectorAll('testcase failure')).map((failure) => failure.getAttribute('message') ?? ''),
+        testcases: doc.querySelectorAll('testcase').length,
+      };
+    }, xml);
+  } finally {
+    await browser.close();
+  }
+}
+
+describe('saleready gate', () => {
+  let first = '';
+  let second = '';
+
+  it('passes on targets alone when there is no baseline yet, and says so', async () => {
+    const result = await runCli(['gate', '--scenario', scenario, '--out', out, '--lang', 'en']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('gate: ✔ PASS');
+    expect(result.stdout).toContain('no earlier passing run of scenario "tiny-gate"');
+    first = runDirFrom(result.stdout);
+    expect(existsSync(join(first, 'gate.md'))).toBe(true);
+  });
+
+  it('exits 0 against a passing baseline (latest), with one junit testcase per compared figure', async () => {
+    const summaryFile = join(work, 'step-summary.md');
+    const result = await runCli(['gate', '--scenario', scenario, '--out', out, '--baseline', 'latest', '--lang', 'en'], {
+      env: { ...process.env, GITHUB_STEP_SUMMARY: summaryFile },
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`\\(baseline \\S*${basename(first)}\\)`));
+    const runDir = runDirFrom(result.stdout);
+    second = runDir;
+    const junit = await parseJunit(readFileSync(join(runDir, 'junit.xml'), 'utf8'));
+    expect(junit.error).toBeNull();
+    expect(junit.failures).toEqual([]);
+    expect(junit.suites.some((name) => name?.includes('vs baseline'))).toBe(true);
+    expect(junit.testcases).toBeGreaterThan(20);
+    expect(readFileSync(summaryFile, 'utf8')).toContain('## saleready gate: ✅ PASS — tiny-gate');
+    expect(existsSync(join(runDir, 'compare.html'))).toBe(true);
+  });
+
+  it('exits 1 against a deliberately slowed shop, naming the regressed figure in a valid junit.xml and the step summary', async () => {
+    const summaryFile = join(work, 'step-summary-slow.md');
+    const result = await runCli(['gate', '--scenario', scenario, '--out', out, '--baseline', first, '--set', 'service.s0Ms=20', '--lang', 'en'], {
+      env: { ...process.env, GITHUB_STEP_SUMMARY: summaryFile },
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toContain('gate: ✘ FAIL');
+    expect(result.stdout).toMatch(/regression vs baseline: latency\.checkout\.p95 — 95% of checkouts [\d.]+ ms slower/);
+    const runDir = runDirFrom(result.stdout);
+    const junit = await parseJunit(readFileSync(join(runDir, 'junit.xml'), 'utf8'));
+    expect(junit.error).toBeNull();
+    expect(junit.failures.some((message) => /^regression: latency\.checkout\.p95 \(95% of checkouts\) [\d.]+ ms slower .*\[[\d.]+ … [\d.]+ ms\]$/.test(message))).toBe(true);
+    const markdown = readFileSync(summaryFile, 'utf8');
+    expect(markdown).toContain('## saleready gate: ❌ FAIL — tiny-gate');
+    expect(markdown).toContain('regression vs baseline: latency.checkout.p95');
+  });
+
+  it('"latest" skips a run whose gate failed: the slowed run met its targets but regressed, so it never becomes the baseline', () => {
+    expect(readdirSync(out)).toHaveLength(3);
+    const newest = readRunSummary(second);
+    const later = { ...newest, startedAt: '2999-01-01T00:00:00.000Z' };
+    expect(findLatestBaseline(out, { dir: join(work, 'next'), summary: later })).toBe(second);
+    // The second run's own baseline was the first, never itself.
+    expect(findLatestBaseline(out, { dir: second, summary: newest })).toBe(join(out, basename(first)));
+  });
+
+  it('refuses a baseline of another scenario with exit 2 before running anything', async () => {
+    const other = join(work, 'other.yaml');
+    writeFileSync(other, readFileSync(scenario, 'utf8').replace('name: tiny-gate', 'name: other-gate'));
+    const result = await runCli(['gate', '--scenario', other, '--out', join(work, 'other-out'), '--baseline', first]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('scenario "tiny-gate"');
+    expect(existsSync(join(work, 'other-out'))).toBe(false);
+  });
+});
