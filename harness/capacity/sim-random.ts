@@ -3,35 +3,21 @@
  * Pure, no I/O.
  */
 
+import { createMulberry32, sampleStandardNormal } from '../stats/index.ts';
+
 /** A source of uniform numbers in [0, 1). */
 export type Uniform = () => number;
 
-/**
- * mulberry32: a 32-bit generator with a period of 2³² (Tommy Ettinger, public domain), as
- * used by many JavaScript simulations; fast enough for tens of millions of draws. O(1).
- */
-export function createRandom(seed: number): Uniform {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (harness/stats): the same seed gives the same sale. */
+export const createRandom: (seed: number) => Uniform = createMulberry32;
 
 /** Exponential draw with the given mean, by inversion: −mean·ln(1 − U). O(1). */
 export function drawExponential(random: Uniform, mean: number): number {
   return -mean * Math.log(1 - random());
 }
 
-/** Standard normal draw, Box–Muller (Box & Muller 1958), one of the pair kept. O(1). */
-export function drawStandardNormal(random: Uniform): number {
-  const u1 = 1 - random();
-  const u2 = random();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-}
+/** Standard normal draw, Box–Muller (harness/stats). O(1). */
+export const drawStandardNormal: (random: Uniform) => number = sampleStandardNormal;
 
 /** Lognormal draw: median·e^(σ·Z), Z standard normal. O(1). */
 export function drawLognormal(random: Uniform, median: number, sigma: number): number {

@@ -67,3 +67,4 @@ export { holmAdjust, holmReject } from './holm-bonferroni.ts';
 export { comparePoissonRates, type PoissonRateComparison } from './poisson-rate-comparison.ts';
 export { bootstrapPercentileTest, type BootstrapPercentileTest } from './bootstrap-percentile-test.ts';
 export { fitLinearTrend, projectTrend, type LinearTrend, type TrendProjection } from './linear-trend.ts';
+export { sampleStandardNormal } from './random-variates.ts';

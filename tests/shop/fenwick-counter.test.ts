@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FenwickCounter } from '../../fixtures/shop/fenwick-counter.ts';
-import { createPrng } from '../../fixtures/shop/prng.ts';
+import { createMulberry32 as createPrng } from '../../harness/stats/index.ts';
 
 describe('FenwickCounter', () => {
   it('counts set flags up to each position, as a plain scan does, through sets, clears and growth', () => {

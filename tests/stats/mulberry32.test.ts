@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPrng } from '../../fixtures/shop/prng.ts';
+import { createMulberry32 as createPrng } from '../../harness/stats/index.ts';
 
 describe('createPrng (mulberry32)', () => {
   it('gives the same stream for the same seed and another for another seed', () => {
