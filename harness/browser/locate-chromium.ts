@@ -78,7 +78,7 @@ export async function installChromium(options: { log?: (line: string) => void } 
     ]);
   }
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+  for (const args of [['update'], ['install', '-y', 'chromium']]) {
     log(`apt-get ${args.join(' ')}…`);
     const result = await new Promise<{ code: number; output: string }>((resolve) => {
       const child = spawn('apt-get', args, { env: aptEnv, stdio: ['ignore', 'pipe', 'pipe'] });
