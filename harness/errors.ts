@@ -60,3 +60,37 @@ export function describeZodIssues(
   });
   return (where ? `${where}:\n` : '') + lines.join('\n');
 }
+
+/** The value at `path` inside `root`, or undefined. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** A bad value as a person reads it in a message: JSON, cut at 60 characters. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * Zod issues with the bad value appended to each message (`must be positive (got -3)`), read
+ * from the input that failed. Unknown keys say what they saw already; so do custom checks,
+ * unless `customToo` (their message names a rule, not the value).
+ */
+export function withGivenValues<T extends { path: readonly PropertyKey[]; message: string; code?: string }>(
+  issues: readonly T[],
+  input: unknown,
+  customToo = false,
+): T[] {
+  return issues.map((issue) =>
+    issue.code === 'unrecognized_keys' || (issue.code === 'custom' && !customToo)
+      ? issue
+      : { ...issue, message: `${issue.message} (got ${showValue(valueAt(input, issue.path))})` },
+  );
+}

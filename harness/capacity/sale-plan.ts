@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
-import { UsageError, describeZodIssues } from '../errors.ts';
+import { UsageError, describeZodIssues, withGivenValues } from '../errors.ts';
 
 const positive = (unit: string) => z.number(`must be ${unit}`).positive(`must be ${unit} greater than 0`);
 const nonNegative = (unit: string) => z.number(`must be ${unit}`).min(0, `must be ${unit} of 0 or more`);
@@ -111,21 +111,6 @@ export type SalePlanInput = z.input<typeof salePlanSchema>;
 /** A plan whose capacity is a number (the CLI has read the profile). */
 export type ResolvedSalePlan = SalePlan & { readonly capacity: { readonly peoplePerMinute: number; readonly source?: string } };
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = root;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
 /**
  * Validates a plan: `raw` is the parsed YAML/JSON value, or the text itself (parsed as YAML,
  * which also reads JSON). `source` names the file in messages. Throws UsageError
@@ -142,10 +127,7 @@ export function parseSalePlan(raw: unknown, source?: string): SalePlan {
   }
   const result = salePlanSchema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys' || issue.code === 'custom') return issue;
-    return { ...issue, message: `${issue.message} (got ${show(valueAt(value, issue.path))})` };
-  });
+  const issues = withGivenValues(result.error.issues, value);
   throw new UsageError('PLAN_INVALID', describeZodIssues(issues, `${source ?? 'The plan'} is not valid`), [
     'docs/PLAN-FORMAT.md lists every field, its unit and what it allows.',
   ]);
