@@ -11,9 +11,14 @@ export interface FigureTestOptions {
 /** A figure's comparison before the family-wise correction: adjusted p and verdict come later. */
 export type TestedFigure = Omit<FigureComparison, 'adjustedPValue' | 'verdict' | 'minimumEffect'> & { readonly tested: boolean };
 
-/** Fewest samples per run for a percentile: above the maximum (1/(1 − p)), and at least 10. */
+/**
+ * Fewest samples per run for a percentile: at least 5 samples above it (5/(1 − p): p95 needs
+ * 100, p99 500), and at least 10. A tail percentile resting on one or two samples is the
+ * maximum in disguise, and one pause of the machine (which delays a few requests in a row,
+ * so they are not independent) moves it by more than any bootstrap of that run can see.
+ */
 export function minimumPercentileSamples(p: number): number {
-  return Math.max(10, Math.ceil(1 / (1 - p) - 1e-9));
+  return Math.max(10, Math.ceil(5 / (1 - p) - 1e-9));
 }
 const MINIMUM_TRIALS = 10;
 

@@ -16,9 +16,9 @@ writeFileSync(
   `name: tiny-gate
 target:
   shop: { admissionRatePerMinute: 1200, maxActiveUsers: 400 }
-sale: { stock: 200, perPersonLimit: 1, durationMinutes: 2 }
+sale: { stock: 1200, perPersonLimit: 1, durationMinutes: 2 }
 crowd:
-  people: 400
+  people: 1200
   arrivals:
     early: { share: 0.2, windowMinutes: 0.5 }
     burst: { share: 0.6, durationMinutes: 0.5 }
