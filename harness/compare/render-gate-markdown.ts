@@ -1,12 +1,11 @@
-import { escapeMarkdownCell, type RunSummary } from '../report/index.ts';
+import { escapeMarkdownCell, formatValue, type RunSummary } from '../report/index.ts';
 import type { RunComparison } from './comparison-types.ts';
 import type { GateDecision } from './gate-decision.ts';
 import { renderCompareMarkdown } from './render-compare-markdown.ts';
 
+/** The report's own formatting: 10,200 ms → "10 s", ratios as %, counts bare. */
 function formatMeasured(value: number | null, unit: string): string {
-  if (value === null) return '—';
-  if (unit === 'ratio') return `${Math.round(value * 10000) / 100}%`;
-  return `${Math.round(value * 100) / 100} ${unit}`;
+  return formatValue(value, unit, 'en');
 }
 
 /**
