@@ -8,34 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../harness/browser/locate-chromium.ts';
 import { compareRuns, loadRun, type FigureComparison, type RunComparison } from '../../harness/compare/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { GENEROUS_TARGETS, writeTinyScenario } from '../helpers/tiny-scenario.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'saleready-compare-'));
 
-/** 120 people for 120 units at k = 10: about 11 s of run per run folder, ~120 requests per step (enough for p95). */
+/** 1,200 people for 1,200 units at k = 10: about 11 s of run per run folder, ~120 requests per step (enough for p95). */
 function tinyScenario(name: string): string {
-  const path = join(work, `${name}.yaml`);
-  writeFileSync(
-    path,
-    `name: ${name}
-target:
-  shop: { admissionRatePerMinute: 1200, maxActiveUsers: 400 }
-sale: { stock: 1200, perPersonLimit: 1, durationMinutes: 2 }
-crowd:
-  people: 1200
-  arrivals:
-    early: { share: 0.2, windowMinutes: 0.5 }
-    burst: { share: 0.6, durationMinutes: 0.5 }
-    tail: { durationMinutes: 0.5 }
-  patience: { kind: fixed, minutes: 30 }
-behaviour: { pollIntervalSeconds: 5, thinkSeconds: 1 }
-timeScale: 10
-targets:
-  latency: { checkout: { p95: 2000 } }
-  errorRate: 0.01
-  oversold: 0
-`,
-  );
-  return path;
+  return writeTinyScenario(work, name, { people: 1200, stock: 1200, targets: GENEROUS_TARGETS });
 }
 
 async function run(scenario: string, out: string, extra: string[] = []): Promise<string> {

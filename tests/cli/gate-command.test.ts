@@ -7,31 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../harness/browser/locate-chromium.ts';
 import { findLatestBaseline, readRunSummary } from '../../harness/compare/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { GENEROUS_TARGETS, writeTinyScenario } from '../helpers/tiny-scenario.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'saleready-gate-'));
 const out = join(work, 'reports');
-const scenario = join(work, 'tiny-gate.yaml');
-writeFileSync(
-  scenario,
-  `name: tiny-gate
-target:
-  shop: { admissionRatePerMinute: 1200, maxActiveUsers: 400 }
-sale: { stock: 1200, perPersonLimit: 1, durationMinutes: 2 }
-crowd:
-  people: 1200
-  arrivals:
-    early: { share: 0.2, windowMinutes: 0.5 }
-    burst: { share: 0.6, durationMinutes: 0.5 }
-    tail: { durationMinutes: 0.5 }
-  patience: { kind: fixed, minutes: 30 }
-behaviour: { pollIntervalSeconds: 5, thinkSeconds: 1 }
-timeScale: 10
-targets:
-  latency: { checkout: { p95: 2000 } }
-  errorRate: 0.01
-  oversold: 0
-`,
-);
+const scenario = writeTinyScenario(work, 'tiny-gate', { people: 1200, stock: 1200, targets: GENEROUS_TARGETS });
 
 function runDirFrom(stdout: string): string {
   const match = /run (\S+)\n/.exec(stdout);

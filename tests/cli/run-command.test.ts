@@ -7,32 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../harness/report/index.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { writeTinyScenario } from '../helpers/tiny-scenario.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'saleready-run-'));
 
-/** A small sale: 40 people for 20 units, about 12 s of run time. */
+/** 400 people for 200 units at k = 10: 40 people and 20 units, about 12 s of run time. */
 function tinyScenario(name: string, targets: string): string {
-  const path = join(work, `${name}.yaml`);
-  writeFileSync(
-    path,
-    `name: ${name}
-target:
-  shop: { admissionRatePerMinute: 1200, maxActiveUsers: 400 }
-sale: { stock: 200, perPersonLimit: 1, durationMinutes: 2 }
-crowd:
-  people: 400
-  arrivals:
-    early: { share: 0.2, windowMinutes: 0.5 }
-    burst: { share: 0.6, durationMinutes: 0.5 }
-    tail: { durationMinutes: 0.5 }
-  patience: { kind: fixed, minutes: 30 }
-behaviour: { pollIntervalSeconds: 5, thinkSeconds: 1 }
-timeScale: 10
-targets:
-${targets}
-`,
-  );
-  return path;
+  return writeTinyScenario(work, name, { people: 400, stock: 200, targets });
 }
 
 function onlyRunDir(outDir: string): string {

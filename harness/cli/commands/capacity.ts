@@ -8,6 +8,7 @@ import { DEFAULT_CAPACITY_LOADS, parseCapacityFlags, type CapacityFlags } from '
 import { UsageError } from '../../errors.ts';
 import { readTextFile } from '../read-text-file.ts';
 import { renderCapacityFitText } from '../../report/capacity-fit-text.ts';
+import { collectRepeated, withInterrupt } from '../interrupt.ts';
 import { parseLanguage } from '../language.ts';
 import type { Output } from '../output.ts';
 
@@ -23,7 +24,7 @@ export function registerCapacityCommand(program: Command, output: Output): Comma
     .option('--step-seconds <s>', 'length of each step', '5')
     .option('--latency-p95 <ms>', 'latency target: 95% of requests under this many ms', '500')
     .option('--max-error-rate <share>', 'error-rate target, 0 … 1', '0.01')
-    .option('-s, --set <key=value>', 'embedded shop setting, e.g. --set service.kappa=0.001', (value: string, previous: string[]) => [...previous, value], [])
+    .option('-s, --set <key=value>', 'embedded shop setting, e.g. --set service.kappa=0.001', collectRepeated, [])
     .option('-o, --out <dir>', 'where run folders go', 'reports')
     .option('--json', 'print the capacity profile as JSON')
     .option('--lang <lang>', 'en or ko')
@@ -31,23 +32,18 @@ export function registerCapacityCommand(program: Command, output: Output): Comma
       const options = parseCapacityFlags(flags);
       const language = parseLanguage(flags.lang);
       const { runCapacity } = await import('../capacity-run.ts');
-      const controller = new AbortController();
-      const onSigint = (): void => controller.abort();
-      process.once('SIGINT', onSigint);
-      try {
+      await withInterrupt(output, async (signal) => {
         const result = await runCapacity({
           ...options,
           lang: language,
-          signal: controller.signal,
+          signal,
           onEvent: (line) => output.out(line),
           onStep: (step) => output.out(formatCapacityStep(step)),
         });
         output.out(flags.json ? JSON.stringify(result.profile, null, 2) : renderCapacityProfileText(result.profile, language, result.shop));
         output.out(`profile: ${join(result.runDir, 'capacity-profile.json')}`);
         output.out(`report: ${join(result.runDir, 'capacity-report.html')}`);
-      } finally {
-        process.off('SIGINT', onSigint);
-      }
+      });
     });
   capacity
     .command('fit <file>')

@@ -13,6 +13,7 @@ import { ExitCode, UsageError } from '../../errors.ts';
 import { parseLanguage } from '../language.ts';
 import type { Output } from '../output.ts';
 import { repoRoot } from '../repo-root.ts';
+import { collectRepeated, withInterrupt } from '../interrupt.ts';
 import { formatRunProgress } from '../run-output.ts';
 
 interface GateFlags {
@@ -42,18 +43,14 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
       ]);
     }
   }
-  const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
+  return withInterrupt(output, async (signal) => {
     const { runScenario } = await import('../run-scenario.ts');
     const result = await runScenario({
-      scenarioPath, targetUrl: flags.target, allowRemote: flags.allowRemote, outDir: flags.out, shopOverrides: flags.set, lang, signal: controller.signal,
+      scenarioPath, targetUrl: flags.target, allowRemote: flags.allowRemote, outDir: flags.out, shopOverrides: flags.set, lang, signal,
       onEvent: (line) => output.out(line),
       onProgress: (progress) => output.out(formatRunProgress(progress)),
     });
-    const runExit = controller.signal.aborted ? ExitCode.interrupted : result.exitCode;
+    const runExit = signal.aborted ? ExitCode.interrupted : result.exitCode;
     const notes: string[] = [];
     let baselineDir: string | null = flags.baseline === 'latest' ? null : flags.baseline;
     if (flags.baseline === 'latest' && runExit !== ExitCode.interrupted) {
@@ -80,10 +77,7 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
     for (const note of decision.notes) output.out(`  · ${note}`);
     output.out(`  junit: ${shown(join(result.runDir, 'junit.xml'))} · summary: ${shown(join(result.runDir, 'gate.md'))}${comparison ? ` · comparison: ${shown(join(result.runDir, 'compare.html'))}` : ''}`);
     return decision.exitCode;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  });
 }
 
 export function registerGateCommand(program: Command, output: Output): void {
@@ -93,7 +87,7 @@ export function registerGateCommand(program: Command, output: Output): void {
     .option('--scenario <file>', 'the scenario to run (default scenarios/smoke.ts)')
     .option('--baseline <run>', 'a run folder to compare with, or "latest": the newest earlier passing run of the scenario under --out', 'latest')
     .option('-o, --out <dir>', 'where run folders go (and where "latest" looks)', 'reports')
-    .option('-s, --set <key=value>', 'embedded shop setting as run, e.g. --set service.s0Ms=20', (value: string, previous: string[]) => [...previous, value], [])
+    .option('-s, --set <key=value>', 'embedded shop setting as run, e.g. --set service.s0Ms=20', collectRepeated, [])
     .option('-t, --target <url>', 'the shop to load (default: start the embedded reference shop)')
     .option('--allow-remote', 'allow a target that is not on this machine')
     .option('--lang <lang>', 'language of the reports: en or ko (default from the environment)')

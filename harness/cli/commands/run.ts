@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../errors.ts';
 import { parseLanguage, type Language } from '../language.ts';
 import type { Output } from '../output.ts';
+import { collectRepeated, withInterrupt } from '../interrupt.ts';
 import { formatRunProgress, formatRunResult } from '../run-output.ts';
 import { repoRoot } from '../repo-root.ts';
 
@@ -19,20 +20,7 @@ interface RunFlags {
 }
 
 async function runWithProgress(scenarioPath: string, flags: RunFlags, output: Output, language: Language): Promise<number> {
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = (): void => {
-    interrupts += 1;
-    if (interrupts === 1) {
-      output.err('\ninterrupted: stopping k6 and keeping what was measured (Ctrl-C again to force)…');
-      controller.abort();
-    } else {
-      process.exit(ExitCode.interrupted);
-    }
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  try {
+  return withInterrupt(output, async (signal) => {
     // Loaded on use, so `saleready --help` and other commands start without the run pipeline.
     const { runScenario } = await import('../run-scenario.ts');
     const result = await runScenario({
@@ -42,18 +30,14 @@ async function runWithProgress(scenarioPath: string, flags: RunFlags, output: Ou
       outDir: flags.out,
       shopOverrides: flags.set,
       lang: language,
-      signal: controller.signal,
+      signal,
       onEvent: (line) => output.out(line),
       onProgress: (progress) => output.out(formatRunProgress(progress)),
     });
-    const wasInterrupted = controller.signal.aborted || result.exitCode === ExitCode.interrupted;
     for (const line of formatRunResult(result.summary, language)) output.out(line);
     output.out(`report: ${relative(process.cwd(), join(result.runDir, 'report.html')) || 'report.html'}`);
-    return wasInterrupted ? ExitCode.interrupted : result.exitCode;
-  } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-  }
+    return signal.aborted ? ExitCode.interrupted : result.exitCode;
+  });
 }
 
 export function registerRunCommands(program: Command, output: Output): void {
@@ -63,7 +47,7 @@ export function registerRunCommands(program: Command, output: Output): void {
     .option('-t, --target <url>', 'the shop to load (default: start the embedded reference shop)')
     .option('--allow-remote', 'allow a target that is not on this machine')
     .option('-o, --out <dir>', 'where run folders go', 'reports')
-    .option('-s, --set <key=value>', 'embedded shop setting as run, e.g. --set service.s0Ms=20 --set defences.perAddressLimit=false', (value: string, previous: string[]) => [...previous, value], [])
+    .option('-s, --set <key=value>', 'embedded shop setting as run, e.g. --set service.s0Ms=20 --set defences.perAddressLimit=false', collectRepeated, [])
     .option('--lang <lang>', 'report language: en or ko (default from the environment)')
     .action(async (scenario: string, flags: RunFlags) => {
       const language = parseLanguage(flags.lang);

@@ -1,6 +1,7 @@
 /** `saleready shop`: the reference sale shop on 127.0.0.1, until stopped. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
+import { collectRepeated } from '../interrupt.ts';
 import type { Output } from '../output.ts';
 
 function parsePort(value: string): number {
@@ -11,17 +12,13 @@ function parsePort(value: string): number {
   return port;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 export function registerShopCommand(program: Command, output: Output): void {
   program
     .command('shop')
     .description('run the reference sale shop on 127.0.0.1 until stopped (Ctrl-C)')
     .option('-p, --port <port>', 'port to listen on (0 picks a free one)', '8080')
     .option('-c, --config <file>', 'shop configuration (JSON); see docs/SHOP-API.md')
-    .option('-s, --set <key=value>', 'override one setting, e.g. --set stock=500 --set defences.perAddressLimit=false', collect, [])
+    .option('-s, --set <key=value>', 'override one setting, e.g. --set stock=500 --set defences.perAddressLimit=false', collectRepeated, [])
     .action(async (options: { port: string; config?: string; set: string[] }) => {
       const port = parsePort(options.port);
       // Loaded on use: the other commands start faster without the shop's modules.
