@@ -13,6 +13,7 @@ import { buildCrowdFigures, buildRunSummary, recommendFromRun, writeReportFiles,
 import { applyShopOverrides, parseShopConfig, startShop, type RunningShop, type ShopConfigInput, type ShopStats } from '../../fixtures/shop/index.ts';
 import { checkBrowsersAvailable, runProbesAfterLoad, startBrowsersBesideLoad } from './run-extras.ts';
 import { checkTargetUrl } from './target-guard.ts';
+import { writePeoplePool } from './write-people-pool.ts';
 import { readToolVersion } from './tool-version.ts';
 
 /** "Waited and lost" counts places lost after at least this long a wait (sale time). */
@@ -105,11 +106,12 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
   const specs = compileTargets(scenario);
   const k6 = await requireK6();
   await checkBrowsersAvailable(plan);
-  const compiled = compileScenario(plan);
+  const compiled = compileScenario(plan, { peoplePool: true });
   for (const warning of compiled.warnings) event(`warning: ${warning}`);
 
   const runDir = await createRunDir(options.outDir ?? 'reports', scenario.name);
   const { scriptPath } = writeCompiledScenario(compiled, runDir);
+  await writePeoplePool(plan, runDir);
   const target = await startTarget(plan, scenario, options);
   event(`target ${target.url}${target.shop ? ' (embedded reference shop)' : ''}; run folder ${relative(process.cwd(), runDir) || runDir}`);
   event(

@@ -15,7 +15,24 @@ import { DEFAULT_MAX_VUS, sizeVus, type VuSizing } from './size-vus.ts';
 export interface CompileScenarioOptions {
   /** Highest number of VUs the run may use (default DEFAULT_MAX_VUS). */
   readonly maxVUs?: number;
+  /**
+   * People come from a pool beside the script (`people.json`, and `bots.json` with bots; see
+   * PEOPLE_POOL_FILES), read once into k6 SharedArrays: names, addresses, bot rings sharing one
+   * address. The caller writes the files. Without it people are `p-<n>` at `<n> Sale Street`.
+   */
+  readonly peoplePool?: boolean;
 }
+
+/** The pool files a script compiled with `peoplePool` reads, by actor. */
+export const PEOPLE_POOL_FILES = { person: 'people.json', bot: 'bots.json' } as const;
+
+const POOL_SECTION = (bots: boolean): string =>
+  [
+    '// ── people (a seeded pool: one account each, names and delivery addresses; bot rings share one) ──',
+    `const PEOPLE = new SharedArray('people', () => JSON.parse(open('./${PEOPLE_POOL_FILES.person}')));`,
+    ...(bots ? [`const BOTS = new SharedArray('bots', () => JSON.parse(open('./${PEOPLE_POOL_FILES.bot}')));`] : []),
+    '',
+  ].join('\n');
 
 export interface CompiledScenario {
   /** The k6 script (write it as `script.js`). */
@@ -139,6 +156,7 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
     "import http from 'k6/http';",
     "import exec from 'k6/execution';",
     "import { Counter, Trend } from 'k6/metrics';",
+    ...(options.peoplePool ? ["import { SharedArray } from 'k6/data';"] : []),
     "import { EXPECTED_STATUSES, createJourney, createMetrics, formatSummary } from './journey.js';",
     ...(plan.bots ? ["import { createBotJourney } from './bot-journey.js';"] : []),
     '',
@@ -146,6 +164,7 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
     `const PLAN = ${JSON.stringify(planForScript, null, 2)};`,
     `const TARGET_URL = __ENV.${TARGET_URL_ENV} || PLAN.targetUrl;`,
     '',
+    ...(options.peoplePool ? [POOL_SECTION(plan.bots !== null && plan.bots !== undefined)] : []),
     '// ── options ───────────────────────────────────────────────────────────────────',
     renderOptions({
       arrival,
@@ -157,8 +176,8 @@ export function compileScenario(plan: RunPlan, options: CompileScenarioOptions =
       ...(botScenario ? { botScenarioSource: botScenario.source } : {}),
     }),
     '',
-    METRICS_AND_STEPS,
-    ...(plan.bots ? [BOT_STEPS] : []),
+    options.peoplePool ? METRICS_AND_STEPS.replace('createJourney(PLAN, TARGET_URL, metrics)', "createJourney(PLAN, TARGET_URL, metrics, 'person', PEOPLE)") : METRICS_AND_STEPS,
+    ...(plan.bots ? [options.peoplePool ? BOT_STEPS.replace('createBotJourney(PLAN, TARGET_URL, metrics)', 'createBotJourney(PLAN, TARGET_URL, metrics, BOTS)') : BOT_STEPS] : []),
     '',
     SUMMARY,
     '',

@@ -1,5 +1,5 @@
 /** harness/k6 — compile a run plan to a k6 script, find k6, run it with live progress. */
-export { compileScenario, SCRIPT_FILE, SUMMARY_PATH_ENV, TARGET_URL_ENV } from './compile-scenario.ts';
+export { compileScenario, PEOPLE_POOL_FILES, SCRIPT_FILE, SUMMARY_PATH_ENV, TARGET_URL_ENV } from './compile-scenario.ts';
 export type { CompileScenarioOptions, CompiledScenario } from './compile-scenario.ts';
 export { writeCompiledScenario } from './write-compiled.ts';
 export { runK6, findFreePort } from './run-k6.ts';

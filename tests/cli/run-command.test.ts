@@ -29,9 +29,14 @@ describe('saleready run', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✔ PASS');
     const runDir = onlyRunDir(out);
-    for (const file of ['script.js', 'journey.js', 'k6-options.json', 'k6-raw.json.gz', 'summary.json', 'report.html', 'report.md', 'junit.xml']) {
+    for (const file of ['script.js', 'journey.js', 'people.json', 'k6-options.json', 'k6-raw.json.gz', 'summary.json', 'report.html', 'report.md', 'junit.xml']) {
       expect(existsSync(join(runDir, file)), file).toBe(true);
     }
+    // Every person has an account of their own from the seeded pool, read by k6 as a SharedArray.
+    const pool = JSON.parse(readFileSync(join(runDir, 'people.json'), 'utf8')) as { userId: string; address: string }[];
+    expect(pool).toHaveLength(40);
+    expect(new Set(pool.map((person) => person.userId)).size).toBe(40);
+    expect(readFileSync(join(runDir, 'script.js'), 'utf8')).toContain("new SharedArray('people'");
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as RunSummary;
     const shop = summary.shop!;
     // Requests: k6 saw every request the shop answered (the shop leaves out /admin/*).

@@ -29,7 +29,7 @@ export function ringAddress(ring) {
 }
 
 /** The bot journey bound to a plan (with `plan.bots`), a target URL and the metrics. */
-export function createBotJourney(plan, targetUrl, metrics) {
+export function createBotJourney(plan, targetUrl, metrics, pool = null) {
   const bots = plan.bots;
   const retries = plan.behaviour.retryOnError;
   const base = String(targetUrl || '').replace(/\/+$/, '');
@@ -40,8 +40,16 @@ export function createBotJourney(plan, targetUrl, metrics) {
   }
 
   function bot(index) {
-    const ring = Math.floor(index / bots.ringSize);
-    const me = { userId: `b-${ring}-${index % bots.ringSize}`, address: ringAddress(ring), ring: String(ring), units: 0, firstJoinAt: 0 };
+    // From the pool when there is one (its rings share one address), else ring n of ringSize.
+    const account = pool && index < pool.length ? pool[index] : null;
+    const ring = account ? account.ring : Math.floor(index / bots.ringSize);
+    const me = {
+      userId: account ? account.userId : `b-${ring}-${index % bots.ringSize}`,
+      address: account ? account.address : ringAddress(ring),
+      ring: String(ring),
+      units: 0,
+      firstJoinAt: 0,
+    };
     // the bots scenario starts at the opening; the sale closes saleClosesAtMs after the test start
     const closesAt = exec.scenario.startTime - bots.startMs + plan.saleClosesAtMs;
     metrics.arrivals.add(1, tags);

@@ -66,8 +66,12 @@ export function field(res, name) {
   }
 }
 
-/** The person journey bound to a plan, a target URL and the metrics. */
-export function createJourney(plan, targetUrl, metrics, actor = 'person') {
+/**
+ * The person journey bound to a plan, a target URL and the metrics. `people` (a SharedArray
+ * of `{ userId, address }`) gives iteration n its own account; past its end, or without it,
+ * person n is `p-<n>` at `<n> Sale Street`.
+ */
+export function createJourney(plan, targetUrl, metrics, actor = 'person', people = null) {
   const b = plan.behaviour;
   const base = String(targetUrl || '').replace(/\/+$/, '');
   const tags = { actor };
@@ -79,9 +83,10 @@ export function createJourney(plan, targetUrl, metrics, actor = 'person') {
   }
 
   function person(index) {
+    const account = people && index < people.length ? people[index] : null;
     const p = {
-      userId: `p-${index}`,
-      address: `${index} Sale Street`,
+      userId: account ? account.userId : `p-${index}`,
+      address: account ? account.address : `${index} Sale Street`,
       session: null,
       ticket: null,
       token: null,
