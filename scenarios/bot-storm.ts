@@ -47,8 +47,6 @@ export default defineScenario({
     errorRate: 0.01,
     // with the per-address limit, 6 rings × 2 units = 12 of the 25 units at most
     bots: { maxStockShare: 0.5 },
-    // the two browser people buy outside k6's counts, so leave room for them
-    servedShare: { stock: 0.7 },
     oversold: 0,
   },
 });
