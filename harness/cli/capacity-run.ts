@@ -59,8 +59,12 @@ export interface CapacityRunResult {
 
 const MEASURE = '{phase:measure}';
 
-/** One step's figures from its raw output; whole seconds only, the first and last dropped. */
-export function measureCapacityStep(ingest: IngestResult, load: number, journeyLength: number): CapacityStepMeasurement {
+/**
+ * One step's figures from its raw output: throughput as the mean of whole seconds (the first
+ * and last, partly outside the step, dropped) with its interval; a step too short for two
+ * whole seconds falls back to its journeys over its length, without an interval.
+ */
+export function measureCapacityStep(ingest: IngestResult, load: number, journeyLength: number, stepSeconds: number): CapacityStepMeasurement {
   const perSecond = measureOverTime(ingest, `http_reqs${MEASURE}`, 'count')
     .map((point) => (point.value ?? 0) / journeyLength)
     .slice(1, -1);
@@ -71,7 +75,7 @@ export function measureCapacityStep(ingest: IngestResult, load: number, journeyL
   const failed = measure(ingest, `http_req_failed${MEASURE}`, 'rate');
   return {
     load,
-    throughputPerSecond: throughput?.estimate ?? (perSecond[0] ?? 0),
+    throughputPerSecond: throughput?.estimate ?? requests / journeyLength / stepSeconds,
     throughputInterval: throughput ? [throughput.lower, throughput.upper] : null,
     latencyP50Ms: p50?.value ?? null,
     latencyP95Ms: p95?.value ?? null,
@@ -107,7 +111,7 @@ export async function runCapacity(options: CapacityRunOptions): Promise<Capacity
       const result = await runK6({ k6, scriptPath, runDir, rawOutputPath: raw, env: { [TARGET_URL_ENV]: targetUrl }, signal: options.signal, summaryPath: join(runDir, `step-${load}-summary.json`) });
       if (result.interrupted) throw new InterruptedError('interrupted', `capacity run interrupted at load ${load}; raw data kept in ${runDir}`);
       const ingest = await ingestK6Output(raw, { tagKeys: ['step', 'phase', 'status', 'expected_response'] });
-      const step = measureCapacityStep(ingest, load, options.journey.length);
+      const step = measureCapacityStep(ingest, load, options.journey.length, options.stepSeconds);
       steps.push(step);
       options.onStep?.(step);
       if (clearlyPastTargets(step, options.targets)) {

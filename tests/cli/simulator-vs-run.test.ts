@@ -29,7 +29,7 @@ describe('the simulator predicts a real run', () => {
   beforeAll(async () => {
     // The shop's capacity, measured the way a planner would: closed-loop steps of the purchase journey.
     shop = await startShop({ admissionRatePerMinute: 1_000_000, maxActiveUsers: 1_000_000, stock: 1_000_000_000, perPersonLimit: 1_000_000_000 });
-    const capacity = await runCli(['capacity', '--target', shop.url, '--loads', '1,4,16', '--step-seconds', '2', '--out', join(work, 'capacity')], { timeoutMs: 120_000 });
+    const capacity = await runCli(['capacity', '--target', shop.url, '--loads', '1,4,16', '--step-seconds', '3', '--out', join(work, 'capacity')], { timeoutMs: 120_000 });
     expect(capacity.code, capacity.stderr).toBe(0);
     const profilePath = /profile: (.+capacity-profile\.json)/.exec(capacity.stdout)![1]!;
     profile = JSON.parse(readFileSync(profilePath, 'utf8')) as CapacityProfile;
