@@ -22,6 +22,35 @@ const base = {
   config: { font: CHART_FONT },
 } as const;
 
+/** Requests and failed requests, bucket by bucket: the same chart in run and analyzed reports. */
+export function requestsOverTimeChart(summary: RunSummary, lang: ReportLanguage, id: string, title: string): ChartSpec {
+  const labels = labelsFor(lang);
+  const bucket = summary.timelineBucketSeconds;
+  return {
+    id,
+    title,
+    spec: {
+      ...base,
+      height: HEIGHT,
+      data: {
+        values: summary.timeline.flatMap((point) => [
+          { t: point.t, series: labels.series.total, value: point.requests },
+          { t: point.t, series: labels.series.failed, value: point.failedRequests },
+        ]),
+      },
+      mark: { type: 'line', interpolate: 'step-after' },
+      encoding: {
+        x: { field: 't', type: 'quantitative', title: labels.axis.runTime(bucket) },
+        y: { field: 'value', type: 'quantitative', title: `${labels.axis.requests} ${labels.axis.perBucket(bucket)}`, axis: { format: 'd', tickMinStep: 1 } },
+        color: {
+          field: 'series', type: 'nominal', title: labels.axis.series,
+          scale: { domain: [labels.series.total, labels.series.failed], range: ['#8c959f', '#cf222e'] },
+        },
+      },
+    },
+  };
+}
+
 /** The report's charts as Vega-Lite specs, data inlined from the summary (no URLs). */
 export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): ChartSpec[] {
   const labels = labelsFor(lang);
@@ -99,28 +128,7 @@ export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): Char
         },
       },
     },
-    {
-      id: 'errors-over-time',
-      title: labels.chart.errorsOverTime,
-      spec: {
-        ...base,
-        data: {
-          values: summary.timeline.flatMap((point) => [
-            { t: point.t, series: labels.series.total, value: point.requests },
-            { t: point.t, series: labels.series.failed, value: point.failedRequests },
-          ]),
-        },
-        mark: { type: 'line', interpolate: 'step-after' },
-        encoding: {
-          x,
-          y: { field: 'value', type: 'quantitative', title: `${labels.axis.requests} ${labels.axis.perBucket(bucket)}`, axis: { format: 'd', tickMinStep: 1 } },
-          color: {
-            field: 'series', type: 'nominal', title: labels.axis.series,
-            scale: { domain: [labels.series.total, labels.series.failed], range: ['#8c959f', '#cf222e'] },
-          },
-        },
-      },
-    },
+    requestsOverTimeChart(summary, lang, 'errors-over-time', labels.chart.errorsOverTime),
     {
       id: 'outcomes-per-actor',
       title: labels.chart.outcomesPerActor,

@@ -1,5 +1,5 @@
 import type { ChartSpec } from './chart-specs.ts';
-import { CHART_FONT } from './chart-specs.ts';
+import { CHART_FONT, requestsOverTimeChart } from './chart-specs.ts';
 import { analyzedLabelsFor } from './analyzed-labels.ts';
 import { labelsFor, type ReportLanguage } from './labels.ts';
 import type { RunSummary } from './run-summary.ts';
@@ -26,28 +26,7 @@ export function buildGroupChartSpecs(summary: RunSummary, lang: ReportLanguage):
   const bucket = summary.timelineBucketSeconds;
   const x = { field: 't', type: 'quantitative', title: labels.axis.runTime(bucket) } as const;
   const charts: ChartSpec[] = [
-    {
-      id: 'requests',
-      title: words.requestsChart,
-      spec: {
-        ...base,
-        data: {
-          values: summary.timeline.flatMap((point) => [
-            { t: point.t, series: labels.series.total, value: point.requests },
-            { t: point.t, series: labels.series.failed, value: point.failedRequests },
-          ]),
-        },
-        mark: { type: 'line', interpolate: 'step-after' },
-        encoding: {
-          x,
-          y: { field: 'value', type: 'quantitative', title: `${labels.axis.requests} ${labels.axis.perBucket(bucket)}`, axis: { format: 'd', tickMinStep: 1 } },
-          color: {
-            field: 'series', type: 'nominal', title: labels.axis.series,
-            scale: { domain: [labels.series.total, labels.series.failed], range: ['#8c959f', '#cf222e'] },
-          },
-        },
-      },
-    },
+    requestsOverTimeChart(summary, lang, 'requests', words.requestsChart),
   ];
   const rows = summary.groups?.rows ?? [];
   rows.slice(0, MAX_GROUP_CHARTS).forEach((row, index) => {
