@@ -1,12 +1,11 @@
 import { relative, sep } from 'node:path';
-import { escapeHtml, formatDuration, renderChartSvg, REPORT_STYLE } from '../report/index.ts';
+import { escapeHtml, formatDuration, renderChartSvg, REPORT_STYLE, VERDICT_COLOURS } from '../report/index.ts';
 import { formatNumber, formatQuantity } from '../stats/index.ts';
 import { buildHistoryCharts } from './history-charts.ts';
 import type { HistoryModel } from './history-model.ts';
 import { keyFiguresOf } from './key-figures.ts';
 import { MIN_TREND_RUNS, TREND_WINDOW_RUNS, type TargetTrend, type TrendHorizon } from './target-trends.ts';
 
-const VERDICT_COLOURS = { pass: '#1a7f37', fail: '#cf222e', inconclusive: '#9a6700' } as const;
 const STATUS_WORDS = { warning: 'will cross the target', missed: 'missed by the latest run', ok: 'met, stays met', 'too-few-runs': `fewer than ${MIN_TREND_RUNS} runs` } as const;
 const e = escapeHtml;
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -32,7 +32,8 @@ export type { BrowserJourney, CrowdFigures, ProbeReportSummary } from './run-sum
 export { escapeHtml, escapeXml, escapeMarkdownCell } from './escape.ts';
 export { CHART_FONT } from './chart-specs.ts';
 export { writeAnalyzedReportFiles, renderAnalyzedMarkdown } from './write-analyzed-report-files.ts';
-export { renderAnalyzedHtml, REPORT_STYLE } from './render-analyzed-html.ts';
+export { renderAnalyzedHtml } from './render-analyzed-html.ts';
+export { REPORT_STYLE, VERDICT_COLOURS } from './report-style.ts';
 export { buildGroupChartSpecs, MAX_GROUP_CHARTS } from './group-chart-specs.ts';
 export { recommendFromRun } from './run-recommendations.ts';
 export type { RunSettings } from './run-recommendations.ts';
