@@ -3,32 +3,13 @@
  * the opening, one VU per bot account, the bot journey written beside the script, and the
  * counting thresholds that put per-actor and queue-skipping counts in k6's summary.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileScenario, requireK6, writeCompiledScenario, type K6Binary } from '../../harness/k6/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectCompiled, removeInspectFolders } from '../helpers/k6-inspect.ts';
+import { compileScenario } from '../../harness/k6/index.ts';
 import { loadScenario, parseScenario, planRun } from '../../harness/scenario/index.ts';
 
-const execFileAsync = promisify(execFile);
-let k6: K6Binary;
-const dirs: string[] = [];
-beforeAll(async () => {
-  k6 = await requireK6();
-});
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function inspect(compiled: ReturnType<typeof compileScenario>): Promise<Record<string, any>> {
-  const dir = mkdtempSync(join(tmpdir(), 'saleready-bots-compile-'));
-  dirs.push(dir);
-  const { scriptPath } = writeCompiledScenario(compiled, dir);
-  const { stdout } = await execFileAsync(k6.path, ['inspect', scriptPath], { cwd: dir });
-  return JSON.parse(stdout) as Record<string, any>;
-}
+afterAll(removeInspectFolders);
+const inspect = inspectCompiled;
 
 describe('compileScenario with bots', () => {
   it('adds a bots scenario that starts at the opening with one VU per bot account', async () => {

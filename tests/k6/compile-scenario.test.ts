@@ -1,31 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileScenario, requireK6, writeCompiledScenario, type K6Binary } from '../../harness/k6/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inspectCompiled, removeInspectFolders } from '../helpers/k6-inspect.ts';
+import { compileScenario } from '../../harness/k6/index.ts';
 import { loadScenario, parseScenario, planRun, type ScenarioInput } from '../../harness/scenario/index.ts';
 
-const execFileAsync = promisify(execFile);
-let k6: K6Binary;
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  k6 = await requireK6();
-});
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Writes the compiled script to a fresh folder and asks real k6 for its options. */
-async function inspect(compiled: ReturnType<typeof compileScenario>): Promise<Record<string, any>> {
-  const dir = mkdtempSync(join(tmpdir(), 'saleready-compile-'));
-  dirs.push(dir);
-  const { scriptPath } = writeCompiledScenario(compiled, dir);
-  const { stdout } = await execFileAsync(k6.path, ['inspect', scriptPath], { cwd: dir });
-  return JSON.parse(stdout) as Record<string, any>;
-}
+afterAll(removeInspectFolders);
+const inspect = inspectCompiled;
 
 const msOf = (duration: string): number => {
   const match = /^(\d+(?:\.\d+)?)(ms|s)$/.exec(duration);
