@@ -1,8 +1,9 @@
-/** `saleready doctor`: Node, k6 and Chromium versions and paths; exit 3 naming what is missing. */
+/** `saleready doctor`: Node, Artillery, Chromium and Korean font versions and paths; exit 3 naming what is missing. */
 import type { Command } from 'commander';
 import { ExitCode, SalereadyError } from '../../errors.ts';
-import { findK6 } from '../../k6/locate-k6.ts';
+import { findArtillery } from '../../engine/locate-artillery.ts';
 import { findChromium } from '../../browser/locate-chromium.ts';
+import { findCjkFont, NEEDED_NODE_MAJOR } from './setup.ts';
 import type { Output } from '../output.ts';
 
 interface Check {
@@ -23,20 +24,23 @@ async function checkSafely(name: string, probe: () => Promise<{ version: string;
   }
 }
 
+function checkNode(): Check {
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  const ok = nodeMajor >= NEEDED_NODE_MAJOR;
+  const fix = ok ? '' : ` — Node ${NEEDED_NODE_MAJOR} or newer is needed: run \`npm run setup\`, then \`npx saleready\``;
+  return { name: 'node', ok, detail: `v${process.versions.node}  ${process.execPath}${fix}` };
+}
+
 export function registerDoctorCommand(program: Command, output: Output): void {
   program
     .command('doctor')
-    .description('check that Node, k6 and Chromium are usable; exit 3 when something is missing')
+    .description('check that Node 24, Artillery, Chromium and a Korean font are usable; exit 3 when something is missing')
     .action(async () => {
-      const nodeMajor = Number(process.versions.node.split('.')[0]);
       const checks: Check[] = [
-        {
-          name: 'node',
-          ok: nodeMajor >= 20,
-          detail: `v${process.versions.node}  ${process.execPath}${nodeMajor >= 20 ? '' : ' — Node 20 or newer is needed'}`,
-        },
-        await checkSafely('k6', () => findK6(), 'run `npm run setup` or set K6_BIN'),
+        checkNode(),
+        await checkSafely('artillery', () => findArtillery(), 'run `npm run setup`'),
         await checkSafely('chromium', () => findChromium(), 'run `npm run setup` or set CHROMIUM_BIN'),
+        await checkSafely('cjk font', () => findCjkFont(), 'run `npm run setup` (as root: apt-get install -y fonts-noto-cjk)'),
       ];
       for (const check of checks) output.out(`${check.ok ? '✔' : '✖'} ${check.name.padEnd(9)} ${check.detail}`);
       const missing = checks.filter((check) => !check.ok).map((check) => check.name);
