@@ -74,7 +74,7 @@ export async function analyzeK6Run(options: AnalyzeK6RunOptions): Promise<Analyz
     target: { url: 'unknown (a k6 run analyzed from its output)', embedded: false },
     startedAt: new Date(ingest.firstSampleMs),
     endedAt: new Date(ingest.lastSampleMs),
-    k6: null,
+    engine: null,
   });
   return { summary: { ...summary, groups: buildRequestGroups(ingest, by, summary.timelineBucketSeconds) }, ingest, format };
 }

@@ -1,12 +1,13 @@
 /**
- * The main job, stage by stage: scenario → plan → (embedded shop) → compiled k6 script →
- * k6 run with live progress → ingest of the raw output → target verdicts → report files.
+ * The main job, stage by stage: scenario → plan → (embedded shop) → compiled Artillery test →
+ * Artillery run with the person engine and live progress → its records → target verdicts →
+ * report files.
  * Prints nothing itself: progress and events go to callbacks, the caller decides the exit.
  */
 import { join, relative } from 'node:path';
-import { ExitCode, UsageError } from '../errors.ts';
-import { compileScenario, requireK6, runK6, writeCompiledScenario, TARGET_URL_ENV, type K6Progress } from '../k6/index.ts';
-import { createRunDir, evaluateTargets, ingestK6Output, measure, tagValuesOf, type IngestResult } from '../results/index.ts';
+import { EnvironmentError, ExitCode, UsageError } from '../errors.ts';
+import { compileTest, compressRecords, RECORDS_DIR, requireArtillery, runArtillery, writeCompiledTest } from '../engine/index.ts';
+import { createRunDir, evaluateTargets, measure, tagValuesOf, type IngestResult } from '../results/index.ts';
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
 import { buildCrowdFigures, buildRunSummary, recommendFromRun, writeReportFiles, type RunSettings, type QueueLengthSample, type RunSummary } from '../report/index.ts';
@@ -53,18 +54,33 @@ export interface RunScenarioResult {
   readonly plan: RunPlan;
 }
 
-function toRunProgress(progress: K6Progress, plan: RunPlan, shop: RunningShop | null): RunProgress {
-  const lost = (progress.outcomes.gave_up ?? 0) + (progress.outcomes.lost_place ?? 0);
+/** The live line, from what the engine has recorded so far. */
+function toRunProgress(ingest: IngestResult, elapsedMs: number, plan: RunPlan, shop: RunningShop | null): RunProgress {
+  const count = (selector: string): number => measure(ingest, selector, 'count')?.value ?? 0;
+  const arrived = count('sr_arrivals');
+  const admitted = count('sr_admitted');
+  const lost = count('sr_outcome{outcome:gave_up}') + count('sr_outcome{outcome:lost_place}');
   return {
-    elapsedMs: progress.elapsedMs,
+    elapsedMs,
     totalMs: plan.expectedDurationMs,
-    arrived: progress.arrivals,
-    inQueue: shop ? shop.stats().queueLength : Math.max(0, progress.arrivals - progress.admitted - lost),
-    admitted: progress.admitted,
-    bought: progress.outcomes.bought ?? 0,
-    p95Ms: progress.httpReqDurationP95Ms,
-    errorRate: progress.httpReqFailedRate,
+    arrived,
+    inQueue: shop ? shop.stats().queueLength : Math.max(0, arrived - admitted - lost),
+    admitted,
+    bought: count('sr_outcome{outcome:bought}'),
+    p95Ms: measure(ingest, 'http_req_duration', 'p95')?.value ?? null,
+    errorRate: measure(ingest, 'http_req_failed', 'rate')?.value ?? null,
   };
+}
+
+/** Any HTTP answer from the target will do; none at all is an environment problem (exit 3). */
+async function checkTargetAnswers(url: string): Promise<void> {
+  try {
+    await fetch(new URL('healthz', url.endsWith('/') ? url : `${url}/`), { signal: AbortSignal.timeout(10_000), redirect: 'manual' });
+  } catch (error) {
+    throw new EnvironmentError('engine.target-unreachable', `target ${url} is unreachable: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`, [
+      'Start the shop, or leave out --target to use the embedded reference shop.',
+    ]);
+  }
 }
 
 async function startTarget(plan: RunPlan, scenario: Scenario, options: RunScenarioOptions): Promise<{ url: string; shop: RunningShop | null }> {
@@ -104,15 +120,16 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
   const scenario = await loadScenario(options.scenarioPath);
   const plan = withShopOverrides(planRun(scenario, { targetUrl: options.targetUrl }), options);
   const specs = compileTargets(scenario);
-  const k6 = await requireK6();
+  const artillery = await requireArtillery();
   await checkBrowsersAvailable(plan);
-  const compiled = compileScenario(plan, { peoplePool: true });
+  const compiled = compileTest(plan, { peoplePool: true });
   for (const warning of compiled.warnings) event(`warning: ${warning}`);
 
   const runDir = await createRunDir(options.outDir ?? 'reports', scenario.name);
-  const { scriptPath } = writeCompiledScenario(compiled, runDir);
+  const { testPath } = writeCompiledTest(compiled, runDir);
   await writePeoplePool(plan, runDir);
   const target = await startTarget(plan, scenario, options);
+  if (!target.shop) await checkTargetAnswers(target.url);
   event(`target ${target.url}${target.shop ? ' (embedded reference shop)' : ''}; run folder ${relative(process.cwd(), runDir) || runDir}`);
   event(
     `${plan.people.toLocaleString('en')} people for ${plan.stock.toLocaleString('en')} units, time scale k = ${plan.timeScale} (waits are shown ×${plan.timeScale} in sale time)`,
@@ -128,23 +145,27 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
   try {
     const browsers = startBrowsersBesideLoad(plan, target.url, runDir, options.signal);
     if (browsers) event(`${plan.browsers} real browser${plan.browsers > 1 ? 's' : ''} (Chromium) will join at the opening`);
-    const k6Result = await runK6({
-      k6,
-      scriptPath,
-      runDir,
-      rawOutputPath: join(runDir, 'k6-raw.json.gz'),
-      env: { [TARGET_URL_ENV]: target.url },
+    const engineRun = await runArtillery({
+      artillery,
+      testPath,
+      cwd: runDir,
+      targetUrl: target.url,
+      recordsDir: join(runDir, RECORDS_DIR),
+      reportPath: join(runDir, 'artillery-report.json'),
+      logPath: join(runDir, 'artillery.log'),
       signal: options.signal,
-      onProgress: (progress) => options.onProgress?.(toRunProgress(progress, plan, target.shop)),
+      // a run past its planned length by a minute is stuck: stop it and keep what it measured
+      timeoutMs: plan.expectedDurationMs + 60_000,
+      onProgress: (progress, elapsedMs) => options.onProgress?.(toRunProgress(progress.result, elapsedMs, plan, target.shop)),
     });
     if (sampler) clearInterval(sampler);
     const browserJourneys = browsers ? await browsers : undefined;
     shopStats = target.shop ? target.shop.stats() : null;
     const endedAt = new Date();
-    const probes = k6Result.interrupted ? null : await runProbesAfterLoad(plan, target.shop ? null : target.url, options.allowRemote ?? false);
+    const probes = engineRun.interrupted ? null : await runProbesAfterLoad(plan, target.shop ? null : target.url, options.allowRemote ?? false);
     if (probes) event(`probes: ${probes.findings.length} run, ${probes.highSeverityFailures} high-severity hole${probes.highSeverityFailures === 1 ? '' : 's'}`);
-    event('reading k6 raw output…');
-    const ingest = await ingestK6Output(k6Result.rawOutputPath);
+    const ingest = engineRun.ingest.result;
+    await compressRecords(join(runDir, RECORDS_DIR));
     const crowd = buildCrowdFigures(ingest, {
       timeScale: plan.timeScale,
       stock: plan.stock,
@@ -154,7 +175,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       shopAddressesOverLimit: shopStats?.ordersByAddress.addressesOverLimit ?? null,
     });
     const verdicts = evaluateTargets(ingest, specs);
-    const complete = !k6Result.interrupted;
+    const complete = !engineRun.interrupted;
     const built = buildRunSummary({
       toolVersion: readToolVersion(),
       plan,
@@ -166,9 +187,9 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       startedAt,
       endedAt,
       complete,
-      interruption: complete ? null : 'The run was interrupted before its end; figures cover only what was measured until then.',
+      interruption: complete ? null : `${engineRun.interruption}; figures cover only what was measured until then.`,
       shopStats,
-      k6: { version: k6.version, exitCode: k6Result.exitCode },
+      engine: { name: 'artillery', version: artillery.version, exitCode: engineRun.exitCode, personEngine: engineRun.ingest.engineVersion },
       crowd,
       ...(browserJourneys ? { browsers: browserJourneys } : {}),
       ...(probes ? { probes } : {}),

@@ -1,10 +1,10 @@
 /**
- * The run's people as a seeded pool beside its k6 script (people.json, bots.json), so every
+ * The run's people as a seeded pool beside its Artillery test (people.json, bots.json), so every
  * person has an account of their own with a name and a delivery address, and each bot ring
  * shares one address — the bulk buying of the 2021 sale.
  */
 import { join } from 'node:path';
-import { PEOPLE_POOL_FILES } from '../k6/index.ts';
+import { PEOPLE_POOL_FILES } from '../engine/index.ts';
 import type { RunPlan } from '../scenario/index.ts';
 import { generatePeoplePool, writePoolJson, type Person } from '../../fixtures/users/index.ts';
 

@@ -11,13 +11,20 @@ import { readRunSummary } from './load-run.ts';
  * its raw output kept. Folders that are not runs (or whose summary.json does not parse) are
  * skipped. Returns null when there is none.
  */
+/** A run's raw data: the person engine's records, or a k6 raw output. */
+function hasRawOutput(dir: string): boolean {
+  const records = join(dir, 'records');
+  if (existsSync(records) && readdirSync(records).some((name) => name.endsWith('.ndjson.gz') || name.endsWith('.ndjson'))) return true;
+  return existsSync(join(dir, 'k6-raw.json.gz'));
+}
+
 export function findLatestBaseline(outDir: string, current: { dir: string; summary: RunSummary }): string | null {
   if (!existsSync(outDir)) return null;
   let best: { dir: string; startedAt: string } | null = null;
   for (const entry of readdirSync(outDir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     const dir = join(outDir, entry.name);
-    if (resolve(dir) === resolve(current.dir) || !existsSync(join(dir, 'summary.json')) || !existsSync(join(dir, 'k6-raw.json.gz'))) continue;
+    if (resolve(dir) === resolve(current.dir) || !existsSync(join(dir, 'summary.json')) || !hasRawOutput(dir)) continue;
     let summary: RunSummary;
     try {
       summary = readRunSummary(dir);

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { parseRunSummary, type RunSummary } from '../report/index.ts';
-import { ingestK6Output, mergeIngestResults, type IngestResult } from '../results/index.ts';
+import { ingestEngineRecords, ingestK6Output, listRecordFiles, mergeIngestResults, type IngestResult } from '../results/index.ts';
 import type { RunReference } from './comparison-types.ts';
 
-/** A run folder read back: its summary.json and its k6 raw output re-ingested (exact histograms). */
+/** A run folder read back: its summary.json and its raw records (or k6 output) re-ingested (exact histograms). */
 export interface LoadedRun {
   readonly reference: RunReference;
   readonly summary: RunSummary;
@@ -13,6 +13,8 @@ export interface LoadedRun {
 }
 
 const RAW_OUTPUT = 'k6-raw.json.gz';
+/** The person engine's records of a `saleready run` (one file per worker thread). */
+const RECORDS_DIR = 'records';
 
 /** Reads summary.json of a run folder, validated against the schema; UsageError naming what is wrong. */
 export function readRunSummary(dir: string): RunSummary {
@@ -59,6 +61,10 @@ export function runReference(dir: string, summary: RunSummary): RunReference {
 /** Loads a run folder for comparison: summary.json plus its raw output ingested again. */
 export async function loadRun(dir: string): Promise<LoadedRun> {
   const summary = readRunSummary(dir);
+  const records = await listRecordFiles(join(dir, RECORDS_DIR));
+  if (records.length > 0) {
+    return { reference: runReference(dir, summary), summary, ingest: (await ingestEngineRecords(records)).result };
+  }
   const ingests = await Promise.all(rawOutputs(dir, summary).map((path) => ingestK6Output(path)));
   const ingest = ingests.length === 1 ? ingests[0]! : mergeIngestResults(ingests);
   return { reference: runReference(dir, summary), summary, ingest };

@@ -44,13 +44,14 @@ export interface BuildRunSummaryInput {
   readonly interruption?: string | null;
   /** Units for sale in this run; default scenario.stock. */
   readonly stock?: number;
-  /** Units sold as the caller counted them; default the shop's `unitsSold`, else what k6 saw bought. */
+  /** Units sold as the caller counted them; default the shop's `unitsSold`, else what the engine saw bought. */
   readonly unitsSold?: number;
   /** The shop's own stats (any JSON object: numeric leaves are kept as dotted keys); `unitsSold` is used. */
   readonly shopStats?: object | null;
   /** The shop's queue length over time, when it reported one (else it is derived). */
   readonly shopQueueLength?: readonly QueueLengthSample[];
-  readonly k6?: { readonly version: string; readonly exitCode: number | null } | null;
+  /** What generated the load (summary.json `engine`). */
+  readonly engine?: RunSummary['engine'];
   /** Bots, fairness and lost places (buildCrowdFigures). */
   readonly crowd?: CrowdFigures;
   readonly browsers?: readonly (Omit<BrowserJourney, 'screenshots'> & { readonly screenshots: readonly BrowserJourney['screenshots'][number][] })[];
@@ -71,7 +72,7 @@ export function buildRunSummary(input: BuildRunSummaryInput): RunSummary {
   const actors = actorFigures(ingest);
   const stock = input.stock ?? input.plan?.stock ?? input.scenario.stock ?? null;
   const shop = input.shopStats ? flattenNumbers(input.shopStats as Record<string, unknown>) : null;
-  const unitsSoldSource = input.unitsSold !== undefined ? 'caller' : shop?.unitsSold !== undefined ? 'shop' : 'k6';
+  const unitsSoldSource = input.unitsSold !== undefined ? 'caller' : shop?.unitsSold !== undefined ? 'shop' : 'engine';
   const unitsSold = Math.max(
     0,
     Math.round(input.unitsSold ?? shop?.unitsSold ?? Object.values(actors).reduce((sum, actor) => sum + actor.unitsBought, 0)),
@@ -93,7 +94,7 @@ export function buildRunSummary(input: BuildRunSummaryInput): RunSummary {
       ...(stock !== null ? { stock } : {}),
     },
     target: { url: input.target.url, embedded: input.target.embedded },
-    k6: input.k6 ? { version: input.k6.version, exitCode: input.k6.exitCode } : null,
+    engine: input.engine ?? null,
     startedAt: startedAt.toISOString(),
     endedAt: endedAt.toISOString(),
     durationMs: Math.max(0, endedAt.getTime() - startedAt.getTime()),

@@ -6,7 +6,7 @@ import { describeZodIssues, UsageError } from '../errors.ts';
  * The zod schema is the contract; `RunSummary` is inferred from it. Bump
  * SUMMARY_SCHEMA_VERSION on any change a reader of version 1 would misread.
  */
-export const SUMMARY_SCHEMA_VERSION = 1;
+export const SUMMARY_SCHEMA_VERSION = 2;
 
 const count = z.number().int().nonnegative();
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -204,7 +204,19 @@ export const summarySchema = z.object({
     stock: count.optional(),
   }),
   target: z.object({ url: z.string().min(1), embedded: z.boolean() }),
-  k6: z.object({ version: z.string(), exitCode: z.number().int().nullable() }).nullable(),
+  /**
+   * What generated the load: `artillery` with saleready's person engine for `run`, gate and
+   * capacity; `k6` or `artillery` for a run `saleready analyze` read; null when unknown.
+   */
+  engine: z
+    .object({
+      name: z.string().min(1),
+      version: z.string().nullable(),
+      exitCode: z.number().int().nullable(),
+      /** The person engine and its version (`saleready 1.0.0`), when it ran the crowd. */
+      personEngine: z.string().nullable(),
+    })
+    .nullable(),
   startedAt: z.iso.datetime(),
   endedAt: z.iso.datetime(),
   durationMs: z.number().nonnegative(),
@@ -228,15 +240,15 @@ export const summarySchema = z.object({
   stock: z.object({
     stock: count.nullable(),
     unitsSold: count,
-    /** Where unitsSold comes from: the shop's own count, or the units k6 saw bought. */
-    unitsSoldSource: z.enum(['shop', 'caller', 'k6']),
+    /** Where unitsSold comes from: the shop's own count, or the units the load engine saw bought. */
+    unitsSoldSource: z.enum(['shop', 'caller', 'engine']),
     /** Units sold beyond stock (must be 0); null when the stock is not known. */
     oversold: count.nullable(),
   }),
   latencyByStep: z.array(distributionSchema.extend({ step: z.string() })),
   /** Width of one timeline bucket, s (1 unless the run was longer than 600 s). */
   timelineBucketSeconds: z.number().int().positive(),
-  /** Where timeline[].queueLength comes from: the shop's own readings, or derived from k6 counts. */
+  /** Where timeline[].queueLength comes from: the shop's own readings, or derived from the engine's counts. */
   queueLengthSource: z.enum(['shop', 'derived']),
   timeline: z.array(timelinePointSchema),
   stepLatencyTimeline: z.array(stepLatencyPointSchema),

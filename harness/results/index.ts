@@ -28,3 +28,15 @@ export { selectSeries, aggregateOf, tagValuesOf, JOURNEY_METRICS, JOURNEY_TAG_VA
 export { measure, readStat, aggregateEvents, runDurationSeconds, type Measurement, type MeasureStat } from './measure.ts';
 export { measureOverTime, type TimePoint, type MeasureOverTimeOptions } from './measure-over-time.ts';
 export { evaluateTargets, toTargetMeasurement, type RunTargetSpec } from './evaluate-targets.ts';
+export {
+  addRecordLine,
+  createEngineIngest,
+  followRecords,
+  ingestEngineRecords,
+  listRecordFiles,
+  RECORDS_FORMAT,
+  type EngineIngest,
+  type EngineIngestOptions,
+  type PersonRecord,
+  type RecordsFollower,
+} from './ingest-engine-records.ts';

@@ -1,0 +1,123 @@
+'use strict';
+// artillery-engine-saleready: saleready's person engine, loaded by Artillery for scenarios
+// with `engine: saleready`. Each virtual user is one person or bot of the sale (journey
+// `crowd`) or one person of a capacity step (journey `capacity`), on its own undici
+// connection. Settings (`config.engines.saleready`), paths relative to the test file:
+//   plan     the run plan, JSON (default plan.json)
+//   records  folder for saleready's records, one file per worker thread (default records)
+//   people   the people pool, JSON [{ userId, address }] (optional)
+//   bots     the bot pool, JSON [{ userId, address, ring }] (optional)
+// API (ENGINE.md): new Engine(script, ee, helpers); createScenario(spec, ee) returns
+// function (context, done), called once per virtual user, which emits 'started' first.
+const { readFileSync } = require('node:fs');
+const { dirname, resolve } = require('node:path');
+const { runBot, ringAddress } = require('./bot.js');
+const { runCapacityPerson } = require('./capacity.js');
+const { createCrowd } = require('./crowd.js');
+const { createConnection } = require('./http.js');
+const { OUTCOMES, createMetrics } = require('./metrics.js');
+const { runPerson } = require('./person.js');
+const { createRecorder } = require('./records.js');
+const { version } = require('./package.json');
+
+function readJson(path, what) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`saleready engine: cannot read the ${what} ${path}: ${error.message}`);
+  }
+}
+
+class SalereadyEngine {
+  constructor(script, ee) {
+    const settings = (script.config.engines && script.config.engines.saleready) || {};
+    const baseDir = script._scriptPath ? dirname(resolve(script._scriptPath)) : process.cwd();
+    const at = (path) => resolve(baseDir, path);
+    this.target = script.config.target;
+    this.plan = readJson(at(settings.plan || 'plan.json'), 'run plan');
+    this.people = settings.people ? readJson(at(settings.people), 'people pool') : [];
+    this.bots = settings.bots ? readJson(at(settings.bots), 'bot pool') : [];
+    this.crowd = createCrowd(this.plan.arrivalSegments || []);
+    this.recorder = createRecorder(at(settings.records || 'records'), { engine: 'saleready', engineVersion: version, scenario: this.plan.scenario });
+    this.arrivals = 0;
+    // the run's clock starts with its first phase (the opening is plan.opensAtMs after it)
+    this.startedAtMs = Date.now();
+    if (ee && typeof ee.on === 'function') {
+      ee.on('phaseStarted', (spec) => {
+        if (spec && spec.index === 0 && typeof spec.startTime === 'number') this.startedAtMs = spec.startTime;
+      });
+    }
+  }
+
+  /** The account of a person or bot: from the pool when there is one, else made up. */
+  accountOf(actor, index) {
+    if (actor === 'bot') {
+      const pooled = this.bots[index];
+      if (pooled) return pooled;
+      const ringSize = this.plan.bots ? this.plan.bots.ringSize : 1;
+      const ring = Math.floor(index / ringSize);
+      return { userId: `b-${ring}-${index % ringSize}`, address: ringAddress(ring), ring };
+    }
+    return this.people[index] || { userId: `p-${index}`, address: `${index} Sale Street` };
+  }
+
+  async runOne(journey, ee) {
+    const n = this.arrivals++;
+    const metrics = createMetrics(this.recorder, ee);
+    if (journey === 'capacity') {
+      const connection = createConnection(this.target, this.recorder, ee, 'capacity');
+      try {
+        return await runCapacityPerson({ connection, plan: this.plan, startedAtMs: this.startedAtMs, index: n });
+      } finally {
+        await connection.close();
+      }
+    }
+    const { actor, index } = this.crowd.actorOf(n);
+    const connection = createConnection(this.target, this.recorder, ee, actor);
+    const io = { connection, metrics, plan: this.plan, startedAtMs: this.startedAtMs, account: this.accountOf(actor, index), index };
+    try {
+      return actor === 'bot' ? await runBot(io) : await runPerson(io);
+    } finally {
+      await connection.close();
+    }
+  }
+
+  /**
+   * Artillery fails an ensure check on a metric that never fired, so the counters a target can
+   * name start at 0 (a run where nobody gave up reports 0, not "missing").
+   */
+  reportZeros(ee) {
+    this.zeroed = true;
+    ee.emit('counter', 'saleready.requests_failed', 0);
+    ee.emit('counter', 'http.requests', 0);
+    for (const actor of ['person', 'bot']) {
+      for (const name of ['arrivals', 'admitted', 'units_bought', 'session_expiries', ...OUTCOMES.map((outcome) => `outcome.${outcome}`)]) {
+        ee.emit('counter', `saleready.${actor}.${name}`, 0);
+      }
+    }
+  }
+
+  createScenario(spec, ee) {
+    const journey = spec.journey || 'crowd';
+    if (journey !== 'crowd' && journey !== 'capacity') {
+      throw new Error(`saleready engine: unknown journey "${journey}" (crowd or capacity)`);
+    }
+    return (context, done) => {
+      ee.emit('started');
+      if (!this.zeroed) this.reportZeros(ee);
+      this.runOne(journey, ee).then(
+        (record) => {
+          this.recorder.person(record);
+          done(null, context);
+        },
+        (error) => {
+          ee.emit('error', (error && error.code) || 'saleready_engine_error');
+          this.recorder.person({ actor: 'unknown', outcome: 'error', error: String((error && error.message) || error) });
+          done(error, context);
+        },
+      );
+    };
+  }
+}
+
+module.exports = SalereadyEngine;

@@ -1,0 +1,25 @@
+/** harness/engine — compile a run plan to an Artillery test, find Artillery, run it with the person engine. */
+export { findArtillery, requireArtillery, artilleryEnv } from './locate-artillery.ts';
+export type { ArtilleryInstall } from './locate-artillery.ts';
+export {
+  compileTest,
+  commentText,
+  formatDuration,
+  yamlValue,
+  PEOPLE_POOL_FILES,
+  PLAN_FILE,
+  RECORDS_DIR,
+  SHOP_CONFIG_FILE,
+  TEST_FILE,
+} from './compile-test.ts';
+export type { CompiledTest, CompileTestOptions } from './compile-test.ts';
+export { buildArrivalSegments } from './arrival-segments.ts';
+export type { ArrivalSegment } from './arrival-segments.ts';
+export { buildEnsureConditions, conditionForTarget } from './ensure-conditions.ts';
+export type { EnsureCondition } from './ensure-conditions.ts';
+export { CAPACITY_STEPS, compileCapacityStep } from './compile-capacity-test.ts';
+export type { CapacityStep, CapacityStepOptions } from './compile-capacity-test.ts';
+export { writeCompiledTest } from './write-compiled.ts';
+export { compressRecords } from './compress-records.ts';
+export { ARTILLERY_EXIT, runArtillery } from './run-artillery.ts';
+export type { ArtilleryRunResult, RunArtilleryOptions } from './run-artillery.ts';
