@@ -1,7 +1,7 @@
 /** Validates `saleready capacity` flags; every error names the flag, the value and what is allowed. */
 import { UsageError } from '../errors.ts';
 import type { CapacityTargets } from '../capacity/index.ts';
-import { CAPACITY_STEPS, type CapacityStep } from '../k6/compile-capacity-step.ts';
+import { CAPACITY_STEPS, type CapacityStep } from '../engine/index.ts';
 import { applyShopOverrides } from '../../fixtures/shop/load-shop-config.ts';
 import type { ShopConfigInput } from '../../fixtures/shop/index.ts';
 

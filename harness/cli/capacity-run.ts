@@ -1,5 +1,5 @@
 /**
- * A capacity run: closed-loop load steps (one k6 run each), measured with intervals, until
+ * A capacity run: closed-loop load steps (one Artillery run each, on the person engine), measured with intervals, until
  * the targets are clearly missed or the steps run out; then the USL fit and the profile.
  */
 import { writeFile } from 'node:fs/promises';
@@ -11,8 +11,8 @@ import {
   type CapacityStepMeasurement,
   type CapacityTargets,
 } from '../capacity/index.ts';
-import { compileCapacityStep, requireK6, runK6, TARGET_URL_ENV, type CapacityStep } from '../k6/index.ts';
-import { createRunDir, ingestK6Output, measure, measureOverTime, type IngestResult } from '../results/index.ts';
+import { compileCapacityStep, compressRecords, requireArtillery, runArtillery, type CapacityStep } from '../engine/index.ts';
+import { createRunDir, measure, measureOverTime, type IngestResult } from '../results/index.ts';
 import { meanInterval } from '../stats/index.ts';
 import { renderCapacityHtml } from '../report/index.ts';
 import { startShop, type RunningShop, type ShopConfigInput } from '../../fixtures/shop/index.ts';
@@ -88,7 +88,7 @@ export function measureCapacityStep(ingest: IngestResult, load: number, journeyL
 
 export async function runCapacity(options: CapacityRunOptions): Promise<CapacityRunResult> {
   const event = options.onEvent ?? (() => {});
-  const k6 = await requireK6();
+  const artillery = await requireArtillery();
   let shop: RunningShop | null = null;
   let targetUrl: string;
   if (options.targetUrl) targetUrl = checkTargetUrl(options.targetUrl, options.allowRemote ?? false);
@@ -105,12 +105,26 @@ export async function runCapacity(options: CapacityRunOptions): Promise<Capacity
     for (const load of options.loads) {
       if (options.signal?.aborted) throw new InterruptedError('interrupted', `capacity run interrupted after ${steps.length} steps; raw data kept in ${runDir}`);
       await shop?.reset();
-      const scriptPath = join(runDir, `step-${String(load).padStart(4, '0')}.js`);
-      await writeFile(scriptPath, compileCapacityStep({ load, seconds: options.stepSeconds, journey: options.journey }));
-      const raw = join(runDir, `step-${String(load).padStart(4, '0')}.json.gz`);
-      const result = await runK6({ k6, scriptPath, runDir, rawOutputPath: raw, env: { [TARGET_URL_ENV]: targetUrl }, signal: options.signal, summaryPath: join(runDir, `step-${load}-summary.json`) });
-      if (result.interrupted) throw new InterruptedError('interrupted', `capacity run interrupted at load ${load}; raw data kept in ${runDir}`);
-      const ingest = await ingestK6Output(raw, { tagKeys: ['step', 'phase', 'status', 'expected_response'] });
+      const name = `step-${String(load).padStart(4, '0')}`;
+      const compiled = compileCapacityStep({ load, seconds: options.stepSeconds, journey: options.journey, recordsDir: `${name}-records`, planFile: `${name}.plan.json` });
+      const testPath = join(runDir, `${name}.yml`);
+      await writeFile(testPath, compiled.test);
+      await writeFile(join(runDir, `${name}.plan.json`), compiled.plan);
+      const recordsDir = join(runDir, `${name}-records`);
+      const result = await runArtillery({
+        artillery,
+        testPath,
+        cwd: runDir,
+        targetUrl,
+        recordsDir,
+        logPath: join(runDir, `${name}.log`),
+        ingestOptions: { tagKeys: ['step', 'phase', 'status', 'expected_response'] },
+        signal: options.signal,
+        timeoutMs: options.stepSeconds * 1000 + 120_000,
+      });
+      await compressRecords(recordsDir);
+      if (result.interrupted) throw new InterruptedError('interrupted', `capacity run interrupted at load ${load} (${result.interruption}); raw data kept in ${runDir}`);
+      const ingest = result.ingest.result;
       const step = measureCapacityStep(ingest, load, options.journey.length, options.stepSeconds);
       steps.push(step);
       options.onStep?.(step);

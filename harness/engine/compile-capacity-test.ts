@@ -20,8 +20,10 @@ export interface CapacityStepOptions {
   readonly planFile?: string;
 }
 
-/** People arrive over this long at the start of a step. */
-const RAMP_MS = 1000;
+/** People arrive over this long at the start of a step… */
+const RAMP_MS = 200;
+/** …and are logged in and admitted this long after it, when the measurement starts together. */
+const SETUP_MS = 2000;
 
 export function compileCapacityStep(options: CapacityStepOptions): { test: string; plan: string } {
   const { load, seconds, journey } = options;
@@ -32,7 +34,7 @@ export function compileCapacityStep(options: CapacityStepOptions): { test: strin
     'config:',
     `  target: ${yamlValue('http://127.0.0.1:8080')}`,
     '  phases:',
-    `    # ${load} people, each with one request in flight at a time: load N = ${load}`,
+    `    # ${load} people, each with one request in flight at a time: load N = ${load}; all start measuring ${SETUP_MS / 1000} s in`,
     `    - { name: ${yamlValue(`load ${load}`)}, duration: ${yamlValue(`${RAMP_MS}ms`)}, arrivalCount: ${load} }`,
     '  engines:',
     '    saleready:',
@@ -43,6 +45,6 @@ export function compileCapacityStep(options: CapacityStepOptions): { test: strin
     '  - { name: "capacity", engine: "saleready", journey: "capacity" }',
     '',
   ].join('\n');
-  const plan = { scenario: `capacity-${load}`, capacity: { load, journey, measureMs: RAMP_MS + seconds * 1000 } };
+  const plan = { scenario: `capacity-${load}`, capacity: { load, journey, setupMs: SETUP_MS, measureMs: seconds * 1000 } };
   return { test, plan: `${JSON.stringify(plan, null, 2)}\n` };
 }

@@ -97,6 +97,8 @@ export function addRecordLine(ingest: EngineIngest, line: string): boolean {
     case 'end':
       ingest.filesEnded++;
       return true;
+    case 'sample':
+      return true;
     default:
       result.badLines++;
       return false;

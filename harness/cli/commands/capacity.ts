@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { parseMeasurements, summarizeCapacityFit } from '../../capacity/index.ts';
-import { CAPACITY_STEPS } from '../../k6/compile-capacity-step.ts';
+import { CAPACITY_STEPS } from '../../engine/index.ts';
 import { formatCapacityStep, renderCapacityProfileText } from '../../report/capacity-profile-text.ts';
 import { DEFAULT_CAPACITY_LOADS, parseCapacityFlags, type CapacityFlags } from '../capacity-flags.ts';
 import { UsageError } from '../../errors.ts';

@@ -1,15 +1,17 @@
 'use strict';
 // One person of a capacity step: N of them in a closed loop (each with one request in flight
 // at a time) hold the shop at load N, the N of the Universal Scalability Law. Each logs in
-// and is admitted once (tagged phase=setup), then repeats the chosen journey steps with no
-// think time until the step ends (tagged phase=measure).
+// and is admitted once (tagged phase=setup), waits for the common start of the measurement,
+// then repeats the chosen journey steps with no think time until it ends (phase=measure):
+// so all N are in the loop for the whole measured window.
 const { setTimeout: sleep } = require('node:timers/promises');
 
-/** `io`: { connection, plan: { capacity: { journey, endsAtMs } }, startedAtMs, index }. */
+/** `io`: { connection, plan: { capacity: { journey, setupMs, measureMs } }, startedAtMs, index }. */
 async function runCapacityPerson(io) {
   const { connection } = io;
-  const { journey, measureMs } = io.plan.capacity;
-  const endsAt = io.startedAtMs + measureMs;
+  const { journey, setupMs, measureMs } = io.plan.capacity;
+  const measureFrom = io.startedAtMs + setupMs;
+  const endsAt = measureFrom + measureMs;
   const state = { session: null, ticket: null, token: null };
   const setup = { tags: { phase: 'setup' } };
   const userId = `cap-${io.index}-${Date.now()}`;
@@ -19,7 +21,7 @@ async function runCapacityPerson(io) {
   state.session = login.field('sessionId');
   const join = await connection.send('setup', 'POST', '/api/queue/join', { session: state.session, ...setup });
   state.ticket = join.field('ticketId');
-  for (let i = 0; i < 600 && !state.token && Date.now() < endsAt; i++) {
+  for (let i = 0; i < 600 && !state.token && Date.now() < measureFrom; i++) {
     const status = await connection.send('setup', 'GET', `/api/queue/status?ticket=${encodeURIComponent(state.ticket)}`, { session: state.session, ...setup });
     if (status.status === 200 && status.field('state') === 'admitted') state.token = status.field('admissionToken');
     else await sleep(100);
@@ -33,6 +35,8 @@ async function runCapacityPerson(io) {
     cart: () => ({ method: 'POST', path: '/api/cart', body: { quantity: 1 }, identity: true }),
     checkout: () => ({ method: 'POST', path: '/api/checkout', body: { quantity: 1, address: `${io.index} Capacity Street` }, identity: true }),
   };
+  if (!state.token) return { actor: 'capacity', index: io.index, outcome: 'error', error: 'not admitted before the measurement' };
+  if (Date.now() < measureFrom) await sleep(measureFrom - Date.now());
   let journeys = 0;
   while (Date.now() < endsAt) {
     for (const step of journey) {

@@ -99,6 +99,7 @@ function createConnection(baseUrl, recorder, ee, actor) {
     recorder.count('http_reqs', tags, 1, now);
     recorder.trend('http_req_duration', tags, durationMs, now);
     recorder.rate('http_req_failed', tags, !expected, now);
+    recorder.sample(step, actor, status, durationMs);
     ee.emit('counter', 'http.requests', 1);
     ee.emit('histogram', 'http.response_time', durationMs);
     ee.emit('histogram', `saleready.response_time.${step}`, durationMs);

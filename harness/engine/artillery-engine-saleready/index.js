@@ -7,6 +7,7 @@
 //   records  folder for saleready's records, one file per worker thread (default records)
 //   people   the people pool, JSON [{ userId, address }] (optional)
 //   bots     the bot pool, JSON [{ userId, address, ring }] (optional)
+//   rawSamples  also write every request's exact duration (a check aid; default false)
 // API (ENGINE.md): new Engine(script, ee, helpers); createScenario(spec, ee) returns
 // function (context, done), called once per virtual user, which emits 'started' first.
 const { readFileSync } = require('node:fs');
@@ -38,7 +39,11 @@ class SalereadyEngine {
     this.people = settings.people ? readJson(at(settings.people), 'people pool') : [];
     this.bots = settings.bots ? readJson(at(settings.bots), 'bot pool') : [];
     this.crowd = createCrowd(this.plan.arrivalSegments || []);
-    this.recorder = createRecorder(at(settings.records || 'records'), { engine: 'saleready', engineVersion: version, scenario: this.plan.scenario });
+    this.recorder = createRecorder(
+      at(settings.records || 'records'),
+      { engine: 'saleready', engineVersion: version, scenario: this.plan.scenario },
+      { rawSamples: settings.rawSamples === true },
+    );
     this.arrivals = 0;
     // the run's clock starts with its first phase (the opening is plan.opensAtMs after it)
     this.startedAtMs = Date.now();

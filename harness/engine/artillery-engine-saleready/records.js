@@ -7,6 +7,9 @@
 //       (count, sum), a rate (count, nonZero) or a trend (a mergeable histogram); written
 //       every flush (0.5 s), so a second may come in several lines that add up exactly
 //   {"type":"person", …}                          one per person or bot, when they leave
+//   {"type":"sample","step":…,"actor":…,"status":…,"ms":…}
+//       one request's duration, only with the setting `rawSamples: true` (a check aid: the
+//       exact values the histograms are tested against)
 //   {"type":"end","atMs":T}                       the engine closed cleanly
 // Writes are synchronous (fs.writeSync): buffered writes flushed at shutdown lost a whole
 // worker's file (ENGINE.md), and Artillery exits at once on Ctrl-C, so what is in the file
@@ -20,7 +23,9 @@ const RECORDS_FORMAT = 'saleready.records.v1';
 /** Tags a series can carry, in the order its key is built. */
 const TAG_KEYS = ['step', 'actor', 'status', 'name', 'expected_response', 'bypass', 'phase', 'outcome', 'reason', 'reentry', 'kind', 'result', 'ring'];
 
-function createRecorder(dir, meta, flushMs = 500) {
+function createRecorder(dir, meta, options = {}) {
+  const flushMs = options.flushMs || 500;
+  let samples = options.rawSamples ? '' : null;
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${process.pid}-${threadId}.ndjson`);
   const fd = openSync(path, 'a');
@@ -76,8 +81,18 @@ function createRecorder(dir, meta, flushMs = 500) {
     return { kind: 'counter', count: entry.count, sum: entry.sum };
   }
 
+  /** One request's exact duration, kept only when raw samples were asked for. */
+  function sample(step, actor, status, ms) {
+    if (samples === null) return;
+    samples += `${JSON.stringify({ type: 'sample', step, actor, status, ms })}\n`;
+  }
+
   /** Writes what was measured since the last flush. */
   function flush() {
+    if (samples) {
+      write(samples);
+      samples = '';
+    }
     if (pending.size === 0) return;
     const entries = pending;
     pending = new Map();
@@ -114,7 +129,7 @@ function createRecorder(dir, meta, flushMs = 500) {
     closeSync(fd);
   }
 
-  return { path, count, rate, trend, person, flush, close };
+  return { path, count, rate, trend, sample, person, flush, close };
 }
 
 module.exports = { RECORDS_FORMAT, TAG_KEYS, createRecorder };
