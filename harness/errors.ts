@@ -35,7 +35,7 @@ export class UsageError extends SalereadyError {
   }
 }
 
-/** Something outside the input is missing or unreachable: k6, Chromium, the target. Exit 3. */
+/** Something outside the input is missing or unreachable: Artillery, Chromium, the target. Exit 3. */
 export class EnvironmentError extends SalereadyError {
   constructor(code: string, message: string, hints: readonly string[] = []) {
     super(code, message, ExitCode.environment, hints);

@@ -1,5 +1,5 @@
 /**
- * Ctrl-C during a run: the first SIGINT (or SIGTERM) aborts the signal it hands out, so k6 is
+ * Ctrl-C during a run: the first SIGINT (or SIGTERM) aborts the signal it hands out, so Artillery is
  * stopped and what was measured is kept and reported (exit 4); a second one exits at once.
  */
 import { ExitCode } from '../errors.ts';
@@ -11,7 +11,7 @@ export async function withInterrupt<T>(output: Output, work: (signal: AbortSigna
   const onSignal = (): void => {
     interrupts += 1;
     if (interrupts === 1) {
-      output.err('\ninterrupted: stopping k6 and keeping what was measured (Ctrl-C again to force)…');
+      output.err('\ninterrupted: stopping Artillery and keeping what was measured (Ctrl-C again to force)…');
       controller.abort();
     } else {
       process.exit(ExitCode.interrupted);

@@ -1,6 +1,6 @@
 /**
  * `saleready run <scenario>` and `saleready demo`: the main job, with live progress, Ctrl-C
- * forwarded to k6 (partial results kept, exit 4), and the verdict on screen.
+ * stops Artillery (partial results kept, exit 4), and the verdict on screen.
  */
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
@@ -43,7 +43,7 @@ async function runWithProgress(scenarioPath: string, flags: RunFlags, output: Ou
 export function registerRunCommands(program: Command, output: Output): void {
   program
     .command('run <scenario>')
-    .description('run a sale scenario (.ts, .yaml, .json) through k6 and judge it against its targets')
+    .description('run a sale scenario (.ts, .yaml, .json) through Artillery and judge it against its targets')
     .option('-t, --target <url>', 'the shop to load (default: start the embedded reference shop)')
     .option('--allow-remote', 'allow a target that is not on this machine')
     .option('-o, --out <dir>', 'where run folders go', 'reports')

@@ -1,4 +1,4 @@
-/** `saleready users`: a deterministic people pool (faker) with bot rings, as JSON for k6. */
+/** `saleready users`: a deterministic people pool (faker) with bot rings, as JSON (the person engine reads one beside each run's test). */
 import type { Command } from 'commander';
 import type { Output } from '../output.ts';
 
@@ -20,7 +20,7 @@ export function registerUsersCommand(program: Command, output: Output): void {
     .option('--bot-share <share>', 'share of accounts that are bots, 0 … 1', '0')
     .option('--ring-size <size>', 'bot accounts per ring (one address and card per ring)', '5')
     .option('--locale <locale>', 'ko (Korean) or en (English)', 'ko')
-    .option('-o, --out <file>', 'write the pool as JSON (an array, for k6 SharedArray); default: print a sample')
+    .option('-o, --out <file>', 'write the pool as JSON (an array); default: print a sample')
     .action(async (flags: UsersFlags) => {
       const { generatePeoplePool, parsePoolOptions, writePoolJson } = await import('../../../fixtures/users/index.ts');
       const options = parsePoolOptions({ ...flags });
