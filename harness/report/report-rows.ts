@@ -66,6 +66,9 @@ export function keyFigures(summary: RunSummary, lang: ReportLanguage): [string, 
   return [
     [labels.scenario, `${summary.scenario.name} (${labels.timeScale(summary.scenario.timeScale)})`],
     [labels.shop, `${summary.target.url}${summary.target.embedded ? ` (${labels.embeddedShop})` : ''}`],
+    ...(summary.engine
+      ? [[labels.loadEngine, `${summary.engine.name} ${summary.engine.version ?? ''}`.trim() + (summary.engine.personEngine ? ` · ${labels.personEngine} ${summary.engine.personEngine}` : '')] as [string, string]]
+      : []),
     [labels.duration, formatDuration(summary.durationMs, lang)],
     [labels.people, formatNumber(people)],
     [labels.stock, summary.stock.stock === null ? labels.none : formatNumber(summary.stock.stock)],
