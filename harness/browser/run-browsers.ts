@@ -1,40 +1,153 @@
 /**
- * A few real people in real browsers beside the k6 load: one Chromium, one context per
- * person (separate cookies), all journeys at once.
+ * A few real people in real browsers beside the crowd, as an Artillery process of their own
+ * (Artillery's Playwright engine forces a single worker on any test that uses it): writes the
+ * browser test and its processor into the run folder, runs `artillery run browsers.yml` there
+ * with Debian's Chromium, and reads the people's JSON lines back into journeys.
+ * When the signal aborts, Artillery gets SIGINT (SIGKILL 5 s later); whatever happens, every
+ * process started for the run (tagged in its environment, see tagged-processes.ts) is killed
+ * before this resolves, so no Chromium is left behind.
  */
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, requireChromium } from './locate-chromium.ts';
-import { runBrowserJourney, type BrowserJourneyResult } from './browser-journey.ts';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { closeSync, copyFileSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EnvironmentError } from '../errors.ts';
+import { failedJourney, type BrowserJourneyResult } from './browser-journey.ts';
+import {
+  BROWSER_LOG_FILE,
+  BROWSER_PROCESSOR_FILE,
+  BROWSER_RESULTS_FILE,
+  BROWSER_TEST_FILE,
+  compileBrowserTest,
+  planBrowserArrivals,
+} from './compile-browser-test.ts';
+import { requireChromium } from './locate-chromium.ts';
+import { readBrowserResults } from './read-browser-results.ts';
+import { BROWSER_RUN_TAG_ENV, stopTaggedProcesses } from './tagged-processes.ts';
+
+const PROCESSOR_SOURCE = fileURLToPath(new URL('./runtime/browser-person.mjs', import.meta.url));
+const STOP_GRACE_MS = 5_000;
 
 export interface RunBrowsersOptions {
   readonly targetUrl: string;
   readonly people: number;
   readonly runDir: string;
+  /** Longest wait in the queue before a person counts as stuck, ms. */
   readonly maxQueueMs: number;
-  /** Delay before each person starts, ms, so browsers arrive with the crowd. */
-  readonly startDelayMs?: number;
+  /** When the first person arrives, ms after Artillery starts (default: as soon as Chromium is up). */
+  readonly firstArrivalMs?: number;
+  /** Time between two arrivals, ms (default 250). */
+  readonly arrivalSpacingMs?: number;
+  /** Longest wait for any other step, ms (default 30 s). */
+  readonly stepTimeoutMs?: number;
   readonly personPrefix?: string;
+  /** Stops the browsers; the journeys then hold what was recorded until then. */
+  readonly signal?: AbortSignal;
+  /** Artillery is stopped after this long (default: last arrival + queue + 2 min). */
+  readonly timeoutMs?: number;
 }
 
-export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJourneyResult[]> {
-  const binary = await requireChromium();
-  const browser = await chromium.launch({ executablePath: binary.path, args: [...CHROMIUM_ARGS], headless: true });
+/** The Artillery CLI of this checkout (`node_modules/artillery/bin/run`), run with this Node. */
+function locateArtilleryCli(): string {
   try {
-    const prefix = options.personPrefix ?? 'browser';
-    const journeys = Array.from({ length: options.people }, async (_, index) => {
-      const delay = (options.startDelayMs ?? 0) * index;
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      return runBrowserJourney({
-        browser,
-        targetUrl: options.targetUrl,
-        person: `${prefix}-${index + 1}`,
-        address: `Browser-street ${index + 1}, Seoul`,
-        runDir: options.runDir,
-        maxQueueMs: options.maxQueueMs,
-      });
-    });
-    return await Promise.all(journeys);
-  } finally {
-    await browser.close();
+    return join(dirname(createRequire(import.meta.url).resolve('artillery/package.json')), 'bin', 'run');
+  } catch {
+    throw new EnvironmentError('artillery_missing', 'Artillery was not found in node_modules.', ['Run `npm run setup`.']);
   }
+}
+
+/** Telemetry off; this checkout's node_modules/.bin first, so `#!/usr/bin/env node` finds Node 24. */
+function artilleryEnvironment(cli: string, tag: string): NodeJS.ProcessEnv {
+  const binDir = join(dirname(dirname(dirname(cli))), '.bin');
+  const path = [binDir, ...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '' && dir !== binDir)].join(delimiter);
+  return { ...process.env, ARTILLERY_DISABLE_TELEMETRY: '1', PATH: path, [BROWSER_RUN_TAG_ENV]: tag };
+}
+
+function logTail(path: string, lines: number): string {
+  try {
+    return readFileSync(path, 'utf8').trim().split('\n').slice(-lines).join(' | ');
+  } catch {
+    return '';
+  }
+}
+
+/** Resolves with one journey per person who started (none when stopped before anyone arrived). */
+export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJourneyResult[]> {
+  const chromium = await requireChromium();
+  const cli = locateArtilleryCli();
+  const compileOptions = {
+    targetUrl: options.targetUrl,
+    people: options.people,
+    chromiumPath: chromium.path,
+    firstArrivalMs: options.firstArrivalMs ?? 0,
+    arrivalSpacingMs: options.arrivalSpacingMs ?? 250,
+    maxQueueMs: options.maxQueueMs,
+    stepTimeoutMs: options.stepTimeoutMs ?? 30_000,
+    personPrefix: options.personPrefix ?? 'browser',
+  };
+  const { runDir } = options;
+  writeFileSync(join(runDir, BROWSER_TEST_FILE), compileBrowserTest(compileOptions));
+  copyFileSync(PROCESSOR_SOURCE, join(runDir, BROWSER_PROCESSOR_FILE));
+  const resultsPath = join(runDir, BROWSER_RESULTS_FILE);
+  rmSync(resultsPath, { force: true });
+  if (options.signal?.aborted) return [];
+
+  const arrivals = planBrowserArrivals(compileOptions);
+  const timeoutMs = options.timeoutMs ?? arrivals.firstArrivalMs + arrivals.windowMs + options.maxQueueMs + 120_000;
+  const tag = `${process.pid}-${randomUUID()}`;
+  const logPath = join(runDir, BROWSER_LOG_FILE);
+  const log = openSync(logPath, 'w');
+  let stopReason: string | null = null;
+  let exit: { code: number | null; signal: NodeJS.Signals | null } = { code: null, signal: null };
+  try {
+    // Its own process group: Ctrl-C reaches saleready only, which stops Artillery itself.
+    const child = spawn(process.execPath, [cli, 'run', BROWSER_TEST_FILE], {
+      cwd: runDir,
+      env: artilleryEnvironment(cli, tag),
+      stdio: ['ignore', log, log],
+      detached: true,
+    });
+    const signalGroup = (signal: NodeJS.Signals): void => {
+      try {
+        if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    let killTimer: NodeJS.Timeout | undefined;
+    const stop = (reason: string): void => {
+      if (stopReason !== null) return;
+      stopReason = reason;
+      signalGroup('SIGINT');
+      killTimer = setTimeout(() => signalGroup('SIGKILL'), STOP_GRACE_MS);
+    };
+    const onAbort = (): void => stop('The run was stopped before this person finished.');
+    const onExit = (): void => signalGroup('SIGKILL');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    process.once('exit', onExit);
+    const timer = setTimeout(() => stop(`The browsers were stopped after ${Math.round(timeoutMs / 1000)} s, before this person finished.`), timeoutMs);
+    try {
+      exit = await new Promise((resolve, reject) => {
+        child.once('error', (error) => reject(new EnvironmentError('artillery_spawn_failed', `Artillery could not be started: ${error.message}`, ['Run `npm run setup`.'])));
+        child.once('close', (code, signal) => resolve({ code, signal }));
+      });
+    } finally {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+      process.removeListener('exit', onExit);
+    }
+  } finally {
+    closeSync(log);
+    await stopTaggedProcesses(tag);
+  }
+
+  const ended = `Artillery ended (${exit.signal ?? `exit ${exit.code}`}) before this person finished: ${logTail(logPath, 3)}`;
+  const { journeys } = readBrowserResults(resultsPath, stopReason ?? ended);
+  if (journeys.length > 0 || stopReason !== null) return [...journeys];
+  // Nobody even started: Artillery or Chromium failed. Each person is a failed journey, so the report says why.
+  const failed = `The browser test did not run (Artillery ${exit.signal ?? `exit ${exit.code}`}): ${logTail(logPath, 3)}`;
+  return Array.from({ length: options.people }, (_, index) => failedJourney(`${compileOptions.personPrefix}-${index + 1}`, failed));
 }

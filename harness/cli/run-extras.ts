@@ -1,8 +1,9 @@
 /**
- * What a scenario may ask for beside the k6 crowd: a few real people in Chromium during the
- * load, and queue-integrity probes after it (so their requests never mix with the crowd's).
+ * What a scenario may ask for beside the crowd: a few real people in Chromium during the
+ * load (an Artillery process of their own), and queue-integrity probes after it (so their
+ * requests never mix with the crowd's).
  */
-import { requireChromium, runBrowsers, type BrowserJourneyResult } from '../browser/index.ts';
+import { failedJourney, requireChromium, runBrowsers, type BrowserJourneyResult } from '../browser/index.ts';
 import { runProbes } from '../probe/index.ts';
 import type { RunPlan } from '../scenario/index.ts';
 import { startShop, type ShopConfigInput } from '../../fixtures/shop/index.ts';
@@ -13,17 +14,27 @@ export async function checkBrowsersAvailable(plan: RunPlan): Promise<void> {
 }
 
 /**
- * Starts the browsers a second into the run, so they wait in the pre-queue among the early
- * arrivals and meet the opening burst as people do; resolves with their journeys. A browser
- * failure is a result (outcome `error`, trace kept), never a crash.
+ * Starts the browser people at once as an Artillery process of their own beside the crowd's
+ * (browsers.yml in the run folder); they arrive at the opening, one every 250 ms, and may wait
+ * in the queue until the sale closes. Resolves with their journeys, never rejects: a browser
+ * failure is a result (outcome `error`, trace kept, the reason in its message). When the signal
+ * aborts, the browsers stop at once and keep what they recorded; no Chromium is left behind.
  */
 export function startBrowsersBesideLoad(plan: RunPlan, targetUrl: string, runDir: string, signal?: AbortSignal): Promise<BrowserJourneyResult[]> | null {
   if (plan.browsers <= 0) return null;
-  return (async () => {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, plan.opensAtMs)));
-    if (signal?.aborted) return [];
-    return runBrowsers({ targetUrl, people: plan.browsers, runDir, maxQueueMs: Math.max(10_000, plan.saleClosesAtMs - 1000), startDelayMs: 250 });
-  })();
+  return runBrowsers({
+    targetUrl,
+    people: plan.browsers,
+    runDir,
+    firstArrivalMs: plan.opensAtMs,
+    maxQueueMs: Math.max(10_000, plan.saleClosesAtMs - plan.opensAtMs),
+    signal,
+    // a browser test still running a minute past the run's planned end is stuck
+    timeoutMs: plan.expectedDurationMs + 60_000,
+  }).catch((error: unknown) => {
+    const message = `The browsers could not run: ${error instanceof Error ? error.message : String(error)}`;
+    return Array.from({ length: plan.browsers }, (_, index) => failedJourney(`browser-${index + 1}`, message));
+  });
 }
 
 /**
