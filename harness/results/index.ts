@@ -40,3 +40,18 @@ export {
   type PersonRecord,
   type RecordsFollower,
 } from './ingest-engine-records.ts';
+export {
+  readArtilleryReport,
+  parseArtilleryReport,
+  looksLikeArtilleryReport,
+  artilleryReportRecords,
+  artilleryReportToIngest,
+  unnamedRequests,
+  isSuccessCode,
+  ENDPOINT_PREFIX,
+  NO_RESPONSE,
+  type ArtilleryReport,
+  type ArtilleryPeriod,
+  type ArtilleryRequests,
+  type ArtillerySummary,
+} from './ingest-artillery-report.ts';
