@@ -9,19 +9,20 @@ import {
   type IngestResult,
 } from '../results/index.ts';
 import { buildRunSummary, type RunSummary } from '../report/index.ts';
-import { detectK6OutputFormat, type K6OutputFormat } from './detect-format.ts';
+import { analyzeArtilleryReport } from './analyze-artillery-report.ts';
+import { detectOutputFormat, type OutputFormat } from './detect-format.ts';
 import { buildRequestGroups, chooseGroupTags, GROUP_TAGS } from './request-groups.ts';
 import { resolveTargetUnits, tagKeysOfTargets } from './target-units.ts';
 import type { TargetDraft } from './targets-file.ts';
 
 export interface AnalyzeK6RunOptions {
-  /** k6 raw output files (JSON or CSV, gzipped or not), one per k6 instance. */
+  /** k6 raw output files (JSON or CSV, gzipped or not), one per k6 instance; or one Artillery report. */
   readonly paths: readonly string[];
   /** Targets to judge (from parseTargetsFile); none: the verdict is inconclusive. */
   readonly targets?: readonly TargetDraft[];
   /** The run's name in reports and its folder; default from the first file's name. */
   readonly name?: string;
-  /** Tags to group requests by; default chooseGroupTags (those of scenario, group, name, method that vary). */
+  /** Tags to group requests by; default chooseGroupTags (those of scenario, group, name, method that vary; an Artillery report's endpoint `name`). */
   readonly groupBy?: readonly string[];
   readonly toolVersion: string;
 }
@@ -29,7 +30,7 @@ export interface AnalyzeK6RunOptions {
 export interface AnalyzedK6Run {
   readonly summary: RunSummary;
   readonly ingest: IngestResult;
-  readonly format: K6OutputFormat;
+  readonly format: OutputFormat;
 }
 
 /** `results.json.gz` → `results`: a run name from a raw output file's name. */
@@ -41,17 +42,29 @@ export function defaultRunName(path: string): string {
  * Turns the raw output of any k6 run (not only saleready's) into a RunSummary: several files
  * merge exactly; requests are grouped by the tags the run has; targets are judged like a
  * saleready run's (a selector matching nothing is a UsageError naming the target). Waits have
- * no time scale here (k = 1).
+ * no time scale here (k = 1). An Artillery report (`artillery run --output`) goes to
+ * analyzeArtilleryReport: one report at a time, its summaries cannot be merged.
  */
 export async function analyzeK6Run(options: AnalyzeK6RunOptions): Promise<AnalyzedK6Run> {
-  if (options.paths.length === 0) throw new UsageError('ANALYZE_NO_INPUT', 'name at least one k6 output file');
-  const formats = await Promise.all(options.paths.map((path) => detectK6OutputFormat(path)));
-  const format = formats[0] as K6OutputFormat;
+  if (options.paths.length === 0) throw new UsageError('ANALYZE_NO_INPUT', 'name at least one k6 output file or Artillery report');
+  const formats = await Promise.all(options.paths.map((path) => detectOutputFormat(path)));
+  const format = formats[0] as OutputFormat;
   const other = formats.findIndex((each) => each !== format);
   if (other >= 0) {
-    throw new UsageError('ANALYZE_MIXED_FORMATS', `${options.paths[other]} is k6 ${formats[other]} output but ${options.paths[0]} is ${format}`, [
-      'analyze the outputs of one run, all JSON or all CSV',
+    const what = (each: OutputFormat): string => (each === 'artillery' ? 'an Artillery report' : `k6 ${each} output`);
+    throw new UsageError('ANALYZE_MIXED_FORMATS', `${options.paths[other]} is ${what(formats[other] as OutputFormat)} but ${options.paths[0]} is ${what(format)}`, [
+      'analyze the outputs of one run: k6 files all JSON or all CSV, or one Artillery report',
     ]);
+  }
+  if (format === 'artillery') {
+    if (options.paths.length > 1) {
+      throw new UsageError('ANALYZE_SEVERAL_ARTILLERY_REPORTS', `${options.paths.length} Artillery reports given: a report holds summaries, which cannot be merged exactly`, [
+        'analyze one report at a time (Artillery’s run-fargate and run-lambda already merge their workers into one report)',
+      ]);
+    }
+    const path = options.paths[0] as string;
+    const analyzed = await analyzeArtilleryReport({ ...options, path, name: options.name ?? defaultRunName(path) });
+    return { summary: analyzed.summary, ingest: analyzed.ingest, format };
   }
   const drafts = options.targets ?? [];
   const tagKeys = [...new Set([...DEFAULT_TAG_KEYS, ...GROUP_TAGS, ...tagKeysOfTargets(drafts), ...(options.groupBy ?? [])])];

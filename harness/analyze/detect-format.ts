@@ -5,29 +5,34 @@ import { isGzipFile } from '../results/index.ts';
 
 /** The two raw formats k6 writes: `--out json=…` (JSON lines) and `--out csv=…`. */
 export type K6OutputFormat = 'json' | 'csv';
+/** What `saleready analyze` reads: k6 JSON or CSV output, or Artillery's own report (`artillery run --output`). */
+export type OutputFormat = K6OutputFormat | 'artillery';
 
 /**
- * Tells k6 JSON output from k6 CSV output by its first line (gzipped or not): a CSV file
- * starts with the header `metric_name,timestamp,…`, a JSON file with `{`. Reads at most the
- * first 64 KiB. Anything else is a UsageError naming the file.
+ * Tells the formats apart by the start of the file (gzipped or not; at most its first 64 KiB):
+ * k6 CSV starts with the header `metric_name,timestamp,…`; an Artillery report is one JSON
+ * object whose first key is `aggregate` or `intermediate` (Artillery writes `aggregate` then
+ * `intermediate`; readArtilleryReport checks both are there); k6 JSON is one object a line.
+ * Anything else is a UsageError naming the file.
  */
-export async function detectK6OutputFormat(path: string): Promise<K6OutputFormat> {
+export async function detectOutputFormat(path: string): Promise<OutputFormat> {
   let gzip: boolean;
   try {
     gzip = await isGzipFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
-    throw new UsageError('ANALYZE_UNREADABLE', `cannot read k6 output ${path}: ${reason}`, [
-      'pass the files k6 wrote with --out json=<file> or --out csv=<file>',
+    throw new UsageError('ANALYZE_UNREADABLE', `cannot read ${path}: ${reason}`, [
+      'pass the files k6 wrote with --out json=<file> or --out csv=<file>, or the report `artillery run --output <file>` wrote',
     ]);
   }
-  const head = await readHead(path, gzip);
-  const firstLine = head.replace(/^\uFEFF/, '').trimStart().split('\n', 1)[0] ?? '';
+  const head = (await readHead(path, gzip)).replace(/^\uFEFF/, '').trimStart();
+  if (/^\{\s*"(aggregate|intermediate)"\s*:/.test(head)) return 'artillery';
+  const firstLine = head.split('\n', 1)[0] ?? '';
   if (firstLine.startsWith('metric_name,')) return 'csv';
   if (firstLine.startsWith('{')) return 'json';
-  throw new UsageError('ANALYZE_NOT_K6_OUTPUT', `${path} is neither k6 JSON nor k6 CSV output (it starts with "${firstLine.slice(0, 60)}")`, [
-    'k6 writes raw JSON with --out json=<file>[.gz] and CSV with --out csv=<file>[.gz]',
+  throw new UsageError('ANALYZE_NOT_K6_OUTPUT', `${path} is neither k6 output (JSON or CSV) nor an Artillery report (it starts with "${firstLine.slice(0, 60)}")`, [
+    'k6 writes raw JSON with --out json=<file>[.gz] and CSV with --out csv=<file>[.gz]; Artillery writes its report with `artillery run --output <file>`',
   ]);
 }
 
@@ -39,7 +44,8 @@ async function readHead(path: string, gzip: boolean): Promise<string> {
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       text += chunk.toString('utf8');
-      if (text.length >= limit || text.includes('\n')) break;
+      // Enough to see the first line (k6) or the first key of a pretty-printed report (Artillery).
+      if (text.length >= limit || (text.includes('\n') && text.length >= 1024)) break;
     }
   } catch {
     // A gzip file cut short still shows its first line; anything unreadable is judged below.
