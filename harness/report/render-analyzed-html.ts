@@ -1,5 +1,5 @@
-import { analyzedKeyFigures, groupRows } from './analyzed-rows.ts';
-import { analyzedLabelsFor } from './analyzed-labels.ts';
+import { analyzedKeyFigures, analyzedMethodNote, artilleryFiguresOf, groupRows } from './analyzed-rows.ts';
+import { analyzedRunLabelsFor } from './analyzed-labels.ts';
 import { escapeHtml } from './escape.ts';
 import { REPORT_STYLE, VERDICT_COLOURS } from './report-style.ts';
 import { buildGroupChartSpecs, MAX_GROUP_CHARTS } from './group-chart-specs.ts';
@@ -10,15 +10,17 @@ import type { RunSummary } from './run-summary.ts';
 
 
 /**
- * An analyzed k6 run (summary with `groups`) as one self-contained HTML page: the verdict,
- * the targets, key figures, the requests by group with intervals, then requests over time
+ * An analyzed run (k6 output or an Artillery report; summary with `groups`) as one
+ * self-contained HTML page: the verdict, the targets, key figures, how the figures were
+ * measured (an Artillery report's percentiles), the requests by group with intervals, then requests over time
  * and one response-time chart per group as inline SVG. No scripts and no fetches
  * (Content-Security-Policy default-src 'none'): it works offline and from a CI artifact.
  */
 export async function renderAnalyzedHtml(summary: RunSummary, options: { readonly lang?: ReportLanguage } = {}): Promise<string> {
   const lang = options.lang ?? 'en';
   const labels = labelsFor(lang);
-  const words = analyzedLabelsFor(lang);
+  const words = analyzedRunLabelsFor(lang, artilleryFiguresOf(summary) !== null);
+  const method = analyzedMethodNote(summary, lang);
   const charts = buildGroupChartSpecs(summary, lang);
   const svgs = await Promise.all(charts.map((chart) => renderChartSvg(chart.spec)));
   const e = escapeHtml;
@@ -51,6 +53,7 @@ export async function renderAnalyzedHtml(summary: RunSummary, options: { readonl
   parts.push(`<h2>${e(labels.keyFigures)}</h2><table id="key-figures"><tbody>`);
   for (const [name, value] of analyzedKeyFigures(summary, lang)) parts.push(`<tr><th>${e(name)}</th><td class="num">${e(value)}</td></tr>`);
   parts.push('</tbody></table>');
+  if (method !== null) parts.push(`<h2>${e(method.title)}</h2><p id="method">${e(method.text)}</p>`);
   const groups = groupRows(summary, lang);
   parts.push(`<h2>${e(words.groups)}</h2><p class="note">${e(words.groupedBy(summary.groups?.by ?? []))} ${e(words.intervalNote)}</p>`);
   parts.push(

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzedKeyFigures, groupRows } from './analyzed-rows.ts';
-import { analyzedLabelsFor } from './analyzed-labels.ts';
+import { analyzedKeyFigures, analyzedMethodNote, artilleryFiguresOf, groupRows } from './analyzed-rows.ts';
+import { analyzedRunLabelsFor } from './analyzed-labels.ts';
 import { escapeMarkdownCell } from './escape.ts';
 import { labelsFor, type ReportLanguage } from './labels.ts';
 import { renderAnalyzedHtml } from './render-analyzed-html.ts';
@@ -13,7 +13,7 @@ import type { ReportFiles } from './write-report-files.ts';
 const ICONS = { pass: '✅', fail: '❌', inconclusive: '⚠️' } as const;
 
 /**
- * Writes the files of an analyzed k6 run — summary.json (validated first), report.html,
+ * Writes the files of an analyzed run (k6 output or an Artillery report) — summary.json (validated first), report.html,
  * report.md and junit.xml — the same set `writeReportFiles` writes for a saleready run, with
  * the requests by group in place of the sale's figures.
  */
@@ -38,7 +38,8 @@ export async function writeAnalyzedReportFiles(runDir: string, summary: RunSumma
 /** Markdown for a pull request or CI job: verdict, targets, key figures, requests by group. */
 export function renderAnalyzedMarkdown(summary: RunSummary, lang: ReportLanguage): string {
   const labels = labelsFor(lang);
-  const words = analyzedLabelsFor(lang);
+  const words = analyzedRunLabelsFor(lang, artilleryFiguresOf(summary) !== null);
+  const method = analyzedMethodNote(summary, lang);
   const lines = [`## ${ICONS[summary.verdict]} ${labels.verdict[summary.verdict]}: ${summary.scenario.name}`, '', labels.verdictLine[summary.verdict], '', `### ${labels.targets}`, ''];
   const targets = targetRows(summary, lang);
   if (targets.length === 0) lines.push(words.noTargets);
@@ -51,7 +52,8 @@ export function renderAnalyzedMarkdown(summary: RunSummary, lang: ReportLanguage
   }
   lines.push('', `### ${labels.keyFigures}`, '', '| | |', '|---|---|');
   for (const [name, value] of analyzedKeyFigures(summary, lang)) lines.push(`| ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(value)} |`);
-  lines.push('', `### ${words.groups}`, '', words.groupedBy(summary.groups?.by ?? []), '');
+  if (method !== null) lines.push('', `### ${method.title}`, '', method.text);
+  lines.push('', `### ${words.groups}`, '', `${words.groupedBy(summary.groups?.by ?? [])} ${words.intervalNote}`, '');
   lines.push(`| ${words.group} | ${labels.requests} | ${labels.errorRate} | p50 | p95 | p99 |`, '|---|---:|---:|---:|---:|---:|');
   for (const row of groupRows(summary, lang)) {
     const cells = [row.key, row.requests, `${row.errorRate} ${row.errorRateInterval}`, row.p50, `${row.p95} ${row.p95Interval}`, `${row.p99} ${row.p99Interval}`];
