@@ -10,10 +10,10 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, copyFileSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnvironmentError } from '../errors.ts';
+import { artilleryEnv, requireArtillery } from '../engine/index.ts';
 import { failedJourney, type BrowserJourneyResult } from './browser-journey.ts';
 import {
   BROWSER_LOG_FILE,
@@ -49,21 +49,6 @@ export interface RunBrowsersOptions {
   readonly timeoutMs?: number;
 }
 
-/** The Artillery CLI of this checkout (`node_modules/artillery/bin/run`), run with this Node. */
-function locateArtilleryCli(): string {
-  try {
-    return join(dirname(createRequire(import.meta.url).resolve('artillery/package.json')), 'bin', 'run');
-  } catch {
-    throw new EnvironmentError('artillery_missing', 'Artillery was not found in node_modules.', ['Run `npm run setup`.']);
-  }
-}
-
-/** Telemetry off; this checkout's node_modules/.bin first, so `#!/usr/bin/env node` finds Node 24. */
-function artilleryEnvironment(cli: string, tag: string): NodeJS.ProcessEnv {
-  const binDir = join(dirname(dirname(dirname(cli))), '.bin');
-  const path = [binDir, ...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '' && dir !== binDir)].join(delimiter);
-  return { ...process.env, ARTILLERY_DISABLE_TELEMETRY: '1', PATH: path, [BROWSER_RUN_TAG_ENV]: tag };
-}
 
 function logTail(path: string, lines: number): string {
   try {
@@ -76,7 +61,7 @@ function logTail(path: string, lines: number): string {
 /** Resolves with one journey per person who started (none when stopped before anyone arrived). */
 export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJourneyResult[]> {
   const chromium = await requireChromium();
-  const cli = locateArtilleryCli();
+  const cli = (await requireArtillery()).binPath;
   const compileOptions = {
     targetUrl: options.targetUrl,
     people: options.people,
@@ -105,7 +90,7 @@ export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJ
     // Its own process group: Ctrl-C reaches saleready only, which stops Artillery itself.
     const child = spawn(process.execPath, [cli, 'run', BROWSER_TEST_FILE], {
       cwd: runDir,
-      env: artilleryEnvironment(cli, tag),
+      env: { ...artilleryEnv(process.env), [BROWSER_RUN_TAG_ENV]: tag },
       stdio: ['ignore', log, log],
       detached: true,
     });

@@ -1,7 +1,7 @@
 /**
  * Compiles a scenario's targets into TargetSpecs (docs/METRICS.md), each with a sentence
- * that says its intent ("95% of checkouts under 800 ms"). The same sentences label the k6
- * thresholds in the generated script. Pure: no I/O.
+ * that says its intent ("95% of checkouts under 800 ms"). The same sentences label the
+ * ensure conditions of the generated Artillery test. Pure: no I/O.
  */
 import { scaleCount } from './plan-run.ts';
 import type { JourneyStep, Scenario } from './scenario-schema.ts';

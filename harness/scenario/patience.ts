@@ -1,6 +1,6 @@
 /**
- * Patience in run time: how long a person waits in the queue before giving up. The k6
- * journey draws one value per person from the same distribution (inverse transform for the
+ * Patience in run time: how long a person waits in the queue before giving up. The person
+ * engine draws one value per person from the same distribution (inverse transform for the
  * exponential, Box–Muller for the lognormal); here we only need its mean (Little's law)
  * and a high quantile that bounds how long a run drains after the last arrival.
  */

@@ -54,15 +54,15 @@ export interface RunPlan {
   /** 99th percentile of patience, ms: bounds the time a person spends in the queue. */
   readonly patienceP99Ms: number;
   readonly behaviour: PlannedBehaviour;
-  /** Bot accounts of this run (their own k6 scenario), or null. */
+  /** Bot accounts of this run (interleaved with people by the person engine), or null. */
   readonly bots: PlannedBots | null;
-  /** Real browsers to run beside k6 (not scaled; run by harness/browser). */
+  /** Real browsers to run beside the crowd (not scaled; run by harness/browser). */
   readonly browsers: number;
   /** Whether synthetic probes run beside the crowd. */
   readonly probes: boolean;
   /** Configuration for the embedded shop (ShopConfig field names, run time). */
   readonly shop: ShopConfigPatch;
-  /** The scenario's targets (compileTargets), for k6 thresholds and judging. */
+  /** The scenario's targets (compileTargets), for Artillery's ensure conditions and judging. */
   readonly targets: readonly TargetSpec[];
   /** Things a person should know about this plan, e.g. a large time scale. */
   readonly warnings: readonly string[];

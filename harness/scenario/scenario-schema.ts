@@ -97,7 +97,7 @@ const behaviourSchema = z.strictObject({
 const targetsSchema = z.strictObject({
   /** Latency percentiles per journey step, in ms: `{ checkout: { p95: 800 } }`. */
   latency: z.partialRecord(z.enum(JOURNEY_STEPS), percentiles('a number of ms')).optional(),
-  /** Highest share of failed requests (k6's http_req_failed). */
+  /** Highest share of failed requests (http_req_failed). */
   errorRate: share.optional(),
   /** Queue wait from first join to admission, in sale-time minutes. */
   queueWaitMinutes: percentiles('a number of minutes').optional(),
@@ -141,7 +141,7 @@ export const scenarioSchema = z
     behaviour: behaviourSchema.prefault({}),
     /** Bot accounts besides the people: a burst at opening, rings sharing an address, queue skipping. */
     bots: botsSchema.optional(),
-    /** Real browsers (Playwright) that walk the journey beside k6; not scaled by k. */
+    /** Real browsers (Playwright) that walk the journey beside the crowd; not scaled by k. */
     browsers: z.int('must be a whole number').min(0, 'must be 0 or more').max(50, 'must be at most 50').default(0),
     /** Synthetic probes beside the crowd (passed to the run as RunPlan.probes). */
     probes: z.boolean().default(false),
