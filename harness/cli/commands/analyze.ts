@@ -1,6 +1,7 @@
 /**
- * `saleready analyze <k6 output…>`: any k6 run's raw output (JSON or CSV, gzipped or not,
- * one file per k6 instance) as a saleready run folder with verdicts and a report.
+ * `saleready analyze <output…>`: any k6 run's raw output (JSON or CSV, gzipped or not, one
+ * file per k6 instance) or any Artillery run's `--output` report, as a saleready run folder
+ * with verdicts and a report.
  */
 import { relative } from 'node:path';
 import type { Command } from 'commander';
@@ -24,8 +25,8 @@ const MARKS = { pass: '✔', fail: '✘', inconclusive: '?' } as const;
 
 export function registerAnalyzeCommand(program: Command, output: Output): void {
   program
-    .command('analyze <k6-output...>')
-    .description('turn the raw output of any k6 run (JSON or CSV, .gz or not, several instances) into a run folder, verdicts and a report')
+    .command('analyze <output...>')
+    .description('turn any k6 run\'s raw output (JSON or CSV, .gz or not, several instances) or an Artillery --output report into a run folder, verdicts and a report')
     .option('--targets <file>', 'targets to judge: YAML/JSON list of { metric, stat, op, threshold, unit } or k6 thresholds ("http_req_duration{name:x}: p(95)<800")')
     .option('-o, --out <dir>', 'where run folders go', 'reports')
     .option('--name <name>', 'the run’s name in the report and its folder (default: the first file’s name)')
