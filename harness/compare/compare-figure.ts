@@ -76,6 +76,10 @@ export function compareFigure(spec: FigureSpec, a: FigureSample, b: FigureSample
   };
   if (a.type === 'histogram' && b.type === 'histogram') {
     const needed = minimumPercentileSamples(a.p);
+    if (a.histogram.count === 0 || b.histogram.count === 0) {
+      const empty = [a.histogram.count === 0 ? 'A' : '', b.histogram.count === 0 ? 'B' : ''].filter(Boolean).join(' and ');
+      return untested(spec, a, b, options, `not compared: ${empty} has no ${spec.stat} samples (a run analyzed from an Artillery report holds its percentile summaries only)`);
+    }
     if (a.histogram.count < needed || b.histogram.count < needed) {
       return untested(spec, a, b, options, `not compared: ${spec.stat} needs at least ${needed} samples per run (A ${a.histogram.count}, B ${b.histogram.count})`);
     }
