@@ -23,3 +23,5 @@ export { writeCompiledTest } from './write-compiled.ts';
 export { compressRecords } from './compress-records.ts';
 export { ARTILLERY_EXIT, runArtillery } from './run-artillery.ts';
 export type { ArtilleryRunResult, RunArtilleryOptions } from './run-artillery.ts';
+export { splitPlan, sharePlanJson } from './split-plan.ts';
+export type { PlanShare, PlanSplit, ShareSegment, SplitPlanOptions } from './split-plan.ts';

@@ -8,6 +8,9 @@
 //   people   the people pool, JSON [{ userId, address }] (optional)
 //   bots     the bot pool, JSON [{ userId, address, ring }] (optional)
 //   rawSamples  also write every request's exact duration (a check aid; default false)
+//   shares   a distributed run's worker count N: `plan` then names one plan per share with
+//            `{share}` in it (plan-{share}.json), and each worker process finds its share in
+//            init() (share.js); its people and bots are its share's pool indices (crowd.js)
 // API (ENGINE.md): new Engine(script, ee, helpers); createScenario(spec, ee) returns
 // function (context, done), called once per virtual user, which emits 'started' first.
 const { readFileSync } = require('node:fs');
@@ -19,6 +22,7 @@ const { createConnection } = require('./http.js');
 const { OUTCOMES, createMetrics } = require('./metrics.js');
 const { runPerson } = require('./person.js');
 const { createRecorder } = require('./records.js');
+const { resolveShare } = require('./share.js');
 const { version } = require('./package.json');
 
 function readJson(path, what) {
@@ -35,15 +39,12 @@ class SalereadyEngine {
     const baseDir = script._scriptPath ? dirname(resolve(script._scriptPath)) : process.cwd();
     const at = (path) => resolve(baseDir, path);
     this.target = script.config.target;
-    this.plan = readJson(at(settings.plan || 'plan.json'), 'run plan');
+    this.settings = settings;
+    this.at = at;
     this.people = settings.people ? readJson(at(settings.people), 'people pool') : [];
     this.bots = settings.bots ? readJson(at(settings.bots), 'bot pool') : [];
-    this.crowd = createCrowd(this.plan.arrivalSegments || []);
-    this.recorder = createRecorder(
-      at(settings.records || 'records'),
-      { engine: 'saleready', engineVersion: version, scenario: this.plan.scenario },
-      { rawSamples: settings.rawSamples === true },
-    );
+    // a distributed run's plan depends on the worker's share, known in init()
+    if (settings.shares === undefined) this.usePlan(readJson(at(settings.plan || 'plan.json'), 'run plan'));
     this.arrivals = 0;
     // the run's clock starts with its first phase (the opening is plan.opensAtMs after it)
     this.startedAtMs = Date.now();
@@ -52,6 +53,24 @@ class SalereadyEngine {
         if (spec && spec.index === 0 && typeof spec.startTime === 'number') this.startedAtMs = spec.startTime;
       });
     }
+  }
+
+  /** The plan this engine runs: its crowd and its records. */
+  usePlan(plan, share) {
+    this.plan = plan;
+    this.crowd = createCrowd(plan.arrivalSegments || [], plan.share);
+    const meta = { engine: 'saleready', engineVersion: version, scenario: plan.scenario };
+    if (plan.share) meta.share = { index: plan.share.index, of: plan.share.of, how: share ? share.how : null };
+    this.recorder = createRecorder(this.at(this.settings.records || 'records'), meta, { rawSamples: this.settings.rawSamples === true });
+  }
+
+  /** A distributed run: find this worker's share and read its plan (Artillery awaits this before the first phase). */
+  async init() {
+    if (this.plan) return;
+    const shares = Number(this.settings.shares);
+    const share = await resolveShare(shares);
+    const template = this.settings.plan || 'plan-{share}.json';
+    this.usePlan(readJson(this.at(template.replace('{share}', String(share.index))), `run plan of share ${share.index} of ${shares}`), share);
   }
 
   /** The account of a person or bot: from the pool when there is one, else made up. */
@@ -78,6 +97,11 @@ class SalereadyEngine {
       }
     }
     const { actor, index } = this.crowd.actorOf(n);
+    // a spare slot of a distributed run's phase: this worker's share has nobody here
+    if (actor === 'idle') {
+      ee.emit('counter', 'saleready.idle_slots', 1);
+      return null;
+    }
     const connection = createConnection(this.target, this.recorder, ee, actor);
     const io = { connection, metrics, plan: this.plan, startedAtMs: this.startedAtMs, account: this.accountOf(actor, index), index };
     try {
@@ -112,7 +136,7 @@ class SalereadyEngine {
       if (!this.zeroed) this.reportZeros(ee);
       this.runOne(journey, ee).then(
         (record) => {
-          this.recorder.person(record);
+          if (record) this.recorder.person(record);
           done(null, context);
         },
         (error) => {
