@@ -61,7 +61,7 @@ describe('saleready history', () => {
     expect(result.stdout).not.toMatch(/⚠ steady/);
     expect(result.stdout).not.toMatch(/errors\.checkout.*crosses/);
     expect(result.stderr).toMatch(/skipped .*broken-2026-01-09T00-00-00Z: summary\.json is not readable JSON/);
-    expect(result.stderr).toMatch(/skipped .*wrong-2026-01-10T00-00-00Z: summary\.json does not match schema version 1/);
+    expect(result.stderr).toMatch(/skipped .*wrong-2026-01-10T00-00-00Z: summary\.json does not match schema version 2/);
 
     const { page, problems, requests } = await open(join(reports, 'index.html'));
     const charts = await page.locator('figure.chart').count();

@@ -1,4 +1,5 @@
-// `saleready run` end to end: real shop, real k6, real files, through the real bin.
+// `saleready run` end to end: real shop, real Artillery with saleready's person engine, real
+// files, through the real bin.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -6,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../harness/report/index.ts';
+import { ingestEngineRecords, listRecordFiles, measure } from '../../harness/results/index.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 import { writeTinyScenario } from '../helpers/tiny-scenario.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'saleready-run-'));
 
-/** 400 people for 200 units at k = 10: 40 people and 20 units, about 12 s of run time. */
+/** 400 people for 200 units at k = 10: 40 people and 20 units, about 15 s of run time. */
 function tinyScenario(name: string, targets: string): string {
   return writeTinyScenario(work, name, { people: 400, stock: 200, targets });
 }
@@ -22,44 +24,81 @@ function onlyRunDir(outDir: string): string {
   return join(outDir, dirs[0]!);
 }
 
+/** What Artillery's own `--output` report holds of a run (ENGINE.md): counters and rounded summaries. */
+interface ArtilleryReport {
+  aggregate: { counters: Record<string, number>; summaries: Record<string, { count: number; p95: number }> };
+}
+
 describe('saleready run', () => {
-  it('writes a run folder whose counts equal the shop’s and whose percentiles equal k6’s own (±1%)', async () => {
+  it('writes a run folder whose counts equal the shop’s and whose checkout p95 equals Artillery’s own (±2%)', async () => {
+    // 610 people for 610 units at k = 10: all 61 people buy, so there are exactly 61 checkouts
+    // and the p95's 0-based rank 0.95 × (61 − 1) = 57 is a whole number. There saleready's
+    // type-7 percentile (interpolating between ranks) and Artillery's DDSketch (the value at
+    // rank ⌊0.95 (n − 1)⌋) read the same request, so they may differ only by their sketches'
+    // accuracy: 1% each.
     const out = join(work, 'pass');
-    const result = await runCli(['run', tinyScenario('tiny-pass', '  latency: { checkout: { p95: 2000 } }\n  oversold: 0'), '--out', out, '--lang', 'en']);
-    expect(result.code).toBe(0);
+    const scenario = writeTinyScenario(work, 'tiny-pass', { people: 610, stock: 610, targets: '  latency: { checkout: { p95: 2000 } }\n  oversold: 0' });
+    const result = await runCli(['run', scenario, '--out', out, '--lang', 'en']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('✔ PASS');
     const runDir = onlyRunDir(out);
-    for (const file of ['script.js', 'journey.js', 'people.json', 'k6-options.json', 'k6-raw.json.gz', 'summary.json', 'report.html', 'report.md', 'junit.xml']) {
+    for (const file of ['test.yml', 'plan.json', 'shop-config.json', 'people.json', 'artillery-report.json', 'artillery.log', 'summary.json', 'report.html', 'report.md', 'junit.xml']) {
       expect(existsSync(join(runDir, file)), file).toBe(true);
     }
-    // Every person has an account of their own from the seeded pool, read by k6 as a SharedArray.
+    // k6's files are gone for good.
+    for (const file of ['script.js', 'journey.js', 'k6-options.json', 'k6-raw.json.gz', 'summary-k6.json']) {
+      expect(existsSync(join(runDir, file)), file).toBe(false);
+    }
+    // One records file per worker thread, compressed after the run.
+    const records = await listRecordFiles(join(runDir, 'records'));
+    expect(records.length).toBeGreaterThanOrEqual(1);
+    expect(records.every((path) => /\/\d+-\d+\.ndjson\.gz$/.test(path)), records.join(', ')).toBe(true);
+
+    // Every person has an account of their own from the seeded pool, handed to the engine by the test.
     const pool = JSON.parse(readFileSync(join(runDir, 'people.json'), 'utf8')) as { userId: string; address: string }[];
-    expect(pool).toHaveLength(40);
-    expect(new Set(pool.map((person) => person.userId)).size).toBe(40);
-    expect(readFileSync(join(runDir, 'script.js'), 'utf8')).toContain("new SharedArray('people'");
+    expect(pool).toHaveLength(61);
+    expect(new Set(pool.map((person) => person.userId)).size).toBe(61);
+    expect(readFileSync(join(runDir, 'test.yml'), 'utf8')).toContain('people: "people.json"');
+    const engineRecords = await ingestEngineRecords(records);
+    expect(engineRecords.people).toHaveLength(61);
+    expect(new Set(engineRecords.people.map((person) => person.userId))).toEqual(new Set(pool.map((person) => person.userId)));
+
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as RunSummary;
+    expect(summary.schemaVersion).toBe(2);
+    expect(summary.engine).toEqual({ name: 'artillery', version: '2.0.34', exitCode: 0, personEngine: expect.stringMatching(/^saleready \d+\.\d+\.\d+$/) });
     const shop = summary.shop!;
-    // Requests: k6 saw every request the shop answered (the shop leaves out /admin/*).
+    // Requests: the engine saw every request the shop answered (the shop leaves out /admin/*).
     expect(summary.requests.total).toBe(shop.requestsTotal);
-    // Orders and admissions, as k6 counted them and as the shop did.
+    // Orders and admissions, as the engine counted them and as the shop did.
     const person = summary.actors.person!;
+    expect(person.outcomes.bought).toBe(61);
     expect(person.outcomes.bought).toBe(shop.ordersTotal);
     expect(summary.stock.unitsSold).toBe(shop.unitsSold);
+    expect(summary.stock.unitsSold).toBe(61);
+    expect(summary.stock.unitsSoldSource).toBe('shop');
     expect(person.admitted).toBe(shop.admittedTotal);
     expect(summary.stock.oversold).toBe(0);
     expect(summary.complete).toBe(true);
 
-    // k6's own end-of-test summary (exact percentiles) against the ingest's histograms.
-    const k6 = JSON.parse(readFileSync(join(runDir, 'summary-k6.json'), 'utf8')) as {
-      metrics: Record<string, { values: Record<string, number> }>;
-    };
-    const k6Duration = k6.metrics.http_req_duration!.values;
+    // Artillery's own report (its counters are exact; its summaries DDSketch, 1%, rounded to 0.1 ms).
+    const artillery = JSON.parse(readFileSync(join(runDir, 'artillery-report.json'), 'utf8')) as ArtilleryReport;
+    const counters = artillery.aggregate.counters;
+    expect(counters['http.requests']).toBe(summary.requests.total);
+    expect(counters['vusers.created']).toBe(61);
+    expect(counters['vusers.failed']).toBe(0);
+    expect(counters['saleready.person.outcome.bought']).toBe(person.outcomes.bought);
+    expect(counters['saleready.person.admitted']).toBe(person.admitted);
+    expect(counters['saleready.person.units_bought']).toBe(summary.stock.unitsSold);
     const checkout = summary.latencyByStep.find((step) => step.step === 'checkout')!;
-    const k6Checkout = k6.metrics['http_req_duration{step:checkout}']!.values;
-    expect(k6.metrics.http_reqs!.values.count).toBe(summary.requests.total);
-    expect(checkout.p95! / k6Checkout['p(95)']!).toBeGreaterThan(0.99);
-    expect(checkout.p95! / k6Checkout['p(95)']!).toBeLessThan(1.01);
-    expect(k6Duration['p(95)']).toBeGreaterThan(0);
+    const artilleryCheckout = artillery.aggregate.summaries['saleready.response_time.checkout']!;
+    expect(checkout.count).toBe(61);
+    expect(artilleryCheckout.count).toBe(61);
+    // The records kept in the folder give the summary's p95 again.
+    expect(measure(engineRecords.result, 'http_req_duration{step:checkout}', 'p95')!.value).toBeCloseTo(checkout.p95!, 9);
+    // 2% for the two sketches, plus Artillery's rounding to 0.1 ms.
+    const message = `saleready p95 ${checkout.p95} ms, Artillery p95 ${artilleryCheckout.p95} ms`;
+    expect(Math.abs(checkout.p95! - artilleryCheckout.p95), message).toBeLessThanOrEqual(0.02 * artilleryCheckout.p95 + 0.05);
+    expect(artilleryCheckout.p95).toBeGreaterThan(0);
   });
 
   it('exits 1 with the impossible target marked failed in summary.json and junit.xml', async () => {
@@ -91,30 +130,50 @@ describe('saleready run', () => {
     expect(result.stderr).toContain('--allow-remote');
   });
 
-  it('on Ctrl-C stops k6, keeps the partial data, marks the report incomplete and exits 4', async () => {
+  it('on Ctrl-C stops Artillery, keeps the records, marks the report incomplete and exits 4', async () => {
     const out = join(work, 'interrupted');
     const child = spawn(process.execPath, [join(repoRoot, 'bin', 'saleready.js'), 'run', tinyScenario('tiny-stop', '  oversold: 0'), '--out', out, '--lang', 'en'], {
       cwd: repoRoot,
     });
     let stdout = '';
+    let stderr = '';
     let sent = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      // Interrupt once people are arriving (the second progress line).
-      if (!sent && (stdout.match(/arrived/g) ?? []).length >= 2) {
+      // Interrupt once people are arriving (a progress line with some arrived), well before
+      // the last of the 40 arrives (9 s of arrivals, then the sale runs to 15 s).
+      if (!sent && /arrived [1-9]/.test(stdout)) {
         sent = true;
         child.kill('SIGINT');
       }
     });
     const [code] = (await once(child, 'exit')) as [number | null];
-    expect(sent).toBe(true);
-    expect(code).toBe(4);
+    expect(sent, stdout + stderr).toBe(true);
+    expect(code, stdout + stderr).toBe(4);
+    expect(stderr).toContain('interrupted');
     const runDir = onlyRunDir(out);
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.complete).toBe(false);
     expect(summary.interruption).toMatch(/interrupted/);
     expect(summary.requests.total).toBeGreaterThan(0);
-    expect(existsSync(join(runDir, 'k6-raw.json.gz'))).toBe(true);
+    // Artillery's own exit on SIGINT (ENGINE.md), as it ended.
+    expect(summary.engine).toMatchObject({ name: 'artillery', exitCode: 130 });
+    // Stopped before the end: not everyone of the 40 had arrived and left.
+    const person = summary.actors.person!;
+    const ended = Object.values(person.outcomes).reduce((sum, value) => sum + value, 0);
+    expect(ended).toBeLessThan(40);
+    // Artillery writes no report when stopped; the engine's records survive, compressed, and
+    // hold exactly what the summary was built from.
+    expect(existsSync(join(runDir, 'artillery-report.json'))).toBe(false);
+    const records = await listRecordFiles(join(runDir, 'records'));
+    expect(records.length).toBeGreaterThanOrEqual(1);
+    expect(records.every((path) => path.endsWith('.ndjson.gz')), records.join(', ')).toBe(true);
+    const kept = await ingestEngineRecords(records);
+    expect(measure(kept.result, 'http_reqs', 'count')?.value).toBe(summary.requests.total);
+    expect(measure(kept.result, 'sr_arrivals', 'count')?.value).toBe(person.arrivals);
     expect(readFileSync(join(runDir, 'report.html'), 'utf8')).toMatch(/incomplete|interrupted/i);
   });
 });

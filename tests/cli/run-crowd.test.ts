@@ -1,5 +1,6 @@
 // A small crowd with bots, a real browser and probes, through `saleready run` end to end: real
-// shop, real k6, real Chromium (the full bot-storm scenario is tests/cli/bot-storm.test.ts).
+// shop, real Artillery with saleready's person engine, real Chromium (the full bot-storm
+// scenario is tests/cli/bot-storm.test.ts).
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,9 +53,15 @@ describe('saleready run with bots, a browser and probes', () => {
   it('shows no bulk buying with the limit on, counts per actor that add up and equal the shop’s, a browser that bought, and probes that held', async () => {
     const { code, runDir, summary, stdout } = await run('bulk-on', { perAddressDefence: true, browsers: 1, probes: true });
     expect(code, stdout).toBe(0);
+    // All 24 people and 6 bot accounts arrived, each one virtual user of the person engine.
+    expect(summary.actors.person!.arrivals).toBe(24);
+    expect(summary.actors.bot!.arrivals).toBe(6);
     const bots = summary.crowd!.bots!;
+    expect(bots.accounts).toBe(6);
     expect(bots.ringsOverAddressLimit).toBe(0);
     expect(summary.shop!['ordersByAddress.addressesOverLimit']).toBe(0);
+    // The bots tried to skip the queue, and the shop refused every attempt.
+    expect(Object.values(bots.bypass).reduce((sum, results) => sum + (results.refused ?? 0), 0)).toBeGreaterThan(0);
     expect(Object.values(bots.bypass).every((results) => (results.let_through ?? 0) === 0)).toBe(true);
 
     // Per actor: outcomes add up to arrivals, and orders equal what the shop counted per actor.
@@ -73,7 +80,7 @@ describe('saleready run with bots, a browser and probes', () => {
     expect(person.movedOnByItself).toBe(true);
     expect(person.screenshots.map((shot) => shot.step)).toEqual(['login', 'queue', 'product', 'result']);
     const html = readFileSync(join(runDir, 'report.html'), 'utf8');
-    expect(html.match(/<img src="data:image\/jpeg;base64,/g)?.length).toBe(4);
+    expect(html.match(/<img src="data:image\/(?:png|jpeg);base64,/g)?.length).toBe(4);
     expect(html).toContain('id="bulk-buying"');
 
     // Probes ran after the load against the same configuration, and every defence held.

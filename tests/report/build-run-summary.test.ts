@@ -13,6 +13,8 @@ beforeAll(async () => {
 describe('buildRunSummary', () => {
   it('validates against the summary.json schema, also after a JSON round trip', () => {
     expect(summarySchema.safeParse(summary).success).toBe(true);
+    expect(summary.schemaVersion).toBe(2);
+    expect(summary.engine).toEqual({ name: 'k6', version: 'v2.2.0', exitCode: 0, personEngine: null });
     expect(parseRunSummary(JSON.parse(JSON.stringify(summary)))).toEqual(summary);
   });
 
@@ -67,7 +69,12 @@ describe('buildRunSummary', () => {
   });
 
   it('rejects a summary that breaks the schema, naming the field', () => {
-    expect(() => parseRunSummary({ ...summary, schemaVersion: 2 })).toThrow(/schemaVersion/);
+    expect(() => parseRunSummary({ ...summary, schemaVersion: 3 })).toThrow(/schemaVersion/);
+    // A version-1 summary (k6 named the load generator) is not read as version 2.
+    const { engine: _engine, ...withoutEngine } = summary;
+    expect(() => parseRunSummary({ ...withoutEngine, schemaVersion: 1, k6: { version: 'v2.2.0', exitCode: 0 } })).toThrow(/schemaVersion/);
+    expect(() => parseRunSummary({ ...summary, engine: { name: 'artillery', version: '2.0.34', exitCode: 0 } })).toThrow(/engine\.personEngine/);
+    expect(() => parseRunSummary({ ...summary, stock: { ...summary.stock, unitsSoldSource: 'k6' } })).toThrow(/stock\.unitsSoldSource/);
     expect(() => parseRunSummary({ ...summary, requests: { ...summary.requests, total: -1 } })).toThrow(/requests\.total/);
   });
 });

@@ -1,4 +1,7 @@
-/** A RunSummary built from the real k6 run recorded in fixtures/results, with a failing target. */
+/**
+ * A RunSummary built from the real k6 run recorded in fixtures/results (a k6 output saleready
+ * still reads, as `saleready analyze` does), with a failing target.
+ */
 import { fileURLToPath } from 'node:url';
 import { buildRunSummary, type RunSummary } from '../../harness/report/index.ts';
 import { evaluateTargets, ingestK6Output, type RunTargetSpec } from '../../harness/results/index.ts';
@@ -25,6 +28,6 @@ export async function buildFixtureSummary(overrides: { complete?: boolean } = {}
     complete: overrides.complete ?? true,
     interruption: overrides.complete === false ? 'stopped by Ctrl-C' : null,
     shopStats: { unitsSold: 150, ordersTotal: 150, queueLength: 0, byActor: { person: { orders: 120 }, bot: { orders: 30 } } },
-    k6: { version: 'v2.2.0', exitCode: 0 },
+    engine: { name: 'k6', version: 'v2.2.0', exitCode: 0, personEngine: null },
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { summarySchema } from '../../harness/report/index.ts';
+import { SUMMARY_SCHEMA_VERSION, summarySchema } from '../../harness/report/index.ts';
 
 // docs/SUMMARY-SCHEMA.md documents summary.json field by field; this keeps it in step with
 // the zod schema, the contract.
@@ -34,5 +34,13 @@ describe('docs/SUMMARY-SCHEMA.md', () => {
     expect(schema.length).toBeGreaterThan(100);
     expect(schema.filter((path) => !documented.includes(path))).toEqual([]);
     expect(documented.filter((path) => path !== undefined && !schema.includes(path))).toEqual([]);
+  });
+
+  it('documents the current schema version and the load engine that replaced k6 in version 2', () => {
+    const doc = readFileSync(new URL('../../docs/SUMMARY-SCHEMA.md', import.meta.url), 'utf8');
+    expect(SUMMARY_SCHEMA_VERSION).toBe(2);
+    expect(doc).toMatch(new RegExp(`^\\| \`schemaVersion\` \\| \`${SUMMARY_SCHEMA_VERSION}\` \\|`, 'm'));
+    expect(doc).toMatch(/^\| `stock\.unitsSoldSource` \| `shop` \\\| `caller` \\\| `engine` \|/m);
+    expect(doc).not.toMatch(/^\| `k6[.`]/m);
   });
 });
