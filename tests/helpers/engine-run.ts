@@ -22,6 +22,8 @@ export interface RunScenarioWithEngineOptions {
   /** Extra settings for the engine's block of the test (e.g. `rawSamples: true`). */
   readonly engineSettings?: Readonly<Record<string, string | boolean>>;
   readonly signal?: AbortSignal;
+  /** Called with what the engine has recorded so far, every 0.5 s. */
+  readonly onProgress?: (ingest: IngestResult) => void;
 }
 
 export async function runScenarioWithEngine(input: ScenarioInput, options: RunScenarioWithEngineOptions = {}): Promise<EngineRun> {
@@ -43,6 +45,8 @@ export async function runScenarioWithEngine(input: ScenarioInput, options: RunSc
       recordsDir: join(dir, RECORDS_DIR),
       reportPath: join(dir, 'artillery-report.json'),
       signal: options.signal,
+      progressIntervalMs: 500,
+      onProgress: (progress) => options.onProgress?.(progress.result),
       timeoutMs: plan.expectedDurationMs + 60_000,
     });
     return { dir, plan, result, ingest: result.ingest.result, stats: shop.stats() };

@@ -52,6 +52,8 @@ class SalereadyEngine {
       ee.on('phaseStarted', (spec) => {
         if (spec && spec.index === 0 && typeof spec.startTime === 'number') this.startedAtMs = spec.startTime;
       });
+      // every phase launched and every virtual user finished: the records are complete
+      ee.on('done', () => this.recorder.close());
     }
   }
 
