@@ -69,10 +69,19 @@ class SalereadyEngine {
   /** A distributed run: find this worker's share and read its plan (Artillery awaits this before the first phase). */
   async init() {
     if (this.plan) return;
-    const shares = Number(this.settings.shares);
-    const share = await resolveShare(shares);
-    const template = this.settings.plan || 'plan-{share}.json';
-    this.usePlan(readJson(this.at(template.replace('{share}', String(share.index))), `run plan of share ${share.index} of ${shares}`), share);
+    try {
+      const shares = Number(this.settings.shares);
+      const share = await resolveShare(shares);
+      const template = this.settings.plan || 'plan-{share}.json';
+      this.usePlan(readJson(this.at(template.replace('{share}', String(share.index))), `run plan of share ${share.index} of ${shares}`), share);
+    } catch (error) {
+      // Artillery logs a failed init and runs on without this worker's load, ending with exit 0;
+      // a worker that cannot run its share fails the run instead (uncaught: exit 11, "worker crashed")
+      setImmediate(() => {
+        throw error;
+      });
+      throw error;
+    }
   }
 
   /** The account of a person or bot: from the pool when there is one, else made up. */
