@@ -80,7 +80,7 @@ describe(`the cloud test run by ${WORKERS} Artillery processes on the same files
       botRings = (JSON.parse(readFileSync(join(dir, 'bots.json'), 'utf8')) as { ring: number }[]).map((bot) => bot.ring);
       split = splitPlan(plan, WORKERS, { botRings });
       writeCloudTest(compileCloudTest(plan, split, { command: 'npx artillery run-fargate … (simulated by local processes)', runnerName: 'local processes' }), dir);
-      const env = { ...artilleryEnv(process.env), SALEREADY_SHARE_CLAIMS: join(dir, 'claims') };
+      const env: NodeJS.ProcessEnv = { ...artilleryEnv(process.env), SALEREADY_SHARE_CLAIMS: join(dir, 'claims') };
       delete env.SALEREADY_SHARE;
       workers = await Promise.all(Array.from({ length: WORKERS }, (_, i) => runArtilleryProcess(artillery.binPath, dir, shop.url, env, `report-${i + 1}.json`)));
       const follower = followRecords(join(dir, 'records'));
