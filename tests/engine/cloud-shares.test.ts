@@ -6,7 +6,7 @@
  * once, each bot ring from one process, the spare phase slots idle; the shop's counts agree.
  * A worker that cannot tell its share stops with a sentence instead of running someone else's.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,4 +160,30 @@ describe('a worker of a split test that cannot tell its share', () => {
     expect(worker.output).toContain('split into 2 shares, one per worker, and nothing says which this worker runs');
     expect(worker.output).not.toMatch(/ECONNREFUSED/);
   }, 60_000);
+});
+
+/** Whether this machine can run a process in a network namespace with only loopback. */
+const isolated = spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up 2>/dev/null; exit 0'], { stdio: 'ignore' }).status === 0;
+
+describe.skipIf(!isolated)('a worker on Artillery’s AWS runners (its environment, inside a loopback-only network namespace)', () => {
+  it('claims its share in the run’s S3 bucket with Artillery’s own SDK, and says which object it could not create', () => {
+    const shareModule = join(import.meta.dirname, '..', '..', 'harness', 'engine', 'artillery-engine-saleready', 'share.js');
+    const script = `require(${JSON.stringify(shareModule)}).resolveShare(3).then((share) => console.log('claimed', share.index), (error) => console.log(error.message))`;
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: tmpdir(),
+      // what a Fargate worker has (loadgen-worker, run-cluster.ts), with dummy keys and S3 on a closed loopback port
+      WORKER_ID: 'a1b2c3d4e5f6',
+      ARTILLERY_TEST_RUN_ID: 'tabcd_example',
+      ARTILLERY_S3_BUCKET: 'artilleryio-test-data-eu-west-1-000000000000',
+      SQS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'dummy-secret',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    };
+    const result = spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up 2>/dev/null; exec "${process.execPath}" -e '${script.replace(/'/g, `'\\''`)}'`], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(result.stdout, result.stderr).toContain('saleready engine: could not claim share 1 at s3://artilleryio-test-data-eu-west-1-000000000000/test-runs/tabcd_example/saleready-shares/1');
+    expect(result.stdout).toContain('ECONNREFUSED');
+  }, 90_000);
 });
