@@ -1,4 +1,5 @@
-// `saleready compare` end to end: real shop, real k6, real run folders, the real bin, real Chromium.
+// `saleready compare` end to end: real shop, real Artillery with saleready's person engine, real
+// run folders, the real bin, real Chromium.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,8 +76,13 @@ describe('saleready compare', () => {
     // identical runs of this 120-person scenario no tested figure even reached its minimum
     // effect; with a 40-person scenario (p95 on 20–40 samples) one pair of ten raised a false
     // alarm (login p95 1.7 → 8.2 ms, one machine pause), which is why that rule exists.
+    // On Artillery with the person engine the step p95s of this scenario are 2–5 ms on a quiet
+    // machine; while other load tests shared its 2 cores, single runs reached 15–120 ms (every
+    // step stalled in the same seconds), and this test rightly calls that a change: run it on a
+    // machine of its own.
     const runs = await Promise.all(same.map((dir) => loadRun(dir)));
     const alarms: string[] = [];
+    const overall: string[] = [];
     for (let i = 0; i < runs.length; i++) {
       for (let j = i + 1; j < runs.length; j++) {
         const comparison = compareRuns(runs[i]!, runs[j]!, { seed: 1 });
@@ -84,10 +90,12 @@ describe('saleready compare', () => {
         for (const figure of comparison.figures) {
           if (figure.verdict === 'regressed' || figure.verdict === 'improved') alarms.push(`${i}↔${j} ${figure.id} ${figure.change} p ${figure.adjustedPValue}`);
         }
-        expect(comparison.overall).toBe('same');
+        overall.push(comparison.overall);
       }
     }
+    // every false alarm of the ten pairs at once, then the verdicts
     expect(alarms).toEqual([]);
+    expect(overall).toEqual(Array(10).fill('same'));
   });
 
   it('refuses runs of different scenarios with exit 2 naming the difference, and compares them with --force', async () => {

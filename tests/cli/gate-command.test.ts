@@ -1,4 +1,5 @@
-// `saleready gate` end to end: real shop, real k6, the real bin; junit.xml checked by Chromium's XML parser.
+// `saleready gate` end to end: real shop, real Artillery with saleready's person engine, the real
+// bin; junit.xml checked by Chromium's XML parser.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
