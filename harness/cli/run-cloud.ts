@@ -48,6 +48,8 @@ export const CLOUD_REPORT_FILE = 'artillery-report.json';
 export const CLOUD_LOG_FILE = 'artillery.log';
 /** Lambda stops a function after 15 minutes; a run must end well before (workers also install and wait for the start). */
 const LAMBDA_LIMIT_MS = 12 * 60_000;
+/** People a Lambda worker can keep waiting at once: its 1,024 open files, less some for Node and Artillery. */
+const LAMBDA_OPEN_FILES_PEOPLE = 900;
 /** Shown in --plan-only's command when no shop was named. */
 export const TARGET_PLACEHOLDER = 'https://shop.example.com';
 
@@ -153,6 +155,12 @@ async function prepareCloudRun(options: RunCloudOptions): Promise<CloudPlan> {
   if (plan.browsers > 0) warnings.push(`the scenario's ${plan.browsers} real browser${plan.browsers === 1 ? '' : 's'} do not run in a distributed run (only the crowd does)`);
   if (plan.probes) warnings.push('the queue-integrity probes do not run in a distributed run');
 
+  if (runner === 'aws-lambda') {
+    const most = Math.max(...splitPlan(plan, count).shares.map((share) => share.people + share.bots));
+    if (most > LAMBDA_OPEN_FILES_PEOPLE) {
+      warnings.push(`a Lambda function may hold 1,024 open files and each waiting person holds a connection: a share of ${most.toLocaleString('en')} people may run out of them (EMFILE) — use --count ${Math.ceil(((plan.people + (plan.bots?.count ?? 0)) / LAMBDA_OPEN_FILES_PEOPLE))} or more, or --on aws-fargate`);
+    }
+  }
   const runDir = await createRunDir(options.outDir ?? 'reports', scenario.name);
   await writePeoplePool(plan, runDir);
   const split = splitPlan(plan, count, { botRings: await poolBotRings(runDir, plan) });

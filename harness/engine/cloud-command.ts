@@ -5,7 +5,8 @@
  * are Artillery 2.0.34's: node_modules/artillery/lib/cmds/run-fargate.ts, run-lambda.ts).
  * Flags saleready sets itself (--target, --output, --dotenv, --count, --region, --config,
  * --overrides, --variables) and Artillery Cloud's (--record, --key: they send results to
- * artillery.io) cannot be passed through. Pure: no I/O.
+ * artillery.io) cannot be passed through. On Fargate saleready also sets --max-duration (the
+ * plan's length + 5 min) and a nofile ulimit in --launch-config, unless given. Pure: no I/O.
  */
 import { UsageError } from '../errors.ts';
 
@@ -44,7 +45,7 @@ export const RUNNER_FLAGS: readonly RunnerFlag[] = [
   { name: 'task-role-name', value: '<role>', description: 'Fargate: IAM role the worker containers assume', runners: FARGATE },
   { name: 'cluster', value: '<name>', description: 'Fargate: ECS cluster to run on (default: Artillery’s own)', runners: FARGATE },
   { name: 'launch-type', value: '<type>', description: 'Fargate: ecs:fargate (default) or ecs:ec2', runners: FARGATE },
-  { name: 'launch-config', value: '<json>', description: 'Fargate: JSON launch configuration of the ECS tasks', runners: FARGATE },
+  { name: 'launch-config', value: '<json>', description: 'Fargate: JSON launch configuration of the ECS tasks (saleready adds a nofile ulimit of 65535 unless it has one)', runners: FARGATE },
   { name: 'container-dns-servers', value: '<ips>', description: 'Fargate: comma-separated DNS servers for the worker container', runners: FARGATE },
   { name: 'task-ephemeral-storage', value: '<gib>', description: 'Fargate: ephemeral storage per worker in GiB', runners: FARGATE },
   { name: 'max-duration', value: '<time>', description: 'Fargate: stop the run after this long, e.g. 20m (default: the plan’s length + 5 min)', runners: FARGATE },
@@ -74,6 +75,30 @@ export interface CloudCommandOptions {
   readonly plannedMs: number;
 }
 
+/**
+ * Open files per Fargate worker: every waiting person holds a connection (one undici client
+ * each), and Artillery gives its container `nofile` 8192 unless --launch-config says otherwise
+ * (run-cluster.ts, ensureTaskExists), which a share of more than ~8,000 people would exhaust.
+ */
+export const FARGATE_OPEN_FILES = 65_535;
+
+/** The --launch-config JSON with a nofile limit of FARGATE_OPEN_FILES added, unless it names one. */
+export function withOpenFiles(launchConfig: string | undefined): string {
+  let config: Record<string, unknown> = {};
+  if (launchConfig !== undefined) {
+    try {
+      config = JSON.parse(launchConfig) as Record<string, unknown>;
+    } catch {
+      throw new UsageError('cloud.bad-launch-config', `--launch-config is not JSON: ${launchConfig}`);
+    }
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError('cloud.bad-launch-config', '--launch-config must be a JSON object');
+    if (config.ulimits !== undefined && !Array.isArray(config.ulimits)) throw new UsageError('cloud.bad-launch-config', '--launch-config ulimits must be an array of { name, softLimit, hardLimit }');
+  }
+  const ulimits = (config.ulimits as { name?: unknown }[] | undefined) ?? [];
+  if (ulimits.some((limit) => limit.name === 'nofile')) return launchConfig as string;
+  return JSON.stringify({ ...config, ulimits: [...ulimits, { name: 'nofile', softLimit: FARGATE_OPEN_FILES, hardLimit: FARGATE_OPEN_FILES }] });
+}
+
 /** Refuses a flag the chosen runner does not have, naming the runner that does. */
 export function checkRunnerFlags(runner: CloudRunner, flags: RunnerFlagValues): void {
   for (const name of Object.keys(flags)) {
@@ -101,8 +126,10 @@ export function cloudArtilleryArgs(options: CloudCommandOptions): string[] {
     '--name', options.name,
   ];
   const passed: Record<string, string | readonly string[] | true> = { ...flags };
-  if (options.runner === 'aws-fargate' && passed['max-duration'] === undefined) {
-    passed['max-duration'] = `${Math.ceil((options.plannedMs + 5 * 60_000) / 60_000)}m`;
+  if (options.runner === 'aws-fargate') {
+    if (passed['max-duration'] === undefined) passed['max-duration'] = `${Math.ceil((options.plannedMs + 5 * 60_000) / 60_000)}m`;
+    const launchConfig = passed['launch-config'];
+    passed['launch-config'] = withOpenFiles(typeof launchConfig === 'string' ? launchConfig : undefined);
   }
   for (const flag of RUNNER_FLAGS) {
     const value = passed[flag.name];

@@ -27,7 +27,7 @@ export { splitPlan, sharePlanJson } from './split-plan.ts';
 export type { PlanShare, PlanSplit, ShareSegment, SplitPlanOptions } from './split-plan.ts';
 export { compileCloudTest, copyEnginePackage, writeCloudTest, sharePlanFile, ENGINE_PACKAGE_NAME, SHARE_PLAN_TEMPLATE, WORKER_ENV_FILE } from './compile-cloud-test.ts';
 export type { CompileCloudTestOptions, CompiledCloudTest } from './compile-cloud-test.ts';
-export { CLOUD_RUNNERS, RUNNER_FLAGS, RUNNER_INFO, checkRunnerFlags, cloudArtilleryArgs, shellCommand } from './cloud-command.ts';
+export { CLOUD_RUNNERS, FARGATE_OPEN_FILES, RUNNER_FLAGS, RUNNER_INFO, checkRunnerFlags, cloudArtilleryArgs, shellCommand, withOpenFiles } from './cloud-command.ts';
 export type { CloudCommandOptions, CloudRunner, RunnerFlag, RunnerFlagValues } from './cloud-command.ts';
 export { bomFlags, createArtilleryBom, fargateRegions } from './artillery-bom.ts';
 export type { ArtilleryBom, ArtilleryBomFile } from './artillery-bom.ts';

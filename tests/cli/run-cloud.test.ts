@@ -67,7 +67,7 @@ describe('--plan-only', () => {
     const runDir = onlyRunDir(out);
     expect(result.stdout).toContain('--plan-only: no cloud call, nothing sent');
     expect(result.stdout).toContain(
-      'ARTILLERY_DISABLE_TELEMETRY=1 AWS_EC2_METADATA_DISABLED=true npx artillery run-fargate --count 4 --region eu-west-1 --target https://shop.example.com --output artillery-report.json --dotenv worker.env --name \'saleready flash-sale\' --cpu 2 --memory 4 --spot --max-duration 8m test.yml',
+      'ARTILLERY_DISABLE_TELEMETRY=1 AWS_EC2_METADATA_DISABLED=true npx artillery run-fargate --count 4 --region eu-west-1 --target https://shop.example.com --output artillery-report.json --dotenv worker.env --name \'saleready flash-sale\' --cpu 2 --memory 4 --spot --launch-config \'{"ulimits":[{"name":"nofile","softLimit":65535,"hardLimit":65535}]}\' --max-duration 8m test.yml',
     );
     // the shares: 3,333 people in 4 shares of 833 or 834, disjoint pool blocks
     const plan = planRun(await loadScenario('scenarios/flash-sale.ts'));
