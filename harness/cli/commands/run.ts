@@ -131,9 +131,9 @@ export function registerRunCommands(program: Command, output: Output): void {
     else run.option(spec, `with --on: ${flag.description} (Artillery’s --${flag.name})`);
   }
   run.action(async (scenario: string, flags: RunFlags) => {
-      const language = parseLanguage(flags.lang);
-      output.exitCode = flags.on !== undefined ? await runInCloud(scenario, flags, output, language) : await runWithProgress(scenario, checkLocalFlags(flags), output, language);
-    });
+    const language = parseLanguage(flags.lang);
+    output.exitCode = flags.on !== undefined ? await runInCloud(scenario, flags, output, language) : await runWithProgress(scenario, checkLocalFlags(flags), output, language);
+  });
 
   program
     .command('demo')
