@@ -1,7 +1,7 @@
 /**
  * docs/DISTRIBUTED.md's worked example runs: its scenario (the YAML block) and its --plan-only
  * command, through the real bin, print exactly the shares the document shows, and the command
- * it describes (10 workers of 1 vCPU and 3 GB on Fargate Spot, --max-duration 172m).
+ * it describes (10 workers of 2 vCPU and 4 GB on Fargate Spot, --max-duration 172m).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ describe('docs/DISTRIBUTED.md, sizing a 200,000-person opening', () => {
     const stdout = result.stdout.split('\n');
     for (const line of blocks('text')[0]!.trimEnd().split('\n')) expect(stdout, line).toContain(line);
     expect(result.stdout).toContain('npx artillery run-fargate --count 10 --region eu-west-1');
-    expect(result.stdout).toContain('--cpu 1 --memory 3 --spot --launch-config');
+    expect(result.stdout).toContain('--cpu 2 --memory 4 --spot --launch-config');
     expect(result.stdout).toContain('--max-duration 172m test.yml');
     // the pool the document sizes: 200,000 people, about 36 MB of people.json
     const runDir = join(out, readdirSync(out)[0]!);
