@@ -53,7 +53,7 @@ class SalereadyEngine {
         if (spec && spec.index === 0 && typeof spec.startTime === 'number') this.startedAtMs = spec.startTime;
       });
       // every phase launched and every virtual user finished: the records are complete
-      ee.on('done', () => this.recorder.close());
+      ee.on('done', () => this.recorder && this.recorder.close());
     }
   }
 
