@@ -223,7 +223,9 @@ async function main(): Promise<void> {
         await measureCase(dir, seconds, rate ?? 2000);
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      // SALEREADY_BENCH_KEEP=1 keeps the records files (e.g. to profile an ingest of them)
+      if (process.env.SALEREADY_BENCH_KEEP) console.log(JSON.stringify({ keptIn: dir }));
+      else rmSync(dir, { recursive: true, force: true });
     }
   }
 }

@@ -31,6 +31,7 @@ export { evaluateTargets, toTargetMeasurement, type RunTargetSpec } from './eval
 export {
   addRecordLine,
   createEngineIngest,
+  createRecordsFileState,
   followRecords,
   ingestEngineRecords,
   listRecordFiles,
@@ -38,6 +39,7 @@ export {
   type EngineIngest,
   type EngineIngestOptions,
   type PersonRecord,
+  type RecordsFileState,
   type RecordsFollower,
 } from './ingest-engine-records.ts';
 export {

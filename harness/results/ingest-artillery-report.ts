@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { describeZodIssues, UsageError } from '../errors.ts';
-import { addRecordLine, createEngineIngest, RECORDS_FORMAT } from './ingest-engine-records.ts';
+import { addRecordLine, createEngineIngest, createRecordsFileState, RECORDS_FORMAT } from './ingest-engine-records.ts';
 import type { IngestResult } from './ingest-result.ts';
 
 /** Artillery's summary of one histogram (a DDSketch, 1% relative accuracy), ms rounded to 0.1. */
@@ -231,7 +231,7 @@ export function unnamedRequests(period: ArtilleryPeriod, withUnanswered: boolean
 export const NO_RESPONSE = 'no response';
 
 /**
- * The report's request counts as saleready's own records (format saleready.records.v1, the
+ * The report's request counts as saleready's own records (format saleready.records.v2, the
  * person engine's; harness/results/ingest-engine-records.ts), one line per period, metric and
  * set of tags, so that a run folder holding them is read back like a `saleready run`'s
  * (compare, gate): `http_reqs` (counter) and `http_req_failed` (rate) split by `name` (the
@@ -247,8 +247,16 @@ export const NO_RESPONSE = 'no response';
  */
 export function artilleryReportRecords(report: ArtilleryReport): string[] {
   const lines = [JSON.stringify({ type: 'meta', format: RECORDS_FORMAT, engine: 'artillery', engineVersion: 'report', source: basename(report.source), periodSeconds: 10 })];
-  const series = (second: number, metric: string, tags: Record<string, string>, aggregate: object): void => {
-    lines.push(JSON.stringify({ type: 'series', second, metric, tags, aggregate }));
+  const ids = new Map<string, number>();
+  const series = (second: number, metric: string, tags: Record<string, string>, aggregate: { kind: 'counter'; count: number; sum: number } | { kind: 'rate'; count: number; nonZero: number }): void => {
+    const key = JSON.stringify([metric, tags]);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size + 1;
+      ids.set(key, id);
+      lines.push(JSON.stringify({ type: 'series', id, metric, kind: aggregate.kind, tags }));
+    }
+    lines.push(aggregate.kind === 'counter' ? `c ${id} ${second} ${aggregate.count} ${aggregate.sum}` : `r ${id} ${second} ${aggregate.count} ${aggregate.nonZero}`);
   };
   // Without periods (a report cut to its aggregate), the aggregate stands for one period.
   const periods = report.intermediate.length > 0 ? report.intermediate : [report.aggregate];
@@ -284,7 +292,8 @@ export function artilleryReportRecords(report: ArtilleryReport): string[] {
 /** The report's records (artilleryReportRecords) read into an IngestResult, as compare reads them back. */
 export function artilleryReportToIngest(report: ArtilleryReport): IngestResult {
   const ingest = createEngineIngest();
-  for (const line of artilleryReportRecords(report)) addRecordLine(ingest, line);
+  const file = createRecordsFileState();
+  for (const line of artilleryReportRecords(report)) addRecordLine(ingest, file, line);
   const { http } = report.aggregate;
   if (http.sent < http.requests) {
     ingest.result.warnings.push(`${report.source}: http.requests is ${http.sent}, fewer than its ${http.requests} responses and request errors`);

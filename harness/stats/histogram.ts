@@ -108,6 +108,12 @@ export function histogramFromValues(values: readonly number[], options?: CreateH
 export function ensureBuckets(h: Histogram, low: number, high: number): void {
   const length = h.counts.length;
   if (length > 0 && low >= h.offset && high < h.offset + length) return;
+  if (length === 0 && high - low >= 16) {
+    // a first window that is already wide (a histogram merged in): exactly that, no slack
+    h.counts = new Float64Array(high - low + 1);
+    h.offset = low;
+    return;
+  }
   const currentLow = length === 0 ? low : h.offset;
   const currentHigh = length === 0 ? high : h.offset + length - 1;
   const neededLow = Math.min(low, currentLow);

@@ -15,7 +15,7 @@ export {
   type Histogram,
   type CreateHistogramOptions,
 } from './histogram.ts';
-export { mergeHistograms, mergeInto } from './histogram-merge.ts';
+export { mergeHistograms, mergeInto, mergeIntoCoarser } from './histogram-merge.ts';
 export { histogramPercentile } from './histogram-percentile.ts';
 export {
   histogramToJson,

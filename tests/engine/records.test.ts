@@ -1,30 +1,84 @@
 /**
  * The person engine's own pieces (plain JS inside Artillery) against the harness they feed:
- * its histogram puts every value in the same bucket as harness/stats (so ingest merges them
- * exactly), its outcome list is the harness's, and its crowd gives every arrival exactly one
- * identity, in the planned numbers.
+ * what its record writer writes, ingest reads back into exactly the histograms and counts
+ * harness/stats makes of the same values; its outcome list is the harness's; and its crowd
+ * gives every arrival exactly one identity, in the planned numbers.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
-import { JOURNEY_TAG_VALUES } from '../../harness/results/index.ts';
-import { createHistogram, histogramToJson, createMulberry32, recordValue } from '../../harness/stats/index.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestEngineRecords, JOURNEY_TAG_VALUES, listRecordFiles, measure } from '../../harness/results/index.ts';
+import { createHistogram, createMulberry32, histogramPercentile, histogramToJson, percentile, recordValue } from '../../harness/stats/index.ts';
 
 const require = createRequire(import.meta.url);
-const engineHistogram = require('../../harness/engine/artillery-engine-saleready/histogram.js');
+const { createRecorder } = require('../../harness/engine/artillery-engine-saleready/records.js');
 const { OUTCOMES } = require('../../harness/engine/artillery-engine-saleready/metrics.js');
 const { createCrowd } = require('../../harness/engine/artillery-engine-saleready/crowd.js');
 
-describe('the engine’s histogram', () => {
-  it('serialises 20,000 latencies from 1 µs to 10 min exactly as harness/stats does', () => {
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the engine’s records, read back', () => {
+  it('hold 20,000 latencies from 1 µs to 10 min in exactly the buckets harness/stats puts them in, over 4 seconds and 3 flushes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saleready-records-'));
+    dirs.push(dir);
+    const recorder = createRecorder(dir, { engine: 'saleready', engineVersion: 'test' }, { flushMs: 3_600_000 });
     const random = createMulberry32(7);
     const ours = createHistogram();
-    const engine = engineHistogram.createHistogram();
+    const perSecond: number[][] = [[], [], [], []];
+    const start = Date.UTC(2026, 10, 30, 12, 0, 0);
     for (let i = 0; i < 20_000; i++) {
       const value = i % 1000 === 0 ? 0 : Math.exp(random() * Math.log(600_000_000)) / 1000;
+      const second = i % 4;
       recordValue(ours, value);
-      engineHistogram.recordValue(engine, value);
+      perSecond[second]!.push(value);
+      recorder.trend('http_req_duration', { step: 'poll', actor: 'person' }, value, start + second * 1000 + 10);
+      recorder.count('http_reqs', { step: 'poll', actor: 'person' }, 1, start + second * 1000 + 10);
+      if (i % 7000 === 6999) recorder.flush();
     }
-    expect(engineHistogram.histogramToJson(engine)).toEqual(histogramToJson(ours));
+    recorder.trend('http_req_duration', { step: 'poll', actor: 'person' }, -1, start);
+    recorder.close();
+    const ingest = await ingestEngineRecords(await listRecordFiles(dir));
+    const series = [...ingest.result.series.values()].find((s) => s.metric === 'http_req_duration')!;
+    if (series.total.kind !== 'trend') throw new Error('not a trend');
+    // buckets, counts, min and max exact; the sum is added in another order (floating point)
+    const { sum, ...buckets } = histogramToJson(series.total.histogram);
+    const { sum: expectedSum, ...expectedBuckets } = histogramToJson(ours);
+    expect(buckets).toEqual(expectedBuckets);
+    expect(Math.abs(sum / expectedSum - 1)).toBeLessThan(1e-12);
+    expect(series.total.negative).toBe(1);
+    // per-second buckets are coarser (γ 1.05): counts exact, percentiles within 3.4% (two roundings)
+    perSecond.forEach((values, second) => {
+      const bucket = series.perSecond.get(Math.floor(start / 1000) + second)!;
+      if (bucket.kind !== 'trend') throw new Error('not a trend');
+      expect(bucket.histogram.count).toBe(values.length);
+      const sorted = [...values].sort((a, b) => a - b);
+      for (const p of [0.5, 0.95, 0.99]) {
+        const exact = percentile(sorted, p);
+        expect(Math.abs(histogramPercentile(bucket.histogram, p) / exact - 1), `second ${second} p${p}`).toBeLessThan(0.034);
+      }
+    });
+    expect(measure(ingest.result, 'http_reqs', 'count')?.value).toBe(20_000);
+    expect(ingest.result.badLines).toBe(0);
+    expect(ingest.filesEnded).toBe(1);
+  });
+
+  it('counts a line it cannot read as bad, and keeps reading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saleready-records-'));
+    dirs.push(dir);
+    const recorder = createRecorder(dir, { engine: 'saleready', engineVersion: 'test' });
+    recorder.count('http_reqs', { step: 'login', actor: 'person' }, 1, Date.UTC(2026, 10, 30));
+    recorder.close();
+    const [file] = await listRecordFiles(dir);
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(file!, 'c 1 x 3 3\nt 99 1 1 1 1 1 0 0 0 1\nc 1 1796040000 2 2\n');
+    const ingest = await ingestEngineRecords([file!]);
+    expect(ingest.result.badLines).toBe(2);
+    expect(measure(ingest.result, 'http_reqs', 'count')?.value).toBe(3);
   });
 });
 

@@ -3,7 +3,8 @@
 // Masson et al., VLDB 2019): a value v above 1e-6 goes to bucket ⌈ln v / ln γ⌉ with
 // γ = 1.02, so ingest merges these buckets into the harness's own histograms exactly.
 // The bucket formula is written exactly as the harness writes it (same floating-point
-// steps), and tests/engine/records.test.ts checks that both put every value in one bucket.
+// steps); the records writer sends the buckets as they are (records.js), and
+// tests/engine/records.test.ts checks that ingest reads back the harness's own histograms.
 
 const GAMMA = 1.02;
 const MIN_TRACKABLE_VALUE = 1e-6;
@@ -29,28 +30,4 @@ function recordValue(h, value) {
   return true;
 }
 
-/** The compact JSON form of harness/stats/histogram-json.ts (format saleready.histogram.v1). */
-function histogramToJson(h) {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const index of h.buckets.keys()) {
-    if (index < first) first = index;
-    if (index > last) last = index;
-  }
-  const counts = [];
-  if (first !== Infinity) for (let i = first; i <= last; i++) counts.push(h.buckets.get(i) || 0);
-  return {
-    format: 'saleready.histogram.v1',
-    gamma: GAMMA,
-    minTrackableValue: MIN_TRACKABLE_VALUE,
-    count: h.count,
-    sum: h.sum,
-    min: h.count === 0 ? null : h.min,
-    max: h.count === 0 ? null : h.max,
-    zeroCount: h.zeroCount,
-    firstIndex: counts.length === 0 ? 0 : first,
-    counts,
-  };
-}
-
-module.exports = { GAMMA, MIN_TRACKABLE_VALUE, createHistogram, recordValue, histogramToJson };
+module.exports = { GAMMA, MIN_TRACKABLE_VALUE, createHistogram, recordValue };

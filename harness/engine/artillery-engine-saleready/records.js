@@ -1,11 +1,18 @@
 'use strict';
 // saleready's own records, written as they happen by each worker thread into its own file
-// (`<records>/<pid>-<thread>.ndjson`, one JSON object a line, format saleready.records.v1):
+// (`<records>/<pid>-<thread>.ndjson`, one record a line, format saleready.records.v2; the
+// contract is docs/METRICS.md). JSON lines describe; short text lines carry the numbers, so
+// a long run's file stays small and reads fast:
 //   {"type":"meta", …}                            once, first
-//   {"type":"series","second":S,"metric":M,"tags":{…},"aggregate":{…}}
-//       what one metric with one set of tags measured in wall-clock second S: a counter
-//       (count, sum), a rate (count, nonZero) or a trend (a mergeable histogram); written
-//       every flush (0.5 s), so a second may come in several lines that add up exactly
+//   {"type":"series","id":N,"metric":M,"kind":K,"tags":{…}}
+//       declares series N of this file (one metric with one set of tags), before its data
+//   c N S count sum                               a counter's samples in wall-clock second S
+//   r N S count nonZero                           a rate's samples in second S
+//   t N S count sum min max zeroCount negative firstIndex counts…
+//       a trend's samples in second S as a mergeable histogram (buckets of histogram.js from
+//       firstIndex on; a negative number −z stands for z empty buckets)
+//   Data lines are written every flush (0.5 s), so a second may come in several lines that
+//   add up exactly.
 //   {"type":"person", …}                          one per person or bot, when they leave
 //   {"type":"sample","step":…,"actor":…,"status":…,"ms":…}
 //       one request's duration, only with the setting `rawSamples: true` (a check aid: the
@@ -17,9 +24,9 @@
 const { closeSync, mkdirSync, openSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 const { threadId } = require('node:worker_threads');
-const { createHistogram, histogramToJson, recordValue } = require('./histogram.js');
+const { createHistogram, recordValue } = require('./histogram.js');
 
-const RECORDS_FORMAT = 'saleready.records.v1';
+const RECORDS_FORMAT = 'saleready.records.v2';
 /** Tags a series can carry, in the order its key is built. */
 const TAG_KEYS = ['step', 'actor', 'status', 'name', 'expected_response', 'bypass', 'phase', 'outcome', 'reason', 'reentry', 'kind', 'result', 'ring'];
 
@@ -31,6 +38,8 @@ function createRecorder(dir, meta, options = {}) {
   const fd = openSync(path, 'a');
   /** `second|metric|tag values` → { second, metric, tags, kind, … } for the current flush. */
   let pending = new Map();
+  /** `metric|tag values` → the series' id in this file (declared once). */
+  const seriesIds = new Map();
   let closed = false;
 
   function write(text) {
@@ -42,14 +51,15 @@ function createRecorder(dir, meta, options = {}) {
 
   function entryFor(metric, kind, tags, timeMs) {
     const second = Math.floor(timeMs / 1000);
-    let key = `${second}|${metric}`;
+    let series = metric;
     for (let i = 0; i < TAG_KEYS.length; i++) {
       const value = tags[TAG_KEYS[i]];
-      key += value === undefined ? '|' : `|${value}`;
+      series += value === undefined ? '|' : `|${value}`;
     }
+    const key = `${second}|${series}`;
     let entry = pending.get(key);
     if (entry === undefined) {
-      entry = { second, metric, kind, tags, count: 0, sum: 0, nonZero: 0, negative: 0, histogram: kind === 'trend' ? createHistogram() : null };
+      entry = { second, series, metric, kind, tags, count: 0, sum: 0, nonZero: 0, negative: 0, histogram: kind === 'trend' ? createHistogram() : null };
       pending.set(key, entry);
     }
     return entry;
@@ -75,10 +85,43 @@ function createRecorder(dir, meta, options = {}) {
     if (!recordValue(entry.histogram, value)) entry.negative++;
   }
 
-  function aggregateOf(entry) {
-    if (entry.kind === 'trend') return { kind: 'trend', histogram: histogramToJson(entry.histogram), negative: entry.negative };
-    if (entry.kind === 'rate') return { kind: 'rate', count: entry.count, nonZero: entry.nonZero };
-    return { kind: 'counter', count: entry.count, sum: entry.sum };
+  /** The series' id, with its declaration line the first time. */
+  function idOf(entry) {
+    let id = seriesIds.get(entry.series);
+    if (id !== undefined) return { id, declaration: '' };
+    id = seriesIds.size + 1;
+    seriesIds.set(entry.series, id);
+    const tags = {};
+    for (const key of TAG_KEYS) if (entry.tags[key] !== undefined) tags[key] = String(entry.tags[key]);
+    return { id, declaration: `${JSON.stringify({ type: 'series', id, metric: entry.metric, kind: entry.kind, tags })}\n` };
+  }
+
+  /** The data line of one series in one second. */
+  function dataLine(id, entry) {
+    if (entry.kind === 'counter') return `c ${id} ${entry.second} ${entry.count} ${entry.sum}\n`;
+    if (entry.kind === 'rate') return `r ${id} ${entry.second} ${entry.count} ${entry.nonZero}\n`;
+    const h = entry.histogram;
+    let first = Infinity;
+    let last = -Infinity;
+    for (const index of h.buckets.keys()) {
+      if (index < first) first = index;
+      if (index > last) last = index;
+    }
+    let line = `t ${id} ${entry.second} ${h.count} ${h.sum} ${h.count === 0 ? 0 : h.min} ${h.count === 0 ? 0 : h.max} ${h.zeroCount} ${entry.negative} ${first === Infinity ? 0 : first}`;
+    let empty = 0;
+    for (let index = first; index <= last; index++) {
+      const count = h.buckets.get(index);
+      if (count === undefined) {
+        empty++;
+        continue;
+      }
+      if (empty > 0) {
+        line += ` -${empty}`;
+        empty = 0;
+      }
+      line += ` ${count}`;
+    }
+    return `${line}\n`;
   }
 
   /** One request's exact duration, kept only when raw samples were asked for. */
@@ -98,9 +141,8 @@ function createRecorder(dir, meta, options = {}) {
     pending = new Map();
     let text = '';
     for (const entry of entries.values()) {
-      const tags = {};
-      for (const key of TAG_KEYS) if (entry.tags[key] !== undefined) tags[key] = String(entry.tags[key]);
-      text += `${JSON.stringify({ type: 'series', second: entry.second, metric: entry.metric, tags, aggregate: aggregateOf(entry) })}\n`;
+      const { id, declaration } = idOf(entry);
+      text += declaration + dataLine(id, entry);
       if (text.length > 1 << 20) {
         write(text);
         text = '';
