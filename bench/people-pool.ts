@@ -3,7 +3,7 @@
  * Measures, in this order and in one process:
  * 1. building the pool (faker component parts, once per seed);
  * 2. generating every person once (iterating the lazy pool, keeping nothing);
- * 3. writing the pool as k6 SharedArray JSON (streamed), with the file size;
+ * 3. writing the pool as the JSON array the person engine reads (streamed), with the file size;
  * 4. keeping every person in an array (what a caller holding the whole pool pays);
  * 5. the baseline, in the same run: calling faker for every part of every person, for 20,000
  *    people, reported as µs per person and as a ratio to step 2.
@@ -50,7 +50,7 @@ try {
   const written = await writePoolJson(pool, join(directory, 'pool.json'));
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   console.log(
-    `${'write SharedArray JSON (streamed)'.padEnd(34)} ${seconds(performance.now() - started).padStart(9)}   peak RSS ${mb(peakRss)}   file ${mb(written.bytes)}`,
+    `${'write pool JSON (streamed)'.padEnd(34)} ${seconds(performance.now() - started).padStart(9)}   peak RSS ${mb(peakRss)}   file ${mb(written.bytes)}`,
   );
 } finally {
   await rm(directory, { recursive: true, force: true });

@@ -194,7 +194,9 @@ async function runPerson(io) {
   }
 
   if (!(await login())) return end('error');
-  if (Date.now() < opensAt) await pause(opensAt - Date.now() + Math.random() * Math.min(b.pollIntervalMs, 500));
+  // people who came early join within a moment of the opening: up to one poll interval, at most
+  // 30 s of sale time (so the spread scales with k like every other duration)
+  if (Date.now() < opensAt) await pause(opensAt - Date.now() + Math.random() * Math.min(b.pollIntervalMs, 30_000 / plan.timeScale));
   const first = await firstJoin();
   if (first !== 'ok') return end(first);
   p.firstJoinAt = Date.now();
