@@ -30,6 +30,7 @@ import {
   WORKER_ENV_FILE,
   writeCloudTest,
   type ArtilleryBom,
+  type AwsCredentialCheck,
   type CloudRunner,
   type PlanSplit,
   type RunnerFlagValues,
@@ -129,6 +130,20 @@ async function poolBotRings(runDir: string, plan: RunPlan): Promise<number[] | u
   return bots.map((bot, i) => (typeof bot.ring === 'number' ? bot.ring : Math.floor(i / plan.bots!.ringSize)));
 }
 
+/** The AWS credentials found locally; exit 3 when there are none: Artillery is not started, nothing is sent. */
+function requireAwsCredentials(options: RunCloudOptions, runner: CloudRunner): Extract<AwsCredentialCheck, { found: true }> {
+  const env = options.env ?? process.env;
+  const credentials = checkAwsCredentials({ env, instanceCredentials: options.instanceCredentials });
+  if (!credentials.found) {
+    throw new EnvironmentError(
+      'cloud.no-credentials',
+      `No AWS credentials for artillery ${RUNNER_INFO[runner].command}: ${credentials.missing} missing. Artillery was not started; nothing was sent.`,
+      ['Looked in:', ...credentials.looked.map((place) => `  - ${place}`), 'To provide them:', ...credentials.fixes.map((fix) => `  ${fix}`)],
+    );
+  }
+  return credentials;
+}
+
 /** Writes the cloud run folder and asks Artillery for its bill of materials; no cloud call, no network. */
 async function prepareCloudRun(options: RunCloudOptions): Promise<CloudPlan> {
   const event = options.onEvent ?? (() => {});
@@ -138,6 +153,8 @@ async function prepareCloudRun(options: RunCloudOptions): Promise<CloudPlan> {
   checkRunnerFlags(runner, flags);
   if (!options.region) throw new UsageError('cloud.region-required', `--on ${runner} needs --region, the AWS region the workers run in (e.g. --region eu-west-1)`);
   if ((options.shopOverrides ?? []).length > 0) throw new UsageError('bad_flag', '--set configures the embedded shop, which a distributed run does not use.');
+  // a real run needs credentials before anything else is worth checking or writing
+  if (!options.planOnly) requireAwsCredentials(options, runner);
   const scenario = await loadScenario(options.scenarioPath);
   const targetUrl = cloudTarget(options.targetUrl ?? scenario.target.url, options);
   const plan = planRun(scenario, { targetUrl });
@@ -186,18 +203,10 @@ async function prepareCloudRun(options: RunCloudOptions): Promise<CloudPlan> {
 
 export async function runCloud(options: RunCloudOptions): Promise<RunCloudResult> {
   const event = options.onEvent ?? (() => {});
-  const env = options.env ?? process.env;
   const prepared = await prepareCloudRun(options);
   if (options.planOnly) return { kind: 'plan', ...prepared };
+  const credentials = requireAwsCredentials(options, prepared.runner);
 
-  const credentials = checkAwsCredentials({ env, instanceCredentials: options.instanceCredentials });
-  if (!credentials.found) {
-    throw new EnvironmentError(
-      'cloud.no-credentials',
-      `No AWS credentials for artillery ${RUNNER_INFO[prepared.runner].command}: ${credentials.missing} missing. Artillery was not started; nothing was sent.`,
-      ['Looked in:', ...credentials.looked.map((place) => `  - ${place}`), 'To provide them:', ...credentials.fixes.map((fix) => `  ${fix}`)],
-    );
-  }
   const artillery = await requireArtillery();
   const shown = relative(process.cwd(), prepared.runDir) || prepared.runDir;
   event(`AWS credentials: ${credentials.source}; run folder ${shown}`);

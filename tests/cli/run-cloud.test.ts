@@ -130,7 +130,8 @@ describe('refused before anything is written (exit 2)', () => {
   for (const [what, flags, message] of cases) {
     it(what, async () => {
       const out = join(work, `usage-${what.replace(/\W+/g, '-')}`);
-      const result = await runCli(['run', 'scenarios/flash-sale.ts', '--out', out, ...flags], { env: cleanEnv() });
+      // (with keys in the environment: without any, a real run stops first at exit 3)
+      const result = await runCli(['run', 'scenarios/flash-sale.ts', '--out', out, ...flags], { env: cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' }) });
       expect(result.code, result.stdout + result.stderr).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
@@ -148,8 +149,16 @@ describe('without AWS credentials', () => {
     expect(result.stderr).toMatch(/the shared files \(.*\.aws\/credentials, .*\.aws\/config\): no profile "default"/);
     expect(result.stderr).toContain('export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=…');
     expect(result.stderr).toContain('pass --instance-credentials');
-    // Artillery never ran: its log is not there
-    expect(existsSync(join(onlyRunDir(out), 'artillery.log'))).toBe(false);
+    // checked before anything is written: no run folder, so Artillery never ran
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('exits 3 for the issue’s own command (no --allow-remote, no credentials): the credentials are what is missing first', async () => {
+    const out = join(work, 'no-credentials-no-remote');
+    const result = await runCli(['run', 'scenarios/flash-sale.ts', '--on', 'aws-fargate', '--count', '4', '--region', 'eu-west-1', '--out', out], { env: cleanEnv() });
+    expect(result.code, result.stdout + result.stderr).toBe(3);
+    expect(result.stderr).toContain('No AWS credentials for artillery run-fargate');
+    expect(existsSync(out)).toBe(false);
   }, 60_000);
 
   it('names the half of a key pair that is missing, and does not take a profile without keys', async () => {
