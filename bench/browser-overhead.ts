@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { startShop } from '../fixtures/shop/index.ts';
+import { startShop } from '../harness/shop/index.ts';
 import { BROWSER_RESULTS_FILE, runBrowsers, type BrowserJourneyResult } from '../harness/browser/index.ts';
 
 const execFileAsync = promisify(execFile);

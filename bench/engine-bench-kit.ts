@@ -13,7 +13,7 @@
 import { spawn, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startShop, type ShopConfigInput, type ShopStats } from '../fixtures/shop/index.ts';
+import { startShop, type ShopConfigInput, type ShopStats } from '../harness/shop/index.ts';
 import { artilleryEnv, requireArtillery, type ArtilleryInstall } from '../harness/engine/index.ts';
 
 /** Linux clock ticks per second for /proc times (USER_HZ, 100 on every mainstream kernel). */

@@ -13,8 +13,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Faker, base, en, ko } from '@faker-js/faker';
-import { generatePeoplePool, writePoolJson } from '../fixtures/users/index.ts';
-import type { Person } from '../fixtures/users/index.ts';
+import { generatePeoplePool, writePoolJson } from '../harness/people/index.ts';
+import type { Person } from '../harness/people/index.ts';
 
 const people = Number(process.argv[2] ?? 1_000_000);
 let peakRss = process.memoryUsage.rss();

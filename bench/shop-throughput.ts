@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startShop } from '../fixtures/shop/index.ts';
+import { startShop } from '../harness/shop/index.ts';
 
 interface AutocannonResult {
   requests: { average: number; total: number };

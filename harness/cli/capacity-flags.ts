@@ -2,8 +2,8 @@
 import { UsageError } from '../errors.ts';
 import type { CapacityTargets } from '../capacity/index.ts';
 import { CAPACITY_STEPS, type CapacityStep } from '../engine/index.ts';
-import { applyShopOverrides } from '../../fixtures/shop/load-shop-config.ts';
-import type { ShopConfigInput } from '../../fixtures/shop/index.ts';
+import { applyShopOverrides } from '../shop/load-shop-config.ts';
+import type { ShopConfigInput } from '../shop/index.ts';
 
 export const DEFAULT_CAPACITY_LOADS = [1, 2, 4, 8, 16, 24, 32, 48, 64] as const;
 const MAX_LOAD = 2000;

@@ -15,7 +15,7 @@ import { compileCapacityStep, compressRecords, requireArtillery, runArtillery, t
 import { createRunDir, measure, measureOverTime, type IngestResult } from '../results/index.ts';
 import { meanInterval } from '../stats/index.ts';
 import { renderCapacityHtml } from '../report/index.ts';
-import { startShop, type RunningShop, type ShopConfigInput } from '../../fixtures/shop/index.ts';
+import { startShop, type RunningShop, type ShopConfigInput } from '../shop/index.ts';
 import { InterruptedError } from '../errors.ts';
 import { checkTargetUrl } from './target-guard.ts';
 

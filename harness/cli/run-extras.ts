@@ -6,7 +6,7 @@
 import { failedJourney, requireChromium, runBrowsers, type BrowserJourneyResult } from '../browser/index.ts';
 import { runProbes } from '../probe/index.ts';
 import type { RunPlan } from '../scenario/index.ts';
-import { startShop, type ShopConfigInput } from '../../fixtures/shop/index.ts';
+import { startShop, type ShopConfigInput } from '../shop/index.ts';
 
 /** Fails early (exit 3) when the scenario wants browsers and there is no Chromium. */
 export async function checkBrowsersAvailable(plan: RunPlan): Promise<void> {

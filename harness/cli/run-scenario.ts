@@ -11,7 +11,7 @@ import { createRunDir, evaluateTargets, measure, tagValuesOf, type IngestResult 
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
 import { buildCrowdFigures, buildRunSummary, recommendFromRun, writeReportFiles, type RunSettings, type QueueLengthSample, type RunSummary } from '../report/index.ts';
-import { applyShopOverrides, parseShopConfig, startShop, type RunningShop, type ShopConfigInput, type ShopStats } from '../../fixtures/shop/index.ts';
+import { applyShopOverrides, parseShopConfig, startShop, type RunningShop, type ShopConfigInput, type ShopStats } from '../shop/index.ts';
 import { checkBrowsersAvailable, runProbesAfterLoad, startBrowsersBesideLoad } from './run-extras.ts';
 import { checkTargetUrl } from './target-guard.ts';
 import { writePeoplePool } from './write-people-pool.ts';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { PEOPLE_POOL_FILES } from '../engine/index.ts';
 import type { RunPlan } from '../scenario/index.ts';
-import { generatePeoplePool, writePoolJson, type Person } from '../../fixtures/users/index.ts';
+import { generatePeoplePool, writePoolJson, type Person } from '../people/index.ts';
 
 /** Pools are the same for every run of a plan: seed 1, Korean names and addresses. */
 const POOL_SEED = 1;

@@ -2,7 +2,7 @@ import type { EstimateInterval } from './estimate-interval.ts';
 import type { Histogram } from './histogram.ts';
 import { histogramPercentile } from './histogram-percentile.ts';
 import { createRankLookup } from './histogram-rank.ts';
-import { createMulberry32 } from './mulberry32.ts';
+import { createMulberry32 } from '../random.ts';
 import { percentileSorted } from './percentile.ts';
 import { sampleBeta } from './random-variates.ts';
 

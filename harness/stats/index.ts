@@ -45,7 +45,7 @@ export {
 
 export { normalCdf, normalQuantile, normalTwoSidedP, twoSidedZ } from './normal-distribution.ts';
 export { studentTCdf, studentTQuantile } from './student-t-distribution.ts';
-export { createMulberry32 } from './mulberry32.ts';
+export { createMulberry32 } from '../random.ts';
 
 export type { TargetVerdict, Verdict, Comparator, VerdictReason } from './target-verdict.ts';
 export {

@@ -15,7 +15,7 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startShop, type ShopConfigInput } from '../../fixtures/shop/index.ts';
+import { startShop, type ShopConfigInput } from '../../harness/shop/index.ts';
 import { crowdScript, endpointsScript, runArtillery, type ArtilleryScript } from './artillery-runs.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'results');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { compareRuns, decideGate, findLatestBaseline, loadRun, type RunComparison } from '../../harness/compare/index.ts';
 import { parseRunSummary, type RunSummary } from '../../harness/report/index.ts';
 import { endpointsScript, runArtillery } from '../analyze/artillery-runs.ts';

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop, type ShopStats } from '../../fixtures/shop/index.ts';
+import { startShop, type ShopStats } from '../../harness/shop/index.ts';
 import { buildCloudRunSummary } from '../../harness/cli/cloud-run-report.ts';
 import { writePeoplePool } from '../../harness/cli/write-people-pool.ts';
 import { artilleryEnv, compileCloudTest, requireArtillery, splitPlan, writeCloudTest } from '../../harness/engine/index.ts';

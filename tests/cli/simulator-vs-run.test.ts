@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulateSale, type CapacityProfile } from '../../harness/capacity/index.ts';
 import type { RunSummary } from '../../harness/report/index.ts';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'saleready-sim-vs-run-'));

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { artilleryEnv, compileCloudTest, requireArtillery, splitPlan, writeCloudTest, type PlanSplit } from '../../harness/engine/index.ts';
 import { followRecords, measure, type IngestResult } from '../../harness/results/index.ts';
 import { parseScenario, planRun, type RunPlan, type ScenarioInput } from '../../harness/scenario/index.ts';

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildArrivalSegments, sharePlanJson, splitPlan, type PlanSplit } from '../../harness/engine/index.ts';
 import { loadScenario, parseScenario, planRun, type RunPlan, type ScenarioInput } from '../../harness/scenario/index.ts';
-import { generatePeoplePool } from '../../fixtures/users/index.ts';
+import { generatePeoplePool } from '../../harness/people/index.ts';
 
 const require = createRequire(import.meta.url);
 const { createCrowd } = require('../../harness/engine/artillery-engine-saleready/crowd.js');

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { compileTest, RECORDS_DIR, requireArtillery, runArtillery, writeCompiledTest, type ArtilleryRunResult } from '../../harness/engine/index.ts';
 import { measure, type IngestResult } from '../../harness/results/index.ts';
 import { parseScenario, planRun, type RunPlan, type ScenarioInput } from '../../harness/scenario/index.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop } from '../../fixtures/shop/index.ts';
-import type { RunningShop } from '../../fixtures/shop/index.ts';
+import { startShop } from '../../harness/shop/index.ts';
+import type { RunningShop } from '../../harness/shop/index.ts';
 import { EnvironmentError, UsageError } from '../../harness/errors.ts';
 import { runProbes } from '../../harness/probe/index.ts';
 import type { ProbeFinding, ProbeId, ProbeReport } from '../../harness/probe/index.ts';

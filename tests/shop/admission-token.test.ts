@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdmissionTokenSigner, type AdmissionClaims } from '../../fixtures/shop/admission-token.ts';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { AdmissionTokenSigner, type AdmissionClaims } from '../../harness/shop/admission-token.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { admit, call, sleep } from './shop-client.ts';
 
 const SECRET = 'test-secret-0123456789';

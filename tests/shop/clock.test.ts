@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../../fixtures/shop/clock.ts';
-import { startShop } from '../../fixtures/shop/index.ts';
+import { createClock } from '../../harness/shop/clock.ts';
+import { startShop } from '../../harness/shop/index.ts';
 import { join, login, poll, waitUntil } from './shop-client.ts';
 
 describe('createClock', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
-import { parseShopConfig, startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { parseShopConfig, startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { call } from './shop-client.ts';
 
 describe('parseShopConfig', () => {

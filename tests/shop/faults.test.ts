@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FaultInjector } from '../../fixtures/shop/faults.ts';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { FaultInjector } from '../../harness/shop/faults.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { call, login, sleep } from './shop-client.ts';
 
 describe('FaultInjector', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FenwickCounter } from '../../fixtures/shop/fenwick-counter.ts';
+import { FenwickCounter } from '../../harness/shop/fenwick-counter.ts';
 import { createMulberry32 as createPrng } from '../../harness/stats/index.ts';
 
 describe('FenwickCounter', () => {

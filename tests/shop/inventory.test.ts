@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeAddress } from '../../fixtures/shop/inventory.ts';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { normalizeAddress } from '../../harness/shop/inventory.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { admit, admitMany, call, type Answer } from './shop-client.ts';
 
 let shop: RunningShop;

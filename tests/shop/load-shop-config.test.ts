@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
-import { applyShopOverrides, loadShopConfigFile, parseShopConfig } from '../../fixtures/shop/index.ts';
+import { applyShopOverrides, loadShopConfigFile, parseShopConfig } from '../../harness/shop/index.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { admit, call, join, login, poll, sleep } from './shop-client.ts';
 
 let shop: RunningShop;

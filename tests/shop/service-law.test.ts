@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceStation } from '../../fixtures/shop/service-law.ts';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { ServiceStation } from '../../harness/shop/service-law.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { call, login } from './shop-client.ts';
 
 const LAW = { s0Ms: 200, sigma: 0.05, kappa: 0.001 };

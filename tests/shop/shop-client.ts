@@ -2,7 +2,7 @@
  * A small client for the reference shop's HTTP API, used by the shop tests: real requests
  * through fetch, identity by headers (X-Session, X-Admission-Token, X-Actor).
  */
-import type { RunningShop, ShopStats } from '../../fixtures/shop/index.ts';
+import type { RunningShop, ShopStats } from '../../harness/shop/index.ts';
 
 export interface Answer<T = Record<string, unknown>> {
   status: number;

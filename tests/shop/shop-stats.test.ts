@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop, type RunningShop, type ShopStats } from '../../fixtures/shop/index.ts';
+import { startShop, type RunningShop, type ShopStats } from '../../harness/shop/index.ts';
 import { call, join, login, poll, sleep, stats } from './shop-client.ts';
 
 let shop: RunningShop;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShop, type RunningShop } from '../../fixtures/shop/index.ts';
+import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { admit, call, join, login, poll, sleep, stats, waitUntil } from './shop-client.ts';
 
 let shop: RunningShop;

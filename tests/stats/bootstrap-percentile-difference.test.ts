@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bootstrapPercentileDifference } from '../../harness/stats/bootstrap-percentile-difference.ts';
 import { histogramFromValues } from '../../harness/stats/histogram.ts';
 import { createRankLookup } from '../../harness/stats/histogram-rank.ts';
-import { createMulberry32 } from '../../harness/stats/mulberry32.ts';
+import { createMulberry32 } from '../../harness/random.ts';
 import { percentile } from '../../harness/stats/percentile.ts';
 import { sampleStandardNormal } from '../../harness/stats/random-variates.ts';
 

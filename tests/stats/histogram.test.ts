@@ -9,7 +9,7 @@ import {
 } from '../../harness/stats/histogram.ts';
 import { mergeHistograms, mergeInto } from '../../harness/stats/histogram-merge.ts';
 import { histogramPercentile } from '../../harness/stats/histogram-percentile.ts';
-import { createMulberry32 } from '../../harness/stats/mulberry32.ts';
+import { createMulberry32 } from '../../harness/random.ts';
 import { percentile } from '../../harness/stats/percentile.ts';
 import { sampleStandardNormal } from '../../harness/stats/random-variates.ts';
 

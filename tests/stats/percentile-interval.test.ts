@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { histogramFromValues } from '../../harness/stats/histogram.ts';
-import { createMulberry32 } from '../../harness/stats/mulberry32.ts';
+import { createMulberry32 } from '../../harness/random.ts';
 import {
   histogramPercentileInterval,
   percentileInterval,

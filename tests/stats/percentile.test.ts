@@ -1,7 +1,7 @@
 import { quantile } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { percentile, percentileSorted } from '../../harness/stats/percentile.ts';
-import { createMulberry32 } from '../../harness/stats/mulberry32.ts';
+import { createMulberry32 } from '../../harness/random.ts';
 
 // k6's own Trend tests (REFERENCES.md, "Percentiles and histograms"); k6 prints exact
 // type-7 values, so the tolerance is floating-point rounding only (1e-9 absolute).

@@ -1,6 +1,6 @@
 import { mean, sampleVariance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { createMulberry32 } from '../../harness/stats/mulberry32.ts';
+import { createMulberry32 } from '../../harness/random.ts';
 import { sampleBeta, sampleGamma, sampleStandardNormal } from '../../harness/stats/random-variates.ts';
 
 function draws(n: number, draw: () => number): number[] {

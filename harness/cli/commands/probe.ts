@@ -27,7 +27,7 @@ export function registerProbeCommand(program: Command, output: Output): void {
       let targetUrl: string;
       if (flags.target) targetUrl = checkTargetUrl(flags.target, flags.allowRemote ?? false);
       else {
-        const { startShop } = await import('../../../fixtures/shop/index.ts');
+        const { startShop } = await import('../../shop/index.ts');
         shop = await startShop({ admissionRatePerMinute: 6000 });
         targetUrl = shop.url;
       }

@@ -22,7 +22,7 @@ export function registerShopCommand(program: Command, output: Output): void {
     .action(async (options: { port: string; config?: string; set: string[] }) => {
       const port = parsePort(options.port);
       // Loaded on use: the other commands start faster without the shop's modules.
-      const { applyShopOverrides, loadShopConfigFile, parseShopConfig, startShop } = await import('../../../fixtures/shop/index.ts');
+      const { applyShopOverrides, loadShopConfigFile, parseShopConfig, startShop } = await import('../../shop/index.ts');
       const fromFile = options.config ? await loadShopConfigFile(options.config) : {};
       const config = parseShopConfig(applyShopOverrides(fromFile, options.set), options.config ?? '--set');
       const shop = await startShop(config, { port });

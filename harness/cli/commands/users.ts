@@ -22,7 +22,7 @@ export function registerUsersCommand(program: Command, output: Output): void {
     .option('--locale <locale>', 'ko (Korean) or en (English)', 'ko')
     .option('-o, --out <file>', 'write the pool as JSON (an array); default: print a sample')
     .action(async (flags: UsersFlags) => {
-      const { generatePeoplePool, parsePoolOptions, writePoolJson } = await import('../../../fixtures/users/index.ts');
+      const { generatePeoplePool, parsePoolOptions, writePoolJson } = await import('../../people/index.ts');
       const options = parsePoolOptions({ ...flags });
       const pool = generatePeoplePool(options);
       if (options.out) {

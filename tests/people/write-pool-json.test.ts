@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generatePeoplePool, writePoolJson } from '../../fixtures/users/index.ts';
+import { generatePeoplePool, writePoolJson } from '../../harness/people/index.ts';
 
 const directory = await mkdtemp(join(tmpdir(), 'saleready-users-'));
 afterAll(() => rm(directory, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePoolOptions } from '../../fixtures/users/index.ts';
+import { parsePoolOptions } from '../../harness/people/index.ts';
 import { ExitCode, UsageError } from '../../harness/errors.ts';
 
 function usageErrorOf(raw: Record<string, unknown>): UsageError {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generatePeoplePool } from '../../fixtures/users/index.ts';
-import type { Person } from '../../fixtures/users/index.ts';
+import { generatePeoplePool } from '../../harness/people/index.ts';
+import type { Person } from '../../harness/people/index.ts';
 import { UsageError } from '../../harness/errors.ts';
 
 const all = (options: Parameters<typeof generatePeoplePool>[0]): Person[] => [...generatePeoplePool(options)];

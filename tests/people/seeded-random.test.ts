@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPermutation } from '../../fixtures/users/seeded-random.ts';
+import { createPermutation } from '../../harness/people/seeded-random.ts';
 
 describe('createPermutation', () => {
   it.each([1, 2, 7, 1000, 1025, 65_536])('is a bijection of [0, %i)', (size) => {
