@@ -1,8 +1,10 @@
 /**
- * Typed errors shared by every stage. Each carries a stable code, a message written for a
- * person, and the process exit code the CLI uses (DESIGN.md, "Contracts"):
- * 0 all targets met · 1 a target missed · 2 bad input or usage · 3 environment ·
- * 4 run interrupted. Only `harness/cli` turns them into output and an exit code.
+ * Typed errors shared by every stage. Each carries a stable code `<stage>.<kebab-case>`
+ * (`scenario.invalid`, `engine.target-unreachable`, as commander's `commander.unknownOption`),
+ * a message written for a person, and the process exit code the CLI uses (DESIGN.md,
+ * "Contracts"): 0 all targets met · 1 a target missed · 2 bad input or usage · 3 environment ·
+ * 4 run interrupted · 70 an unexpected failure (a bug). Only `harness/cli` turns them into
+ * output and an exit code.
  */
 export const ExitCode = {
   ok: 0,
@@ -10,6 +12,8 @@ export const ExitCode = {
   usage: 2,
   environment: 3,
   interrupted: 4,
+  /** A failure saleready did not expect (a bug): the message asks to report it (sysexits' EX_SOFTWARE). */
+  internal: 70,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 

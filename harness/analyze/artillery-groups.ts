@@ -15,10 +15,10 @@ export function chooseArtilleryGroupTags(report: ArtilleryReport, groupBy: reado
   if (groupBy === undefined) return report.hasEndpoints ? ['name'] : [];
   const other = groupBy.find((tag) => tag !== 'name');
   if (other !== undefined) {
-    throw new UsageError('ANALYZE_BAD_GROUP_BY', `--group-by ${groupBy.join(',')}: an Artillery report's requests can be grouped by name (the endpoint) only, not by ${other}`);
+    throw new UsageError('analyze.bad-group-by', `--group-by ${groupBy.join(',')}: an Artillery report's requests can be grouped by name (the endpoint) only, not by ${other}`);
   }
   if (groupBy.length > 0 && !report.hasEndpoints) {
-    throw new UsageError('ANALYZE_NO_ENDPOINTS', `--group-by name: the Artillery report ${report.source} has no per-endpoint metrics`, [
+    throw new UsageError('analyze.no-endpoints', `--group-by name: the Artillery report ${report.source} has no per-endpoint metrics`, [
       'per-endpoint figures come from the metrics-by-endpoint plugin (on by default in Artillery 2)',
     ]);
   }

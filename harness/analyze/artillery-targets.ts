@@ -47,11 +47,11 @@ function requestsOf(report: ArtilleryReport, name: string | undefined, status: s
 
 function unknownEndpoint(report: ArtilleryReport, name: string, selector: string): UsageError {
   if (!report.hasEndpoints) {
-    return new UsageError('ANALYZE_NO_ENDPOINTS', `${selector}: the Artillery report ${report.source} has no per-endpoint metrics`, [
+    return new UsageError('analyze.no-endpoints', `${selector}: the Artillery report ${report.source} has no per-endpoint metrics`, [
       'per-endpoint figures come from the metrics-by-endpoint plugin (on by default in Artillery 2 unless its metrics are turned off)',
     ]);
   }
-  return new UsageError('RESULTS_UNKNOWN_TAG_VALUE', `${selector}: the Artillery report has no endpoint "${name}"`, [
+  return new UsageError('results.unknown-tag-value', `${selector}: the Artillery report has no endpoint "${name}"`, [
     `its endpoints: ${[...report.aggregate.endpoints.keys()].join(', ')}`,
   ]);
 }
@@ -63,7 +63,7 @@ function figureOf(report: ArtilleryReport, selectorText: string): ArtilleryFigur
   const allowed = DURATION.includes(metric) || FAILED.includes(metric) ? ['name'] : REQUESTS.includes(metric) ? ['name', 'status'] : [];
   const extra = Object.keys(tags).find((tag) => !allowed.includes(tag));
   if (extra !== undefined) {
-    throw new UsageError('RESULTS_TAG_NOT_KEPT', `selector ${selector.text} filters on tag "${extra}", which an Artillery report does not have for ${metric}`, [
+    throw new UsageError('results.tag-not-kept', `selector ${selector.text} filters on tag "${extra}", which an Artillery report does not have for ${metric}`, [
       allowed.length > 0 ? `${metric} can be filtered on ${allowed.join(' and ')}` : `${metric} is one figure of the whole run, without tags`,
     ]);
   }
@@ -96,9 +96,9 @@ function measureFigure(figure: ArtilleryFigure, stat: string, run: { durationSec
   if (figure.kind === 'summary') {
     const summary = figure.summary;
     if (stat === 'count') return { measurement: { value: summary?.count ?? 0, interval: null, samples: summary?.count ?? 0 }, unit: 'count' };
-    const field = PERCENTILES[stat] ?? (['min', 'max', 'mean'].includes(stat) ? (stat as keyof ArtillerySummary) : undefined);
+    const field = PERCENTILES[stat] ?? (['min', 'max', 'of.mean'].includes(stat) ? (stat as keyof ArtillerySummary) : undefined);
     if (field === undefined) {
-      throw new UsageError('RESULTS_STAT_NOT_AVAILABLE', `statistic "${stat}" is not available for ${what}: an Artillery summary holds p50, p75, p90, p95, p99, p99.9, min, max, mean and count`);
+      throw new UsageError('results.stat-not-available', `statistic "${stat}" is not available for ${what}: an Artillery summary holds p50, p75, p90, p95, p99, p99.9, min, max, mean and count`);
     }
     const value = summary === null || summary.count === 0 ? null : summary[field];
     // Artillery's summaries hold no samples, so a percentile has no interval here.
@@ -106,7 +106,7 @@ function measureFigure(figure: ArtilleryFigure, stat: string, run: { durationSec
   }
   if (figure.kind === 'failures') {
     if (stat === 'count') return { measurement: { value: figure.failed, interval: null, samples: figure.requests }, unit: 'count' };
-    if (stat === 'rate' || stat === 'mean') {
+    if (stat === 'rate' || stat === 'of.mean') {
       if (figure.requests === 0) return { measurement: null, unit: 'ratio' };
       const interval = wilsonInterval(figure.failed, figure.requests);
       return { measurement: { value: figure.failed / figure.requests, interval: [interval.lower, interval.upper], samples: figure.requests }, unit: 'ratio' };
@@ -119,7 +119,7 @@ function measureFigure(figure: ArtilleryFigure, stat: string, run: { durationSec
       return { measurement: { value: figure.events / run.durationSeconds, interval: [interval.lower, interval.upper], samples: figure.events }, unit: '/s' };
     }
   }
-  throw new UsageError('RESULTS_STAT_NOT_AVAILABLE', `statistic "${stat}" is not available for ${what}`, [
+  throw new UsageError('results.stat-not-available', `statistic "${stat}" is not available for ${what}`, [
     'summaries (response times): p50, p75, p90, p95, p99, p99.9, min, max, mean, count · counters and requests: count, rate (per second) · http_req_failed: rate, count',
   ]);
 }
@@ -145,7 +145,7 @@ export function evaluateArtilleryTargets(report: ArtilleryReport, drafts: readon
       if (figure === null) throw noMetric(report, draft);
       let measured: { measurement: TargetMeasurement | null; unit: string };
       if (draft.stat === 'share') {
-        if (draft.of === undefined) throw new UsageError('RESULTS_SHARE_WITHOUT_OF', `statistic "share" of ${draft.metric} needs "of", the denominator selector`);
+        if (draft.of === undefined) throw new UsageError('results.share-without-of', `statistic "share" of ${draft.metric} needs "of", the denominator selector`);
         const denominator = figureOf(report, draft.of);
         if (denominator === null) throw noMetric(report, { ...draft, metric: draft.of });
         measured = { measurement: share(events(figure), events(denominator)), unit: 'ratio' };
@@ -175,7 +175,7 @@ function share(numerator: number, denominator: number): TargetMeasurement | null
 
 function noMetric(report: ArtilleryReport, draft: TargetDraft): UsageError {
   const names = [...Object.keys(report.aggregate.summaries), ...Object.keys(report.aggregate.counters)].filter((name) => !name.startsWith('plugins.'));
-  return new UsageError('RESULTS_TARGET_NO_METRIC', `target ${draft.id} matches no metric of the Artillery report ${report.source}: ${draft.metric}`, [
+  return new UsageError('results.target-no-metric', `target ${draft.id} matches no metric of the Artillery report ${report.source}: ${draft.metric}`, [
     'k6 names work too: http_req_duration, http_reqs, http_req_failed (per endpoint: {name:/path})',
     `the report has: ${names.slice(0, 16).join(', ')}${names.length > 16 ? ', …' : ''}`,
   ]);

@@ -22,7 +22,7 @@ export async function detectOutputFormat(path: string): Promise<OutputFormat> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
-    throw new UsageError('ANALYZE_UNREADABLE', `cannot read ${path}: ${reason}`, [
+    throw new UsageError('analyze.unreadable', `cannot read ${path}: ${reason}`, [
       'pass the files k6 wrote with --out json=<file> or --out csv=<file>, or the report `artillery run --output <file>` wrote',
     ]);
   }
@@ -31,7 +31,7 @@ export async function detectOutputFormat(path: string): Promise<OutputFormat> {
   const firstLine = head.split('\n', 1)[0] ?? '';
   if (firstLine.startsWith('metric_name,')) return 'csv';
   if (firstLine.startsWith('{')) return 'json';
-  throw new UsageError('ANALYZE_NOT_K6_OUTPUT', `${path} is neither k6 output (JSON or CSV) nor an Artillery report (it starts with "${firstLine.slice(0, 60)}")`, [
+  throw new UsageError('analyze.not-k6-output', `${path} is neither k6 output (JSON or CSV) nor an Artillery report (it starts with "${firstLine.slice(0, 60)}")`, [
     'k6 writes raw JSON with --out json=<file>[.gz] and CSV with --out csv=<file>[.gz]; Artillery writes its report with `artillery run --output <file>`',
   ]);
 }

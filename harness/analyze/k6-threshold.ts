@@ -2,7 +2,7 @@ import type { Comparator } from '../stats/index.ts';
 
 /** One k6 threshold expression, e.g. `p(95)<800`, in saleready's terms. */
 export interface ParsedThreshold {
-  /** saleready's statistic: `p95`, `p50` (k6 `med`), `mean` (k6 `avg`), `min`, `max`, `count`, `rate`, `last` (k6 `value`). */
+  /** saleready's statistic: `p95`, `p50` (k6 `med`), `of.mean` (k6 `avg`), `min`, `max`, `count`, `rate`, `last` (k6 `value`). */
   readonly stat: string;
   readonly op: Comparator;
   readonly threshold: number;
@@ -10,7 +10,7 @@ export interface ParsedThreshold {
 
 const expression = /^\s*(avg|min|max|med|count|rate|value|p\(\s*\d+(?:\.\d+)?\s*\))\s*(<=|>=|===|==|!=|<|>)\s*(-?[0-9][0-9_]*(?:\.[0-9]+)?(?:e[+-]?\d+)?)\s*$/i;
 
-const STATS: Readonly<Record<string, string>> = { avg: 'mean', med: 'p50', value: 'last', min: 'min', max: 'max', count: 'count', rate: 'rate' };
+const STATS: Readonly<Record<string, string>> = { avg: 'of.mean', med: 'p50', value: 'last', min: 'min', max: 'max', count: 'count', rate: 'rate' };
 
 /**
  * Parses a k6 threshold expression (`aggregation operator value`, k6 docs "Thresholds":

@@ -138,7 +138,7 @@ function groupRow(key: string, group: GroupAccumulator): RequestGroup {
   };
   const latency: Distribution = {
     count: histogram?.count ?? 0,
-    mean: read('mean').value, p50: read('p50').value, p90: read('p90').value,
+    mean: read('of.mean').value, p50: read('p50').value, p90: read('p90').value,
     p95: read('p95').value, p99: read('p99').value, max: read('max').value,
   };
   const wilson = group.failedSamples > 0 ? wilsonInterval(group.failed, group.failedSamples) : null;

@@ -10,8 +10,8 @@ export type TargetDraft = Omit<RunTargetSpec, 'unit'> & { readonly unit?: string
 const stat = z
   .string()
   .min(1)
-  .transform((value) => ({ avg: 'mean', med: 'p50', value: 'last' })[value] ?? value.replace(/^p\((\d+(?:\.\d+)?)\)$/, 'p$1'))
-  .refine((value) => /^p\d{1,2}(?:\.\d+)?$|^p100$/.test(value) || ['min', 'max', 'mean', 'rate', 'count', 'share', 'last'].includes(value), {
+  .transform((value) => ({ avg: 'of.mean', med: 'p50', value: 'last' })[value] ?? value.replace(/^p\((\d+(?:\.\d+)?)\)$/, 'p$1'))
+  .refine((value) => /^p\d{1,2}(?:\.\d+)?$|^p100$/.test(value) || ['min', 'max', 'of.mean', 'rate', 'count', 'share', 'last'].includes(value), {
     message: 'stat must be p50…p99.9, mean, min, max, rate, count, share or last (k6 names avg, med, p(95), value also work)',
   });
 
@@ -45,11 +45,11 @@ export function parseTargetsFile(text: string, where: string): TargetDraft[] {
   try {
     document = parseYaml(text);
   } catch (error) {
-    throw new UsageError('ANALYZE_BAD_TARGETS', `targets file ${where} is not YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError('analyze.bad-targets', `targets file ${where} is not YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
   }
   const drafts: TargetDraft[] = [];
   const fail = (entry: string, problem: string): never => {
-    throw new UsageError('ANALYZE_BAD_TARGETS', `targets file ${where}, ${entry}: ${problem}`, [
+    throw new UsageError('analyze.bad-targets', `targets file ${where}, ${entry}: ${problem}`, [
       'an entry is { metric, stat, op, threshold, unit? } or a k6 threshold such as "http_req_duration{name:checkout}: p(95)<800" (docs/ANALYZE.md)',
     ]);
   };

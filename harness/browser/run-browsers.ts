@@ -115,7 +115,7 @@ export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJ
     const timer = setTimeout(() => stop(`The browsers were stopped after ${Math.round(timeoutMs / 1000)} s, before this person finished.`), timeoutMs);
     try {
       exit = await new Promise((resolve, reject) => {
-        child.once('error', (error) => reject(new EnvironmentError('artillery_spawn_failed', `Artillery could not be started: ${error.message}`, ['Run `npm run setup`.'])));
+        child.once('error', (error) => reject(new EnvironmentError('browser.artillery-spawn-failed', `Artillery could not be started: ${error.message}`, ['Run `npm run setup`.'])));
         child.once('close', (code, signal) => resolve({ code, signal }));
       });
     } finally {

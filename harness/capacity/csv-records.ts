@@ -60,7 +60,7 @@ export function splitRecords(text: string, delimiter: Delimiter, source: string)
     for (;;) {
       if (i >= n) {
         if (quoted) {
-          throw new UsageError('measurements.open-quote', `${source} line ${startLine}: a quoted field is not closed`);
+          throw new UsageError('capacity.csv-open-quote', `${source} line ${startLine}: a quoted field is not closed`);
         }
         fields.push(wasQuoted ? field : field.trim());
         break;

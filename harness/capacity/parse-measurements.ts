@@ -74,7 +74,7 @@ function roleOf(name: string): Role | null {
 export function parseMeasurements(text: string, source: string): ParsedMeasurements {
   const firstLine = firstContentLine(text);
   if (firstLine === null) {
-    throw new UsageError('measurements.empty', `${source}: no header row found: the file is empty or holds only comments`, [
+    throw new UsageError('capacity.csv-empty', `${source}: no header row found: the file is empty or holds only comments`, [
       'the first line should name the columns, e.g. "load,throughput"',
     ]);
   }
@@ -97,7 +97,7 @@ export function parseMeasurements(text: string, source: string): ParsedMeasureme
   for (const role of ['load', 'throughput'] as const) {
     if (index[role] < 0) {
       throw new UsageError(
-        'measurements.missing-column',
+        'capacity.csv-missing-column',
         `${source} line ${header!.line}: no ${role} column in the header (found ${found})`,
         [`name the ${role} column one of: ${ALIASES[role].slice(0, 10).join(', ')}`],
       );
@@ -113,26 +113,26 @@ export function parseMeasurements(text: string, source: string): ParsedMeasureme
       const raw = row.fields[index[role]];
       if (raw === undefined) {
         throw new UsageError(
-          'measurements.short-row',
+          'capacity.csv-short-row',
           `${where(role)}: the row has ${row.fields.length} field(s), the header ${header!.fields.length}`,
         );
       }
-      if (raw === '') throw new UsageError('measurements.empty-value', `${where(role)}: the value is empty`);
+      if (raw === '') throw new UsageError('capacity.csv-empty-value', `${where(role)}: the value is empty`);
       const value = parseNumber(raw, decimalComma);
       if (value === null) {
-        throw new UsageError('measurements.not-a-number', `${where(role)}: "${raw}" is not a number`);
+        throw new UsageError('capacity.csv-not-a-number', `${where(role)}: "${raw}" is not a number`);
       }
       if (value < 0) {
-        throw new UsageError('measurements.negative', `${where(role)}: ${raw} is negative; ${role} must be 0 or more`);
+        throw new UsageError('capacity.csv-negative', `${where(role)}: ${raw} is negative; ${role} must be 0 or more`);
       }
       if (mustBePositive && value === 0) {
-        throw new UsageError('measurements.zero-load', `${where(role)}: the load is 0; loads must be greater than 0`);
+        throw new UsageError('capacity.csv-zero-load', `${where(role)}: the load is 0; loads must be greater than 0`);
       }
       return value;
     };
     if (row.fields.slice(header!.fields.length).some((f) => f !== '')) {
       throw new UsageError(
-        'measurements.extra-fields',
+        'capacity.csv-extra-fields',
         `${source} line ${row.line} (data row ${rowIndex + 1}): ${row.fields.length} fields, but the header has ${header!.fields.length}`,
         delimiter === ','
           ? ['a decimal comma splits a number in two here: write 1.5, or separate fields with semicolons']
@@ -147,7 +147,7 @@ export function parseMeasurements(text: string, source: string): ParsedMeasureme
 
   if (points.length < 3) {
     throw new UsageError(
-      'measurements.too-few-rows',
+      'capacity.csv-too-few-rows',
       `${source}: ${points.length} data row(s); a capacity fit needs at least 3 (6 or more recommended)`,
     );
   }

@@ -114,7 +114,7 @@ export type ResolvedSalePlan = SalePlan & { readonly capacity: { readonly people
 /**
  * Validates a plan: `raw` is the parsed YAML/JSON value, or the text itself (parsed as YAML,
  * which also reads JSON). `source` names the file in messages. Throws UsageError
- * `PLAN_INVALID` with one line per problem: `✖ must be … (got …) → at field.path`.
+ * `capacity.plan-invalid` with one line per problem: `✖ must be … (got …) → at field.path`.
  */
 export function parseSalePlan(raw: unknown, source?: string): SalePlan {
   let value = raw;
@@ -122,13 +122,13 @@ export function parseSalePlan(raw: unknown, source?: string): SalePlan {
     try {
       value = parseYaml(raw);
     } catch (error) {
-      throw new UsageError('PLAN_INVALID', `${source ?? 'The plan'} is not valid YAML or JSON: ${(error as Error).message}`);
+      throw new UsageError('capacity.plan-invalid', `${source ?? 'The plan'} is not valid YAML or JSON: ${(error as Error).message}`);
     }
   }
   const result = salePlanSchema.safeParse(value);
   if (result.success) return result.data;
   const issues = withGivenValues(result.error.issues, value);
-  throw new UsageError('PLAN_INVALID', describeZodIssues(issues, `${source ?? 'The plan'} is not valid`), [
+  throw new UsageError('capacity.plan-invalid', describeZodIssues(issues, `${source ?? 'The plan'} is not valid`), [
     'docs/PLAN-FORMAT.md lists every field, its unit and what it allows.',
   ]);
 }
@@ -136,7 +136,7 @@ export function parseSalePlan(raw: unknown, source?: string): SalePlan {
 /** The plan with the shop's capacity taken from a measured profile (read by the CLI). */
 export function withMeasuredCapacity(plan: SalePlan, peoplePerMinute: number, source: string): ResolvedSalePlan {
   if (!(peoplePerMinute > 0) || !Number.isFinite(peoplePerMinute)) {
-    throw new UsageError('PLAN_CAPACITY', `the capacity profile ${source} gives ${peoplePerMinute} people per minute: must be a number above 0`);
+    throw new UsageError('capacity.plan-capacity', `the capacity profile ${source} gives ${peoplePerMinute} people per minute: must be a number above 0`);
   }
   return { ...plan, capacity: { peoplePerMinute, source } };
 }
@@ -146,7 +146,7 @@ export function resolvedCapacity(plan: SalePlan): number {
   const cap = plan.capacity.peoplePerMinute;
   if (cap === undefined) {
     const profile = 'profile' in plan.capacity ? plan.capacity.profile : '?';
-    throw new UsageError('PLAN_CAPACITY', `capacity.profile ${profile} has not been read: pass its people per minute with withMeasuredCapacity()`);
+    throw new UsageError('capacity.plan-capacity', `capacity.profile ${profile} has not been read: pass its people per minute with withMeasuredCapacity()`);
   }
   return cap;
 }

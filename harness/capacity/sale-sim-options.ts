@@ -8,7 +8,7 @@ import type { SimulateSaleOptions } from './sale-sim-types.ts';
 const MAX_ACCOUNTS = 50_000_000;
 
 function fail(field: string, value: unknown, allowed: string): never {
-  throw new UsageError('SIM_OPTION', `simulator option ${field} is ${String(value)}: must be ${allowed}`);
+  throw new UsageError('capacity.sim-option', `simulator option ${field} is ${String(value)}: must be ${allowed}`);
 }
 
 function positive(field: string, value: number | undefined, allowInfinity = false): void {

@@ -38,7 +38,7 @@ function positive(flag: string, raw: string, options: { integer?: boolean; max?:
   const ok = Number.isFinite(value) && value > 0 && (!options.integer || Number.isInteger(value)) && (options.max === undefined || value <= options.max);
   if (!ok) {
     const what = options.integer ? 'a whole number' : 'a number';
-    throw new UsageError('bad_flag', `${flag} must be ${what} above 0${options.max === undefined ? '' : ` and at most ${options.max}`}, got "${raw}".`);
+    throw new UsageError('cli.bad-flag', `${flag} must be ${what} above 0${options.max === undefined ? '' : ` and at most ${options.max}`}, got "${raw}".`);
   }
   return value;
 }
@@ -46,15 +46,15 @@ function positive(flag: string, raw: string, options: { integer?: boolean; max?:
 export function parseCapacityFlags(flags: CapacityFlags): ParsedCapacityFlags {
   const journey = flags.journey.map((step) => {
     if (!(CAPACITY_STEPS as readonly string[]).includes(step)) {
-      throw new UsageError('bad_flag', `--journey step "${step}" is not one of ${CAPACITY_STEPS.join(', ')}.`);
+      throw new UsageError('cli.bad-flag', `--journey step "${step}" is not one of ${CAPACITY_STEPS.join(', ')}.`);
     }
     return step as CapacityStep;
   });
   const loads = flags.loads.split(',').map((part) => positive('--loads', part.trim(), { integer: true, max: MAX_LOAD }));
-  if (new Set(loads).size < 3) throw new UsageError('bad_flag', `--loads needs at least 3 different loads for a fit, got "${flags.loads}".`);
+  if (new Set(loads).size < 3) throw new UsageError('cli.bad-flag', `--loads needs at least 3 different loads for a fit, got "${flags.loads}".`);
   const maxErrorRate = Number(flags.maxErrorRate);
-  if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) throw new UsageError('bad_flag', `--max-error-rate must be between 0 and 1, got "${flags.maxErrorRate}".`);
-  if (flags.target && flags.set.length > 0) throw new UsageError('bad_flag', '--set configures the embedded shop; it cannot be used with --target.');
+  if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) throw new UsageError('cli.bad-flag', `--max-error-rate must be between 0 and 1, got "${flags.maxErrorRate}".`);
+  if (flags.target && flags.set.length > 0) throw new UsageError('cli.bad-flag', '--set configures the embedded shop; it cannot be used with --target.');
   return {
     targetUrl: flags.target,
     allowRemote: flags.allowRemote,

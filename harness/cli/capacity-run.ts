@@ -103,7 +103,7 @@ export async function runCapacity(options: CapacityRunOptions): Promise<Capacity
   let stoppedBecause = 'all load steps were measured';
   try {
     for (const load of options.loads) {
-      if (options.signal?.aborted) throw new InterruptedError('interrupted', `capacity run interrupted after ${steps.length} steps; raw data kept in ${runDir}`);
+      if (options.signal?.aborted) throw new InterruptedError('cli.interrupted', `capacity run interrupted after ${steps.length} steps; raw data kept in ${runDir}`);
       await shop?.reset();
       const name = `step-${String(load).padStart(4, '0')}`;
       const compiled = compileCapacityStep({ load, seconds: options.stepSeconds, journey: options.journey, recordsDir: `${name}-records`, planFile: `${name}.plan.json` });
@@ -123,7 +123,7 @@ export async function runCapacity(options: CapacityRunOptions): Promise<Capacity
         timeoutMs: options.stepSeconds * 1000 + 120_000,
       });
       await compressRecords(recordsDir);
-      if (result.interrupted) throw new InterruptedError('interrupted', `capacity run interrupted at load ${load} (${result.interruption}); raw data kept in ${runDir}`);
+      if (result.interrupted) throw new InterruptedError('cli.interrupted', `capacity run interrupted at load ${load} (${result.interruption}); raw data kept in ${runDir}`);
       const ingest = result.ingest.result;
       const step = measureCapacityStep(ingest, load, options.journey.length, options.stepSeconds);
       steps.push(step);

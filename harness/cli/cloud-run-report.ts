@@ -85,7 +85,7 @@ function judgeOnReport(report: ArtilleryReport, target: TargetSpec, hasBots: boo
     const interval = wilsonInterval(numerator, denominator);
     return { value: numerator / denominator, interval: [interval.lower, interval.upper], samples: denominator };
   };
-  if (target.metric === 'http_req_failed' && (target.stat === 'rate' || target.stat === 'mean')) {
+  if (target.metric === 'http_req_failed' && (target.stat === 'rate' || target.stat === 'of.mean')) {
     // the engine counts a request failed by its own rule (unexpected status or none): saleready.requests_failed of http.requests
     return evaluateTarget(target, share(counter(['saleready.requests_failed']), counter(['http.requests'])));
   }
@@ -100,7 +100,7 @@ function judgeOnReport(report: ArtilleryReport, target: TargetSpec, hasBots: boo
     if (of === null) return inconclusive(target, `not judged on a distributed run: Artillery’s report has no figure for ${target.of ?? '(no denominator)'}`);
     return evaluateTarget(target, share(counter(names), counter(of)));
   }
-  const field = { p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', max: 'max', min: 'min', mean: 'mean' }[target.stat as string] as 'p50' | undefined;
+  const field = { p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', max: 'max', min: 'min', mean: 'of.mean' }[target.stat as string] as 'p50' | undefined;
   if (field === undefined) return inconclusive(target, `not judged on a distributed run: statistic ${target.stat} of ${target.metric}`);
   if (names.length !== 1) return inconclusive(target, `not judged on a distributed run: Artillery keeps people’s and bots’ ${target.metric} apart, and percentiles cannot be added`);
   const summary = whole.summaries[names[0] as string];

@@ -72,5 +72,5 @@ function reportError(error: unknown, output: Output): number {
   output.err(`saleready: unexpected failure: ${message}`);
   if (process.env.SALEREADY_DEBUG && error instanceof Error && error.stack) output.err(error.stack);
   else output.err('  (set SALEREADY_DEBUG=1 for details, and please report it)');
-  return 70;
+  return ExitCode.internal;
 }

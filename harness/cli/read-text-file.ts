@@ -8,6 +8,6 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw new UsageError('unreadable_file', `cannot read ${what} ${path}: ${reason}`);
+    throw new UsageError('cli.unreadable-file', `cannot read ${what} ${path}: ${reason}`);
   }
 }

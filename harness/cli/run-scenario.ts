@@ -94,7 +94,7 @@ async function startTarget(plan: RunPlan, scenario: Scenario, options: RunScenar
 function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan {
   const overrides = options.shopOverrides ?? [];
   if (overrides.length === 0) return plan;
-  if (options.targetUrl) throw new UsageError('bad_flag', '--set configures the embedded shop; it cannot be used with --target.');
+  if (options.targetUrl) throw new UsageError('cli.bad-flag', '--set configures the embedded shop; it cannot be used with --target.');
   const shop = applyShopOverrides(plan.shop as ShopConfigInput, overrides);
   parseShopConfig(shop, '--set');
   return { ...plan, shop: shop as RunPlan['shop'] };

@@ -18,13 +18,13 @@ export function checkTargetUrl(raw: string, allowRemote: boolean): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError('bad_target', `--target must be a URL such as http://127.0.0.1:8080, got "${raw}".`);
+    throw new UsageError('cli.bad-target', `--target must be a URL such as http://127.0.0.1:8080, got "${raw}".`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError('bad_target', `--target must use http or https, got "${url.protocol}".`);
+    throw new UsageError('cli.bad-target', `--target must use http or https, got "${url.protocol}".`);
   }
   if (!allowRemote && !isLoopbackHost(url.hostname)) {
-    throw new UsageError('remote_target', `--target ${url.host} is not on this machine; saleready sends load only to 127.0.0.1/localhost.`, [
+    throw new UsageError('cli.remote-target', `--target ${url.host} is not on this machine; saleready sends load only to 127.0.0.1/localhost.`, [
       'Pass --allow-remote if you really mean to load-test another machine (and are allowed to).',
     ]);
   }

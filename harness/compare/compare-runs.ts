@@ -53,7 +53,7 @@ function overallOf(figures: readonly FigureComparison[]): OverallChange {
 export function compareRuns(a: LoadedRun, b: LoadedRun, options: CompareRunsOptions = {}): RunComparison {
   const differences = shapeDifferences(a.summary, b.summary);
   if (differences.length > 0 && !options.force) {
-    throw new UsageError('COMPARE_DIFFERENT_RUNS', `the runs differ, so a comparison would not show the effect of a change: ${differences.join('; ')}`, [
+    throw new UsageError('compare.different-runs', `the runs differ, so a comparison would not show the effect of a change: ${differences.join('; ')}`, [
       'compare runs of the same scenario and shape, or pass --force to compare them anyway',
     ]);
   }
@@ -62,7 +62,7 @@ export function compareRuns(a: LoadedRun, b: LoadedRun, options: CompareRunsOpti
   const iterations = options.iterations ?? DEFAULT_ITERATIONS;
   const seed = options.seed ?? DEFAULT_SEED;
   const effects = options.minimumEffects ?? DEFAULT_MINIMUM_EFFECTS;
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError('COMPARE_BAD_ALPHA', `alpha must be between 0 and 1, got ${alpha}`);
+  if (!(alpha > 0 && alpha < 1)) throw new UsageError('compare.bad-alpha', `alpha must be between 0 and 1, got ${alpha}`);
 
   const specs = attachTargets(a, b, keyFigureSpecs(a, b));
   const tested = specs.map((spec) => compareFigure(spec, spec.sample(a), spec.sample(b), { confidence, iterations, seed }));

@@ -20,14 +20,14 @@ const RECORDS_DIR = 'records';
 export function readRunSummary(dir: string): RunSummary {
   const path = join(dir, 'summary.json');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError('COMPARE_NO_RUN', `${dir} is not a run folder`, ['pass a folder that `saleready run` wrote, e.g. reports/smoke-2026-…Z']);
+    throw new UsageError('compare.no-run', `${dir} is not a run folder`, ['pass a folder that `saleready run` wrote, e.g. reports/smoke-2026-…Z']);
   }
-  if (!existsSync(path)) throw new UsageError('COMPARE_NO_SUMMARY', `${dir} has no summary.json: it is not a run folder, or the run did not finish writing`);
+  if (!existsSync(path)) throw new UsageError('compare.no-summary', `${dir} has no summary.json: it is not a run folder, or the run did not finish writing`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError('COMPARE_BAD_SUMMARY', `${path} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError('compare.bad-summary', `${path} is not valid JSON: ${(error as Error).message}`);
   }
   return parseRunSummary(json, path);
 }
@@ -40,7 +40,7 @@ function rawOutputs(dir: string, summary: RunSummary): string[] {
     .map((source) => (isAbsolute(source) ? source : [join(dir, source), resolve(source)].find((path) => existsSync(path)) ?? ''))
     .filter((path) => path !== '' && existsSync(path));
   if (sources.length === 0) {
-    throw new UsageError('COMPARE_NO_RAW_OUTPUT', `${dir} has no k6 raw output (${RAW_OUTPUT}); percentiles are compared on the run's own samples`);
+    throw new UsageError('compare.no-raw-output', `${dir} has no k6 raw output (${RAW_OUTPUT}); percentiles are compared on the run's own samples`);
   }
   return sources;
 }

@@ -63,7 +63,7 @@ export async function createArtilleryBom(artillery: ArtilleryInstall, testPath: 
     };
   } catch (error) {
     const failed = error as { stderr?: string; message: string };
-    throw new EnvironmentError('cloud.bom-failed', `Artillery's bill of materials could not be made for ${absolute}: ${(failed.stderr || failed.message).trim().split('\n').slice(-3).join(' ')}`, [
+    throw new EnvironmentError('engine.cloud-bom-failed', `Artillery's bill of materials could not be made for ${absolute}: ${(failed.stderr || failed.message).trim().split('\n').slice(-3).join(' ')}`, [
       'Run `npx saleready doctor` to check Artillery.',
     ]);
   }

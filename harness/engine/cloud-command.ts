@@ -89,10 +89,10 @@ export function withOpenFiles(launchConfig: string | undefined): string {
     try {
       config = JSON.parse(launchConfig) as Record<string, unknown>;
     } catch {
-      throw new UsageError('cloud.bad-launch-config', `--launch-config is not JSON: ${launchConfig}`);
+      throw new UsageError('engine.cloud-bad-launch-config', `--launch-config is not JSON: ${launchConfig}`);
     }
-    if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError('cloud.bad-launch-config', '--launch-config must be a JSON object');
-    if (config.ulimits !== undefined && !Array.isArray(config.ulimits)) throw new UsageError('cloud.bad-launch-config', '--launch-config ulimits must be an array of { name, softLimit, hardLimit }');
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new UsageError('engine.cloud-bad-launch-config', '--launch-config must be a JSON object');
+    if (config.ulimits !== undefined && !Array.isArray(config.ulimits)) throw new UsageError('engine.cloud-bad-launch-config', '--launch-config ulimits must be an array of { name, softLimit, hardLimit }');
   }
   const ulimits = (config.ulimits as { name?: unknown }[] | undefined) ?? [];
   if (ulimits.some((limit) => limit.name === 'nofile')) return launchConfig as string;
@@ -103,10 +103,10 @@ export function withOpenFiles(launchConfig: string | undefined): string {
 export function checkRunnerFlags(runner: CloudRunner, flags: RunnerFlagValues): void {
   for (const name of Object.keys(flags)) {
     const flag = RUNNER_FLAGS.find((each) => each.name === name);
-    if (!flag) throw new UsageError('cloud.unknown-flag', `--${name} is not a runner flag saleready passes to Artillery`);
+    if (!flag) throw new UsageError('engine.cloud-unknown-flag', `--${name} is not a runner flag saleready passes to Artillery`);
     if (!flag.runners.includes(runner)) {
       const other = flag.runners.map((each) => `--on ${each}`).join(' or ');
-      throw new UsageError('cloud.flag-not-for-runner', `--${name} is a flag of ${other}, not of --on ${runner} (artillery ${RUNNER_INFO[runner].command})`);
+      throw new UsageError('engine.cloud-flag-not-for-runner', `--${name} is a flag of ${other}, not of --on ${runner} (artillery ${RUNNER_INFO[runner].command})`);
     }
   }
 }
@@ -115,7 +115,7 @@ export function checkRunnerFlags(runner: CloudRunner, flags: RunnerFlagValues): 
 export function cloudArtilleryArgs(options: CloudCommandOptions): string[] {
   const flags = options.flags ?? {};
   checkRunnerFlags(options.runner, flags);
-  if (!Number.isInteger(options.count) || options.count < 1) throw new UsageError('cloud.bad-count', `--count must be a whole number ≥ 1, got ${options.count}`);
+  if (!Number.isInteger(options.count) || options.count < 1) throw new UsageError('engine.cloud-bad-count', `--count must be a whole number ≥ 1, got ${options.count}`);
   const args = [
     RUNNER_INFO[options.runner].command,
     '--count', String(options.count),

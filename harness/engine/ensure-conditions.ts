@@ -14,7 +14,7 @@ export interface EnsureCondition {
 }
 
 const SUMMARY_STAT: Record<string, string | null> = {
-  p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', max: 'max', min: 'min', mean: 'mean', rate: null, count: null, share: null,
+  p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', max: 'max', min: 'min', mean: 'of.mean', rate: null, count: null, share: null,
 };
 
 /** `metric{tag:value,…}` → its parts (selectors come from compiled targets, so well formed). */

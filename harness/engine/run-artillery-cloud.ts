@@ -60,7 +60,7 @@ export function explainCloudFailure(output: string, env: NodeJS.ProcessEnv): { c
   if (connect || dns) {
     const [, code, where] = (connect ?? dns) as RegExpExecArray;
     return {
-      code: 'cloud.aws-unreachable',
+      code: 'engine.cloud-aws-unreachable',
       message: `Artillery could not reach AWS at ${where}${endpoint}: ${code}. It stopped before launching any worker.`,
       hints: [
         'Check the network and the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, endpoint_url in ~/.aws/config).',
@@ -71,7 +71,7 @@ export function explainCloudFailure(output: string, env: NodeJS.ProcessEnv): { c
   const refused = /(InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken\w*|UnrecognizedClientException|AuthFailure|InvalidAccessKeyId|AccessDenied\w*|CredentialsProviderError|Could not load credentials[^\n]*)/.exec(output);
   if (refused) {
     return {
-      code: 'cloud.aws-refused',
+      code: 'engine.cloud-aws-refused',
       message: `AWS refused the run: ${refused[1]}.`,
       hints: ['Check the credentials (a wrong or expired key, or a role without the permissions Artillery needs: node_modules/artillery/lib/platform/aws/iam-cf-templates/).'],
     };
@@ -95,7 +95,7 @@ function readNew(path: string, from: number): { text: string; offset: number } {
 }
 
 export async function runArtilleryCloud(options: RunArtilleryCloudOptions): Promise<ArtilleryCloudResult> {
-  if (options.signal?.aborted) throw new EnvironmentError('cloud.not-started', 'The run was cancelled before Artillery started.');
+  if (options.signal?.aborted) throw new EnvironmentError('engine.cloud-not-started', 'The run was cancelled before Artillery started.');
   const logFd = openSync(options.logPath, 'a');
   const started = Date.now();
   const child = spawn(process.execPath, [options.artillery.binPath, ...options.args], {
@@ -136,7 +136,7 @@ export async function runArtilleryCloud(options: RunArtilleryCloudOptions): Prom
   const timer = options.timeoutMs === undefined ? null : setTimeout(() => stop(`The run was stopped after ${Math.round(options.timeoutMs! / 60_000)} min, its time limit`), options.timeoutMs).unref();
 
   const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit, reject) => {
-    child.once('error', (error: NodeJS.ErrnoException) => reject(new EnvironmentError('cloud.spawn-failed', `Artillery could not be started: ${error.code ?? error.message}`, ['Run `npm run setup`.'])));
+    child.once('error', (error: NodeJS.ErrnoException) => reject(new EnvironmentError('engine.cloud-spawn-failed', `Artillery could not be started: ${error.code ?? error.message}`, ['Run `npm run setup`.'])));
     child.once('close', (exitCode, exitSignal) => resolveExit({ code: exitCode, signal: exitSignal }));
   }).finally(() => {
     clearInterval(poll);
@@ -151,7 +151,7 @@ export async function runArtilleryCloud(options: RunArtilleryCloudOptions): Prom
     const explained = explainCloudFailure(outputTail, options.env);
     const tail = outputTail.trim().split('\n').slice(-12).join('\n');
     if (explained) throw new EnvironmentError(explained.code, explained.message, explained.hints);
-    throw new EnvironmentError('cloud.failed', `Artillery ended with exit ${code ?? signal} before writing its report:\n${tail}`, [
+    throw new EnvironmentError('engine.cloud-failed', `Artillery ended with exit ${code ?? signal} before writing its report:\n${tail}`, [
       `The whole output is in ${options.logPath}.`,
     ]);
   }

@@ -34,7 +34,7 @@ export interface FoundRuns {
 export async function findRuns(rootDir: string, maxDepth = 3): Promise<FoundRuns> {
   const info = await stat(rootDir).catch(() => null);
   if (info === null || !info.isDirectory()) {
-    throw new UsageError('HISTORY_NO_FOLDER', `${rootDir} is not a folder of runs`, ['run `saleready run …` or `saleready analyze …` first, or name the folder the runs are in']);
+    throw new UsageError('history.no-folder', `${rootDir} is not a folder of runs`, ['run `saleready run …` or `saleready analyze …` first, or name the folder the runs are in']);
   }
   const runs: HistoryRun[] = [];
   const skipped: SkippedFolder[] = [];

@@ -48,13 +48,13 @@ function checkTarget(targetUrl: string, allowRemote: boolean): string {
   try {
     url = new URL(targetUrl);
   } catch {
-    throw new UsageError('bad_target', `--target must be an http(s) URL such as http://127.0.0.1:8080, got "${targetUrl}"`);
+    throw new UsageError('cli.bad-target', `--target must be an http(s) URL such as http://127.0.0.1:8080, got "${targetUrl}"`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError('bad_target', `--target must be an http(s) URL, got "${targetUrl}"`);
+    throw new UsageError('cli.bad-target', `--target must be an http(s) URL, got "${targetUrl}"`);
   }
   if (!allowRemote && !loopbackHosts.has(url.hostname) && !url.hostname.startsWith('127.')) {
-    throw new UsageError('remote_target', `--target ${url.host} is not on this machine; probes go only to loopback unless --allow-remote is given`);
+    throw new UsageError('cli.remote-target', `--target ${url.host} is not on this machine; probes go only to loopback unless --allow-remote is given`);
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -65,7 +65,7 @@ async function checkReachable(target: string, fetchImpl: FetchLike): Promise<voi
     await response.arrayBuffer();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new EnvironmentError('target_unreachable', `The target ${target} did not answer: ${reason}`, [
+    throw new EnvironmentError('probe.target-unreachable', `The target ${target} did not answer: ${reason}`, [
       'Start the shop (`saleready shop`) or check --target.',
     ]);
   }
@@ -105,17 +105,17 @@ export async function runProbes(options: RunProbesOptions): Promise<ProbeReport>
   const limits: ProbeLimits = { perPerson: 1, perAddress: 2, ...options.limits };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 1 || value > 100) {
-      throw new UsageError('bad_probe_limit', `limits.${name} must be a whole number from 1 to 100, got ${value}`);
+      throw new UsageError('probe.bad-probe-limit', `limits.${name} must be a whole number from 1 to 100, got ${value}`);
     }
   }
   const timeoutMs = options.probeTimeoutMs ?? 20_000;
   const selected = options.probes ?? probeIds;
   const unknown = selected.filter((id) => !(probeIds as readonly string[]).includes(id));
   if (unknown.length > 0) {
-    throw new UsageError('bad_probe', `unknown probe ${unknown.map((id) => `"${id}"`).join(', ')}; allowed: ${probeIds.join(', ')}`);
+    throw new UsageError('probe.bad-probe', `unknown probe ${unknown.map((id) => `"${id}"`).join(', ')}; allowed: ${probeIds.join(', ')}`);
   }
   if (!Number.isFinite(timeoutMs) || timeoutMs < 1_000 || timeoutMs > 120_000) {
-    throw new UsageError('bad_probe_timeout', `probeTimeoutMs must be from 1000 to 120000, got ${timeoutMs}`);
+    throw new UsageError('probe.bad-probe-timeout', `probeTimeoutMs must be from 1000 to 120000, got ${timeoutMs}`);
   }
   const startedAt = new Date().toISOString();
   await checkReachable(target, fetchImpl);

@@ -108,7 +108,7 @@ export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): Char
         encoding: {
           x,
           y: { field: 'value', type: 'quantitative', title: labels.axis.waitSale(wait.unit) },
-          color: { field: 'percentile', type: 'nominal', title: labels.axis.percentile },
+          color: { field: 'of.percentile', type: 'nominal', title: labels.axis.percentile },
         },
       },
     },
@@ -124,7 +124,7 @@ export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): Char
           x,
           y: { field: 'value', type: 'quantitative', title: labels.axis.latencyMs },
           color: { field: 'step', type: 'nominal', title: labels.axis.step },
-          strokeDash: { field: 'percentile', type: 'nominal', title: labels.axis.percentile },
+          strokeDash: { field: 'of.percentile', type: 'nominal', title: labels.axis.percentile },
         },
       },
     },

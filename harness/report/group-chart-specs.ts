@@ -44,7 +44,7 @@ export function buildGroupChartSpecs(summary: RunSummary, lang: ReportLanguage):
         encoding: {
           x,
           y: { field: 'value', type: 'quantitative', title: labels.axis.latencyMs },
-          color: { field: 'percentile', type: 'nominal', title: labels.axis.percentile, scale: { domain: ['p50', 'p95', 'p99'], range: ['#0969da', '#bf8700', '#cf222e'] } },
+          color: { field: 'of.percentile', type: 'nominal', title: labels.axis.percentile, scale: { domain: ['p50', 'p95', 'p99'], range: ['#0969da', '#bf8700', '#cf222e'] } },
         },
       },
     });

@@ -121,7 +121,7 @@ const en: Labels = {
     latencyMs: 'response time (ms)',
     series: 'series',
     step: 'step',
-    percentile: 'percentile',
+    percentile: 'of.percentile',
     requests: 'requests',
   },
   series: { arrivals: 'arrivals', admitted: 'admitted', failed: 'failed', total: 'all requests' },

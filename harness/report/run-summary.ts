@@ -279,7 +279,7 @@ export type RunSummary = z.infer<typeof summarySchema>;
 export function parseRunSummary(json: unknown, where = 'summary.json'): RunSummary {
   const parsed = summarySchema.safeParse(json);
   if (!parsed.success) {
-    throw new UsageError('REPORT_BAD_SUMMARY', describeZodIssues(parsed.error.issues, `${where} does not match schema version ${SUMMARY_SCHEMA_VERSION}`));
+    throw new UsageError('report.bad-summary', describeZodIssues(parsed.error.issues, `${where} does not match schema version ${SUMMARY_SCHEMA_VERSION}`));
   }
   return parsed.data;
 }

@@ -38,7 +38,7 @@ export function evaluateTargets(ingest: IngestResult, specs: readonly RunTargetS
     }
     if (measurement === null) {
       const selector = spec.stat === 'share' && spec.of !== undefined ? `${spec.metric} (of ${spec.of})` : spec.metric;
-      throw new UsageError('RESULTS_TARGET_NO_METRIC', `target ${spec.id} matches no recorded metric ${selector}`, [
+      throw new UsageError('results.target-no-metric', `target ${spec.id} matches no recorded metric ${selector}`, [
         'check the metric name against docs/METRICS.md and the run’s summary.json',
       ]);
     }

@@ -99,7 +99,7 @@ export async function readArtilleryReport(path: string): Promise<ArtilleryReport
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message.split('\n')[0];
-    throw new UsageError('ANALYZE_BAD_ARTILLERY_REPORT', `${path} is not a readable Artillery report: ${reason}`, [
+    throw new UsageError('analyze.bad-artillery-report', `${path} is not a readable Artillery report: ${reason}`, [
       'pass the file `artillery run --output <file>` wrote, whole (Artillery writes it only when the run ends)',
     ]);
   }
@@ -109,16 +109,16 @@ export async function readArtilleryReport(path: string): Promise<ArtilleryReport
 /** Checks a parsed report and reads its figures; a UsageError names the file and the field. Pure. */
 export function parseArtilleryReport(document: unknown, source: string): ArtilleryReport {
   if (!looksLikeArtilleryReport(document)) {
-    throw new UsageError('ANALYZE_NOT_ARTILLERY_REPORT', `${source} is not an Artillery report: it has no top-level "aggregate" and "intermediate"`);
+    throw new UsageError('analyze.not-artillery-report', `${source} is not an Artillery report: it has no top-level "aggregate" and "intermediate"`);
   }
   const parsed = reportSchema.safeParse(document);
-  if (!parsed.success) throw new UsageError('ANALYZE_BAD_ARTILLERY_REPORT', describeZodIssues(parsed.error.issues, `${source} is not a valid Artillery report`));
+  if (!parsed.success) throw new UsageError('analyze.bad-artillery-report', describeZodIssues(parsed.error.issues, `${source} is not a valid Artillery report`));
   const intermediate = parsed.data.intermediate.map(readPeriod).sort((a, b) => a.startMs - b.startMs);
   const whole = readPeriod(parsed.data.aggregate);
   // Artillery writes the last period's start as the aggregate's `period`: the run starts with the first.
   const aggregate = { ...whole, startMs: intermediate[0]?.startMs ?? whole.firstMetricMs ?? whole.startMs };
   if (aggregate.firstMetricMs === null || aggregate.lastMetricMs === null) {
-    throw new UsageError('ANALYZE_NO_SAMPLES', `the Artillery report ${source} holds no metrics`, ['was the run stopped before its first request?']);
+    throw new UsageError('analyze.no-samples', `the Artillery report ${source} holds no metrics`, ['was the run stopped before its first request?']);
   }
   const hasEndpoints = [aggregate, ...intermediate].some((period) => period.endpoints.size > 0);
   return { source, aggregate, intermediate, hasEndpoints };

@@ -312,7 +312,7 @@ export async function ingestEngineRecords(paths: readonly string[] | string, opt
     try {
       gzip = await isGzipFile(path);
     } catch (error) {
-      throw new UsageError('RESULTS_RECORDS_UNREADABLE', `cannot read the engine's records ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new UsageError('results.records-unreadable', `cannot read the engine's records ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
     const input = createReadStream(path, { highWaterMark: 1 << 20 });
     const stream = gzip ? input.pipe(createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: 1 << 20 })) : input;

@@ -50,7 +50,7 @@ async function ingestCsvFile(state: IngestState, path: string, kinds: ReadonlyMa
   try {
     gzip = await isGzipFile(path);
   } catch (error) {
-    throw new UsageError('RESULTS_RAW_OUTPUT_UNREADABLE', `cannot read k6 CSV output ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError('results.raw-output-unreadable', `cannot read k6 CSV output ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const input = createReadStream(path);
   const lines = createInterface({ input: gzip ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
@@ -63,7 +63,7 @@ async function ingestCsvFile(state: IngestState, path: string, kinds: ReadonlyMa
     if (header === null) {
       header = fields;
       if (header[0] !== 'metric_name' || header[1] !== 'timestamp' || header[2] !== 'metric_value') {
-        throw new UsageError('RESULTS_NOT_K6_CSV', `${path} is not k6 CSV output (its header is "${text.slice(0, 80)}")`);
+        throw new UsageError('results.not-k6-csv', `${path} is not k6 CSV output (its header is "${text.slice(0, 80)}")`);
       }
       continue;
     }

@@ -58,7 +58,7 @@ async function ingestFile(state: IngestState, path: string, reader: 'fast' | 'js
     gzip = await isGzipFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError('RESULTS_RAW_OUTPUT_UNREADABLE', `cannot read k6 raw output ${path} (${code ?? String(error)})`, [
+    throw new UsageError('results.raw-output-unreadable', `cannot read k6 raw output ${path} (${code ?? String(error)})`, [
       'pass the file k6 wrote with --out json=<file>',
     ]);
   }

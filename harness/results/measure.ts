@@ -5,7 +5,7 @@ import { mergeSelectedTotals, selectSeries } from './select-series.ts';
 import type { Aggregate } from './series-aggregate.ts';
 
 /** The statistics a target can be judged on (docs/METRICS.md); `pNN` may carry decimals (p99.9). */
-export type MeasureStat = 'p50' | 'p90' | 'p95' | 'p99' | 'max' | 'min' | 'mean' | 'rate' | 'count' | 'share' | `p${number}`;
+export type MeasureStat = 'p50' | 'p90' | 'p95' | 'p99' | 'max' | 'min' | 'of.mean' | 'rate' | 'count' | 'share' | `p${number}`;
 
 /** A figure measured from a run, with its 95% confidence interval when one is meaningful. */
 export interface Measurement {
@@ -49,18 +49,18 @@ export function readStat(aggregate: Aggregate, stat: string, durationSeconds: nu
     const samples = h.count;
     if (stat === 'count') return { value: samples, interval: null, samples };
     if (samples === 0) {
-      if (percentile || stat === 'min' || stat === 'max' || stat === 'mean') return { value: null, interval: null, samples };
+      if (percentile || stat === 'min' || stat === 'max' || stat === 'of.mean') return { value: null, interval: null, samples };
     } else if (percentile) {
       const p = Number(percentile[1]) / 100;
       const interval = histogramPercentileInterval(h, p);
       return { value: histogramPercentile(h, p), interval: [interval.lower, interval.upper], samples };
     } else if (stat === 'min') return { value: h.min, interval: null, samples };
     else if (stat === 'max') return { value: h.max, interval: null, samples };
-    else if (stat === 'mean') return { value: h.sum / samples, interval: null, samples };
+    else if (stat === 'of.mean') return { value: h.sum / samples, interval: null, samples };
   } else if (aggregate.kind === 'counter') {
     const samples = aggregate.count;
     if (stat === 'count') return { value: aggregate.sum, interval: null, samples };
-    if (stat === 'mean') return { value: samples === 0 ? null : aggregate.sum / samples, interval: null, samples };
+    if (stat === 'of.mean') return { value: samples === 0 ? null : aggregate.sum / samples, interval: null, samples };
     if (stat === 'rate') {
       if (!(durationSeconds > 0)) return { value: null, interval: null, samples };
       const value = aggregate.sum / durationSeconds;
@@ -71,7 +71,7 @@ export function readStat(aggregate: Aggregate, stat: string, durationSeconds: nu
   } else if (aggregate.kind === 'rate') {
     const samples = aggregate.count;
     if (stat === 'count') return { value: aggregate.nonZero, interval: null, samples };
-    if (stat === 'rate' || stat === 'mean') {
+    if (stat === 'rate' || stat === 'of.mean') {
       if (samples === 0) return { value: null, interval: null, samples };
       const interval = wilsonInterval(aggregate.nonZero, samples);
       return { value: aggregate.nonZero / samples, interval: [interval.lower, interval.upper], samples };
@@ -82,10 +82,10 @@ export function readStat(aggregate: Aggregate, stat: string, durationSeconds: nu
     if (stat === 'count') return { value: samples, interval: null, samples };
     if (stat === 'min') return { value: empty ? null : aggregate.min, interval: null, samples };
     if (stat === 'max') return { value: empty ? null : aggregate.max, interval: null, samples };
-    if (stat === 'mean') return { value: empty ? null : aggregate.sum / samples, interval: null, samples };
+    if (stat === 'of.mean') return { value: empty ? null : aggregate.sum / samples, interval: null, samples };
     if (stat === 'last') return { value: empty ? null : aggregate.last, interval: null, samples };
   }
-  throw new UsageError('RESULTS_STAT_NOT_AVAILABLE', `statistic "${stat}" is not available for ${what} (a ${aggregate.kind})`, [
+  throw new UsageError('results.stat-not-available', `statistic "${stat}" is not available for ${what} (a ${aggregate.kind})`, [
     'trends: p50 … p99, min, max, mean, count · counters: count, rate, mean · rates: rate, count · gauges: min, max, mean, last, count',
   ]);
 }
@@ -115,7 +115,7 @@ export function measure(ingest: IngestResult, selector: string, stat: MeasureSta
     return measured;
   }
   if (of === undefined) {
-    throw new UsageError('RESULTS_SHARE_WITHOUT_OF', `statistic "share" of ${selector} needs "of", the denominator selector`, [
+    throw new UsageError('results.share-without-of', `statistic "share" of ${selector} needs "of", the denominator selector`, [
       "e.g. of: 'sr_arrivals{actor:person}'",
     ]);
   }

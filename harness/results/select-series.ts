@@ -55,7 +55,7 @@ export function selectSeries(ingest: IngestResult, selectorText: string): Select
   for (const tag of Object.keys(selector.tags)) {
     if (!ingest.tagKeys.includes(tag)) {
       throw new UsageError(
-        'RESULTS_TAG_NOT_KEPT',
+        'results.tag-not-kept',
         `selector ${selector.text} filters on tag "${tag}", which ingest did not keep (kept: ${ingest.tagKeys.join(', ')})`,
         [`add "${tag}" to the ingest tagKeys`],
       );
@@ -70,7 +70,7 @@ export function selectSeries(ingest: IngestResult, selectorText: string): Select
       if (seriesValue !== undefined) seen.add(seriesValue);
     }
     if (!seen.has(value)) {
-      throw new UsageError('RESULTS_UNKNOWN_TAG_VALUE', `selector ${selector.text}: no sample carries ${tag}:${value}`, [
+      throw new UsageError('results.unknown-tag-value', `selector ${selector.text}: no sample carries ${tag}:${value}`, [
         `${tag} is one of ${[...new Set([...known, ...seen])].join(', ')}`,
       ]);
     }

@@ -16,7 +16,7 @@ export function parseSelector(text: string): MetricSelector {
   const match = selectorPattern.exec(text);
   if (!match) {
     throw new UsageError(
-      'RESULTS_BAD_SELECTOR',
+      'results.bad-selector',
       `"${text}" is not a metric selector`,
       ['write it as metric{tag:value,tag:value}, e.g. http_req_duration{step:checkout}'],
     );
@@ -28,7 +28,7 @@ export function parseSelector(text: string): MetricSelector {
       const colon = pair.indexOf(':');
       const key = colon > 0 ? pair.slice(0, colon).trim() : '';
       if (key === '') {
-        throw new UsageError('RESULTS_BAD_SELECTOR', `"${text}" has a tag without a name: "${pair.trim()}"`, [
+        throw new UsageError('results.bad-selector', `"${text}" has a tag without a name: "${pair.trim()}"`, [
           'each tag is written name:value, e.g. step:checkout',
         ]);
       }

@@ -18,7 +18,7 @@ async function readText(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError('SCENARIO_NOT_FOUND', `Cannot read the scenario ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
+    throw new UsageError('scenario.not-found', `Cannot read the scenario ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
   }
 }
 
@@ -28,11 +28,11 @@ async function importModule(path: string): Promise<unknown> {
   try {
     module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new UsageError('SCENARIO_IMPORT_FAILED', `Cannot import the scenario ${path}: ${(error as Error).message}`);
+    throw new UsageError('scenario.import-failed', `Cannot import the scenario ${path}: ${(error as Error).message}`);
   }
   const value = module.default ?? module.scenario;
   if (value === undefined) {
-    throw new UsageError('SCENARIO_NO_EXPORT', `${path} exports no scenario`, [
+    throw new UsageError('scenario.no-export', `${path} exports no scenario`, [
       'Write `export default defineScenario({ … })` or `export const scenario = defineScenario({ … })`.',
     ]);
   }
@@ -43,7 +43,7 @@ function parseText(text: string, path: string, format: 'yaml' | 'json'): unknown
   try {
     return format === 'json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new UsageError('SCENARIO_SYNTAX', `${path} is not valid ${format.toUpperCase()}: ${(error as Error).message}`);
+    throw new UsageError('scenario.syntax', `${path} is not valid ${format.toUpperCase()}: ${(error as Error).message}`);
   }
 }
 
@@ -56,7 +56,7 @@ export async function loadScenario(path: string): Promise<Scenario> {
   else if (extension === '.yaml' || extension === '.yml') value = parseText(await readText(absolute), path, 'yaml');
   else if (extension === '.json') value = parseText(await readText(absolute), path, 'json');
   else {
-    throw new UsageError('SCENARIO_FORMAT', `${path}: unknown scenario format "${extension || '(none)'}"`, [
+    throw new UsageError('scenario.format', `${path}: unknown scenario format "${extension || '(none)'}"`, [
       'Use .ts, .yaml, .yml or .json.',
     ]);
   }

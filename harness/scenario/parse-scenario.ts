@@ -12,7 +12,7 @@ export function parseScenario(value: unknown, source?: string): Scenario {
   if (result.success) return result.data;
   const issues = withGivenValues(result.error.issues, value);
   throw new UsageError(
-    'SCENARIO_INVALID',
+    'scenario.invalid',
     describeZodIssues(issues, `${source ?? 'The scenario'} is not valid`),
     ['docs/SCENARIOS.md lists every field, its unit and what it allows.'],
   );

@@ -2,7 +2,7 @@
  * What a scenario's targets compile to: one measurable, judgeable statement each. The
  * contract with harness/results and harness/stats is docs/METRICS.md, "Target specs".
  */
-export type TargetStat = 'p50' | 'p90' | 'p95' | 'p99' | 'max' | 'min' | 'mean' | 'rate' | 'count' | 'share';
+export type TargetStat = 'p50' | 'p90' | 'p95' | 'p99' | 'max' | 'min' | 'of.mean' | 'rate' | 'count' | 'share';
 export type TargetOp = '<' | '<=' | '>' | '>=' | '==';
 
 export interface TargetSpec {

@@ -44,7 +44,7 @@ function english(spec: DescribedSpec, subject: string, threshold: string, p: num
   if (stat === 'count' && op === '==' && spec.threshold === 0) return `no ${subject}`;
   if (stat === 'count') return `the number of ${subject} ${comparison}`;
   if (stat === 'rate') return `the rate of ${subject} ${comparison}`;
-  if (stat === 'mean') return `the mean of ${subject} ${comparison}`;
+  if (stat === 'of.mean') return `the mean of ${subject} ${comparison}`;
   if (stat === 'max') return `the maximum of ${subject} ${comparison}`;
   if (stat === 'min') return `the minimum of ${subject} ${comparison}`;
   return `the ${stat} of ${subject} ${comparison}`;
@@ -62,7 +62,7 @@ function korean(spec: DescribedSpec, subject: string, threshold: string, p: numb
   if (stat === 'count' && op === '==' && spec.threshold === 0) return `${subject} 없음`;
   if (stat === 'count') return `${subject} 수가 ${comparison}`;
   if (stat === 'rate') return `${subject} 비율이 ${comparison}`;
-  if (stat === 'mean') return `${subject}의 평균이 ${comparison}`;
+  if (stat === 'of.mean') return `${subject}의 평균이 ${comparison}`;
   if (stat === 'max') return `${subject}의 최댓값이 ${comparison}`;
   if (stat === 'min') return `${subject}의 최솟값이 ${comparison}`;
   return `${subject}의 ${stat} 값이 ${comparison}`;

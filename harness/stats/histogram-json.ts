@@ -60,12 +60,12 @@ export function histogramToJson(h: Histogram): HistogramJson {
 
 /**
  * Reads the JSON form back (validated with zod); throws `UsageError` code
- * `STATS_BAD_HISTOGRAM_JSON` naming the field when the input is not a valid histogram.
+ * `stats.bad-histogram-json` naming the field when the input is not a valid histogram.
  */
 export function histogramFromJson(json: unknown): Histogram {
   const parsed = histogramJsonSchema.safeParse(json);
   if (!parsed.success) {
-    throw new UsageError('STATS_BAD_HISTOGRAM_JSON', `not a saleready histogram:\n${z.prettifyError(parsed.error)}`);
+    throw new UsageError('stats.bad-histogram-json', `not a saleready histogram:\n${z.prettifyError(parsed.error)}`);
   }
   const j = parsed.data;
   const h = createHistogram({ gamma: j.gamma, minTrackableValue: j.minTrackableValue });

@@ -2,7 +2,7 @@ import type { Histogram } from './histogram.ts';
 import { createRankLookup } from './histogram-rank.ts';
 
 /**
- * Percentile from a histogram with the same convention as `percentile` (R type 7: linear
+ * Percentile from a histogram with the same convention as `of.percentile` (R type 7: linear
  * interpolation at 0-based rank p·(n−1)), reading each order statistic from its bucket, so
  * it is within (γ−1)/(γ+1) (0.99% at γ = 1.02) of the exact type-7 percentile of the values
  * recorded; p = 0 and p = 1 give the exact min and max. `p` is a fraction in [0, 1].

@@ -9,7 +9,7 @@ export interface MeanInterval extends EstimateInterval {
 
 /**
  * Confidence interval for a mean: x̄ ± t_{(1+c)/2, n−1} · s/√n, Student's t interval (what
- * R's `t.test(x)` reports), with simple-statistics' `mean` and `sampleStandardDeviation`.
+ * R's `t.test(x)` reports), with simple-statistics' `of.mean` and `sampleStandardDeviation`.
  * Assumes roughly normal means (CLT; latencies are skewed, so prefer percentiles for
  * targets). Needs n ≥ 2. Cost O(n).
  */

@@ -13,7 +13,7 @@ export class MissingMetricError extends SalereadyError {
 
   constructor(spec: Pick<TargetSpec, 'id' | 'metric'>) {
     super(
-      'STATS_NO_SAMPLES',
+      'stats.no-samples',
       `target ${spec.id}: no samples recorded for ${spec.metric}`,
       ExitCode.targetMissed,
       [

@@ -2,7 +2,7 @@
  * Percentile of a sample: linear interpolation between order statistics at 0-based rank
  * p·(n−1), Hyndman & Fan (1996) definition 7 (R `quantile(type = 7)`, numpy's default,
  * k6's Trend percentiles). `p` is a fraction in [0, 1] (0.95 for p95), not 95.
- * Cost: O(n log n) for the sort in `percentile`, O(1) for `percentileSorted`.
+ * Cost: O(n log n) for the sort in `of.percentile`, O(1) for `percentileSorted`.
  */
 export function percentileSorted(sorted: readonly number[], p: number): number {
   checkFraction(p);

@@ -12,7 +12,7 @@ export interface TargetSpec {
   readonly metric: string;
   /**
    * The statistic: `p<number>` (`p95`, `p99.9`: a percentile), `rate` (a proportion 0…1),
-   * `mean`, `min`, `max`, `count`, or any other name (described generically).
+   * `of.mean`, `min`, `max`, `count`, or any other name (described generically).
    */
   readonly stat: string;
   readonly op: Comparator;

@@ -25,7 +25,7 @@ export interface TargetVerdict {
   readonly descriptionKo?: string;
   /** The recorded metric it was judged on, e.g. `http_req_duration{step:checkout}`. */
   readonly metric: string;
-  /** Which statistic: `p95`, `rate`, `count`, `mean`, `max`, … */
+  /** Which statistic: `p95`, `rate`, `count`, `of.mean`, `max`, … */
   readonly stat: string;
   readonly op: Comparator;
   readonly threshold: number;

@@ -6,7 +6,7 @@ describe('parseK6Threshold (k6 docs, "Thresholds": aggregation operator value)',
   it('maps k6 aggregations to saleready statistics', () => {
     expect(parseK6Threshold('p(95)<800')).toEqual({ stat: 'p95', op: '<', threshold: 800 });
     expect(parseK6Threshold('p(99.9) <= 1500')).toEqual({ stat: 'p99.9', op: '<=', threshold: 1500 });
-    expect(parseK6Threshold('avg<200')).toEqual({ stat: 'mean', op: '<', threshold: 200 });
+    expect(parseK6Threshold('avg<200')).toEqual({ stat: 'of.mean', op: '<', threshold: 200 });
     expect(parseK6Threshold('med>=1')).toEqual({ stat: 'p50', op: '>=', threshold: 1 });
     expect(parseK6Threshold('rate<0.01')).toEqual({ stat: 'rate', op: '<', threshold: 0.01 });
     expect(parseK6Threshold('count===0')).toEqual({ stat: 'count', op: '==', threshold: 0 });

@@ -88,14 +88,14 @@ describe('parseMeasurements: accepted forms', () => {
 describe('parseMeasurements: errors name the file, line and column', () => {
   it('a non-numeric value', () => {
     const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2,fast\n4,35\n', 'runs.csv'));
-    expect(error.code).toBe('measurements.not-a-number');
+    expect(error.code).toBe('capacity.csv-not-a-number');
     expect(error.message).toBe('runs.csv line 3 (data row 2), column "throughput": "fast" is not a number');
     expect(error.exitCode).toBe(2);
   });
 
   it('more fields than the header (a decimal comma in a comma-separated file is not split silently)', () => {
     const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2,1,5\n4,35\n', 'runs.csv'));
-    expect(error.code).toBe('measurements.extra-fields');
+    expect(error.code).toBe('capacity.csv-extra-fields');
     expect(error.message).toBe('runs.csv line 3 (data row 2): 3 fields, but the header has 2');
     expect(error.hints[0]).toMatch(/decimal comma/);
     // A trailing delimiter (an empty extra field) is fine.
@@ -109,7 +109,7 @@ describe('parseMeasurements: errors name the file, line and column', () => {
 
   it('a negative value', () => {
     const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2,19\n-4,35\n', 'runs.csv'));
-    expect(error.code).toBe('measurements.negative');
+    expect(error.code).toBe('capacity.csv-negative');
     expect(error.message).toBe('runs.csv line 4 (data row 3), column "load": -4 is negative; load must be 0 or more');
   });
 
@@ -120,7 +120,7 @@ describe('parseMeasurements: errors name the file, line and column', () => {
 
   it('a zero load', () => {
     const error = usageErrorOf(() => parseMeasurements('load,throughput\n0,0\n2,19\n4,35\n', 'z.csv'));
-    expect(error.code).toBe('measurements.zero-load');
+    expect(error.code).toBe('capacity.csv-zero-load');
     expect(error.message).toMatch(/z\.csv line 2 \(data row 1\), column "load"/);
   });
 
@@ -129,13 +129,13 @@ describe('parseMeasurements: errors name the file, line and column', () => {
       'e.csv line 2 (data row 1), column "throughput": the value is empty',
     );
     const short = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2\n4,35\n', 's.csv'));
-    expect(short.code).toBe('measurements.short-row');
+    expect(short.code).toBe('capacity.csv-short-row');
     expect(short.message).toMatch(/s\.csv line 3 \(data row 2\), column "throughput": the row has 1 field/);
   });
 
   it('a missing throughput column, listing what was found and what is accepted', () => {
     const error = usageErrorOf(() => parseMeasurements('# header next\nload,latency\n1,10\n2,19\n4,35\n', 'nox.csv'));
-    expect(error.code).toBe('measurements.missing-column');
+    expect(error.code).toBe('capacity.csv-missing-column');
     expect(error.message).toBe('nox.csv line 2: no throughput column in the header (found "load", "latency")');
     expect(error.hints[0]).toMatch(/throughput, x, tput, rps/);
   });
@@ -147,18 +147,18 @@ describe('parseMeasurements: errors name the file, line and column', () => {
 
   it('fewer than 3 data rows', () => {
     const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n\n2,19\n# end\n', 'few.csv'));
-    expect(error.code).toBe('measurements.too-few-rows');
+    expect(error.code).toBe('capacity.csv-too-few-rows');
     expect(error.message).toMatch(/^few\.csv: 2 data row\(s\); a capacity fit needs at least 3/);
   });
 
   it('an empty file or one with only comments', () => {
-    expect(usageErrorOf(() => parseMeasurements('', 'empty.csv')).code).toBe('measurements.empty');
+    expect(usageErrorOf(() => parseMeasurements('', 'empty.csv')).code).toBe('capacity.csv-empty');
     expect(usageErrorOf(() => parseMeasurements('# nothing\n\n', 'c.csv')).message).toMatch(/^c\.csv: no header row/);
   });
 
   it('an unclosed quote', () => {
     const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2,"19\n4,35\n', 'q.csv'));
-    expect(error.code).toBe('measurements.open-quote');
+    expect(error.code).toBe('capacity.csv-open-quote');
     expect(error.message).toBe('q.csv line 3: a quoted field is not closed');
   });
 });

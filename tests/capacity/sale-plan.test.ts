@@ -40,7 +40,7 @@ describe('parseSalePlan', () => {
 
   it('names the field, the bad value and what is allowed', () => {
     const error = errorOf(() => parseSalePlan({ people: -3, stock: 10, capacity: { peoplePerMinute: 5 } }, 'sale.yaml'));
-    expect(error.code).toBe('PLAN_INVALID');
+    expect(error.code).toBe('capacity.plan-invalid');
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('sale.yaml');
     expect(error.message).toMatch(/whole number greater than 0 \(got -3\) → at people/);

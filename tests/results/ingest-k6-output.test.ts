@@ -46,7 +46,7 @@ describe('ingestK6Output on real k6 output', () => {
     expect(measure(ingest, selector, 'count')?.value).toBe(expected.count);
     expect(measure(ingest, selector, 'min')?.value).toBeCloseTo(expected.min as number, 9);
     expect(measure(ingest, selector, 'max')?.value).toBeCloseTo(expected.max as number, 9);
-    expect(closeTo(measure(ingest, selector, 'mean')?.value ?? null, expected.avg as number, 1e-9)).toBe(true);
+    expect(closeTo(measure(ingest, selector, 'of.mean')?.value ?? null, expected.avg as number, 1e-9)).toBe(true);
   });
 
   it.each(['http_reqs', 'iterations', 'sr_arrivals', 'sr_admitted', 'sr_outcome', 'sr_outcome{outcome:bought}', 'data_sent'])(

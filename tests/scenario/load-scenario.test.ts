@@ -48,7 +48,7 @@ describe('loadScenario', () => {
 
   it('names every bad field with its value and what is allowed', async () => {
     const error = await usageErrorOf(() => loadScenario(fixture('bad.yaml')));
-    expect(error.code).toBe('SCENARIO_INVALID');
+    expect(error.code).toBe('scenario.invalid');
     expect(error.message).toContain('✖ must be a whole number greater than 0 (got 0) → at crowd.people');
     expect(error.message).toContain('✖ must be a share between 0 and 1 (got 1.5) → at crowd.arrivals.burst.share');
     expect(error.message).toMatch(/Expected 'exponential' \| 'lognormal' \| 'fixed' \(got "weibull"\) → at crowd\.patience\.kind/);
@@ -84,8 +84,8 @@ describe('loadScenario', () => {
   });
 
   it('reports a missing file, an unknown extension and a module without a scenario as usage errors', async () => {
-    expect((await usageErrorOf(() => loadScenario(fixture('nope.yaml')))).code).toBe('SCENARIO_NOT_FOUND');
+    expect((await usageErrorOf(() => loadScenario(fixture('nope.yaml')))).code).toBe('scenario.not-found');
     expect((await usageErrorOf(() => loadScenario(fixture('mini.toml')))).message).toContain('unknown scenario format ".toml"');
-    expect((await usageErrorOf(() => loadScenario(fixture('no-export.ts')))).code).toBe('SCENARIO_NO_EXPORT');
+    expect((await usageErrorOf(() => loadScenario(fixture('no-export.ts')))).code).toBe('scenario.no-export');
   });
 });

@@ -49,7 +49,7 @@ describe('parseShopConfig', () => {
     }
     expect(caught).toBeInstanceOf(UsageError);
     const error = caught as UsageError;
-    expect(error.code).toBe('bad_shop_config');
+    expect(error.code).toBe('shop.bad-shop-config');
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('sale.json');
     expect(error.message).toMatch(/→ at stock$/m);
@@ -94,7 +94,7 @@ describe('POST /admin/reset', () => {
   it('answers 400 naming the field and leaves the configuration as it was', async () => {
     const answer = await call(shop.url, 'POST', '/admin/reset', {}, { perAddressLimit: 'two' });
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toBe('bad_shop_config');
+    expect(answer.body.error).toBe('shop.bad-shop-config');
     expect(answer.body.message).toMatch(/expected number, received string \(got "two"\) → at perAddressLimit/);
     expect(shop.config.stock).toBe(7);
     expect(shop.config.perAddressLimit).toBe(2);

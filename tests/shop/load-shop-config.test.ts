@@ -36,7 +36,7 @@ describe('loadShopConfigFile', () => {
   it('names the file when it cannot be read', async () => {
     const missing = join(dir, 'missing.json');
     const error = await rejection(loadShopConfigFile(missing));
-    expect(error.code).toBe('shop_config_unreadable');
+    expect(error.code).toBe('shop.shop-config-unreadable');
     expect(error.message).toContain(missing);
     expect(error.message).toContain('ENOENT');
   });
@@ -44,14 +44,14 @@ describe('loadShopConfigFile', () => {
   it('names the file when it is not valid JSON', async () => {
     const path = await writeConfig('broken.json', '{ "stock": 50, }');
     const error = await rejection(loadShopConfigFile(path));
-    expect(error.code).toBe('shop_config_invalid_json');
+    expect(error.code).toBe('shop.shop-config-invalid-json');
     expect(error.message).toContain(path);
   });
 
   it('names the file and the field when a value is out of range', async () => {
     const path = await writeConfig('bad.json', '{ "service": { "workers": 0 } }');
     const error = await rejection(loadShopConfigFile(path));
-    expect(error.code).toBe('bad_shop_config');
+    expect(error.code).toBe('shop.bad-shop-config');
     expect(error.message).toContain(path);
     expect(error.message).toMatch(/\(got 0\) → at service\.workers/);
   });

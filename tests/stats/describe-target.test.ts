@@ -25,7 +25,7 @@ describe('describeTarget', () => {
     [{ op: '>', stat: 'p13' }, 'the 13th percentile of checkouts above 800 ms', '결제 요청의 13 백분위수가 800 ms 초과'],
     [{ op: '>', stat: 'p99.9' }, 'the 99.9th percentile of checkouts above 800 ms', '결제 요청의 99.9 백분위수가 800 ms 초과'],
     [{ op: '>', stat: 'p3' }, 'the 3rd percentile of checkouts above 800 ms', '결제 요청의 3 백분위수가 800 ms 초과'],
-    [{ stat: 'mean', op: '<=', threshold: 300 }, 'the mean of checkouts at most 300 ms', '결제 요청의 평균이 300 ms 이하'],
+    [{ stat: 'of.mean', op: '<=', threshold: 300 }, 'the mean of checkouts at most 300 ms', '결제 요청의 평균이 300 ms 이하'],
     [{ stat: 'max', threshold: 30, unit: 's' }, 'the maximum of checkouts under 30 s', '결제 요청의 최댓값이 30초 미만'],
     [{ stat: 'min', op: '>', threshold: 1 }, 'the minimum of checkouts above 1 ms', '결제 요청의 최솟값이 1 ms 초과'],
     [

@@ -14,7 +14,7 @@ describe('MissingMetricError / assertMeasured', () => {
         expect(error).toBeInstanceOf(MissingMetricError);
         expect(error).toBeInstanceOf(SalereadyError);
         const e = error as MissingMetricError;
-        expect(e.code).toBe('STATS_NO_SAMPLES');
+        expect(e.code).toBe('stats.no-samples');
         expect(e.exitCode).toBe(ExitCode.targetMissed);
         expect(e.message).toBe('target latency.checkout.p95: no samples recorded for http_req_duration{step:checkout}');
         expect(e.metric).toBe(spec.metric);

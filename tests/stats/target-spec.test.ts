@@ -22,7 +22,7 @@ describe('percentileOfStat / defaultMinSamples', () => {
 
   it('asks for 20 for rates and means, 1 for exact statistics (min, max, count)', () => {
     expect(defaultMinSamples('rate')).toBe(20);
-    expect(defaultMinSamples('mean')).toBe(20);
+    expect(defaultMinSamples('of.mean')).toBe(20);
     expect(defaultMinSamples('max')).toBe(1);
     expect(defaultMinSamples('count')).toBe(1);
   });

@@ -56,7 +56,7 @@ export function registerCapacityCommand(program: Command, output: Output): Comma
       let latencyTarget: number | undefined;
       if (options.latencyTarget !== undefined) {
         latencyTarget = Number(options.latencyTarget);
-        if (!(latencyTarget > 0)) throw new UsageError('bad_latency_target', `--latency-target must be a positive number, got "${options.latencyTarget}".`);
+        if (!(latencyTarget > 0)) throw new UsageError('cli.bad-latency-target', `--latency-target must be a positive number, got "${options.latencyTarget}".`);
       }
       const parsed = parseMeasurements(await readTextFile(file, 'measurements file'), file);
       const summary = summarizeCapacityFit(parsed.points, { source: file, latencyTarget, warnings: parsed.warnings });

@@ -20,7 +20,7 @@ interface CompareFlags {
 function parseNumberFlag(name: string, text: string | undefined, check: (value: number) => boolean, allowed: string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!check(value)) throw new UsageError('bad_flag', `${name} must be ${allowed}, got "${text}".`);
+  if (!check(value)) throw new UsageError('cli.bad-flag', `${name} must be ${allowed}, got "${text}".`);
   return value;
 }
 
@@ -42,7 +42,7 @@ export function registerCompareCommand(program: Command, output: Output): void {
       // Refuse different runs before the (slower) re-ingest of their raw output.
       const differences = shapeDifferences(readRunSummary(runA), readRunSummary(runB));
       if (differences.length > 0 && !flags.force) {
-        throw new UsageError('COMPARE_DIFFERENT_RUNS', `the runs differ, so a comparison would not show the effect of a change: ${differences.join('; ')}`, [
+        throw new UsageError('compare.different-runs', `the runs differ, so a comparison would not show the effect of a change: ${differences.join('; ')}`, [
           'compare runs of the same scenario and shape, or pass --force to compare them anyway',
         ]);
       }

@@ -38,7 +38,7 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
     const baseline = compare.readRunSummary(flags.baseline);
     const scenario = await loadScenario(scenarioPath);
     if (baseline.scenario.name !== scenario.name) {
-      throw new UsageError('GATE_BASELINE_MISMATCH', `the baseline ${flags.baseline} is a run of scenario "${baseline.scenario.name}", the gate runs "${scenario.name}"`, [
+      throw new UsageError('compare.gate-baseline-mismatch', `the baseline ${flags.baseline} is a run of scenario "${baseline.scenario.name}", the gate runs "${scenario.name}"`, [
         'pass a baseline run of the same scenario, or --baseline latest',
       ]);
     }

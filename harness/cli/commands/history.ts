@@ -13,15 +13,15 @@ interface HistoryFlags {
 
 function parseHorizon(flags: HistoryFlags): { kind: 'runs'; runs: number } | { kind: 'days'; days: number } {
   if (flags.horizonRuns !== undefined && flags.horizonDays !== undefined) {
-    throw new UsageError('bad_horizon', 'give --horizon-runs or --horizon-days, not both');
+    throw new UsageError('cli.bad-horizon', 'give --horizon-runs or --horizon-days, not both');
   }
   if (flags.horizonDays !== undefined) {
     const days = Number(flags.horizonDays);
-    if (!(days > 0) || !Number.isFinite(days)) throw new UsageError('bad_horizon', `--horizon-days must be a number of days above 0, got "${flags.horizonDays}"`);
+    if (!(days > 0) || !Number.isFinite(days)) throw new UsageError('cli.bad-horizon', `--horizon-days must be a number of days above 0, got "${flags.horizonDays}"`);
     return { kind: 'days', days };
   }
   const runs = Number(flags.horizonRuns ?? 5);
-  if (!Number.isInteger(runs) || runs < 1) throw new UsageError('bad_horizon', `--horizon-runs must be a whole number of runs, 1 or more, got "${flags.horizonRuns}"`);
+  if (!Number.isInteger(runs) || runs < 1) throw new UsageError('cli.bad-horizon', `--horizon-runs must be a whole number of runs, 1 or more, got "${flags.horizonRuns}"`);
   return { kind: 'runs', runs };
 }
 

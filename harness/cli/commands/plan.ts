@@ -21,10 +21,10 @@ async function resolveProfile(plan: SalePlan, planPath: string): Promise<SalePla
   try {
     peoplePerMinute = (JSON.parse(text) as { peoplePerMinute?: unknown }).peoplePerMinute;
   } catch {
-    throw new UsageError('bad_profile', `capacity.profile ${profilePath} is not JSON (expected a profile written by \`saleready capacity\`).`);
+    throw new UsageError('cli.bad-profile', `capacity.profile ${profilePath} is not JSON (expected a profile written by \`saleready capacity\`).`);
   }
   if (typeof peoplePerMinute !== 'number') {
-    throw new UsageError('bad_profile', `capacity.profile ${profilePath} has no number "peoplePerMinute".`);
+    throw new UsageError('cli.bad-profile', `capacity.profile ${profilePath} has no number "peoplePerMinute".`);
   }
   return withMeasuredCapacity(plan, peoplePerMinute, profilePath);
 }
@@ -38,7 +38,7 @@ export function registerPlanCommand(program: Command, output: Output): void {
     .option('--lang <lang>', 'en or ko (default: the plan\'s language)')
     .action(async (planPath: string, flags: PlanFlags) => {
       if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
-        throw new UsageError('bad_lang', `--lang must be en or ko, got "${flags.lang}".`);
+        throw new UsageError('cli.bad-lang', `--lang must be en or ko, got "${flags.lang}".`);
       }
       const plan = await resolveProfile(parseSalePlan(await readTextFile(planPath, 'sale plan'), planPath), planPath);
       const result = evaluatePlan(plan);

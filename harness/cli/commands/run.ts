@@ -106,7 +106,7 @@ function checkLocalFlags(flags: RunFlags): RunFlags {
     return key === 'assignPublicIp' ? value === false : value !== undefined && !(Array.isArray(value) && value.length === 0);
   });
   if (given.length > 0) {
-    throw new UsageError('bad_flag', `--${given[0]!.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} belongs to a distributed run: add --on aws-fargate or --on aws-lambda`);
+    throw new UsageError('cli.bad-flag', `--${given[0]!.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} belongs to a distributed run: add --on aws-fargate or --on aws-lambda`);
   }
   return flags;
 }

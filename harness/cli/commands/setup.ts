@@ -64,7 +64,7 @@ export async function installCjkFont(options: { log?: (line: string) => void; ap
   const log = options.log ?? (() => {});
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw new EnvironmentError('cjk_font_install_impossible', 'No font for Korean (Hangul) was found, and fonts-noto-cjk cannot be installed here (needs root and apt-get).', [
+    throw new EnvironmentError('cli.cjk-font-install-impossible', 'No font for Korean (Hangul) was found, and fonts-noto-cjk cannot be installed here (needs root and apt-get).', [
       'Install it with `sudo apt-get install -y fonts-noto-cjk` (or another font fontconfig lists for `fc-list :lang=ko`).',
     ]);
   }
@@ -73,14 +73,14 @@ export async function installCjkFont(options: { log?: (line: string) => void; ap
     log(`apt-get ${args.join(' ')}…`);
     const result = await aptGet(args);
     if (result.code !== 0) {
-      throw new EnvironmentError('cjk_font_install_failed', `apt-get ${args.join(' ')} failed (exit ${result.code}).`, [
+      throw new EnvironmentError('cli.cjk-font-install-failed', `apt-get ${args.join(' ')} failed (exit ${result.code}).`, [
         result.output.trim().split('\n').slice(-3).join(' | '),
         'Check that the Debian mirror is reachable, then run `npm run setup` again.',
       ]);
     }
   }
   const font = await findCjkFont();
-  if (!font) throw new EnvironmentError('cjk_font_missing', 'fonts-noto-cjk was installed but its font files were not found.', ['Run `apt-get install --reinstall fonts-noto-cjk`.']);
+  if (!font) throw new EnvironmentError('cli.cjk-font-missing', 'fonts-noto-cjk was installed but its font files were not found.', ['Run `apt-get install --reinstall fonts-noto-cjk`.']);
   return font;
 }
 
@@ -93,7 +93,7 @@ export function registerSetupCommand(program: Command, output: Output): void {
       const log = (line: string): void => output.out(`  ${line}`);
       const nodeMajor = Number(process.versions.node.split('.')[0]);
       if (nodeMajor < NEEDED_NODE_MAJOR) {
-        throw new EnvironmentError('node_too_old', `saleready runs on Node ${NEEDED_NODE_MAJOR}; this is Node ${process.versions.node}.`, [
+        throw new EnvironmentError('cli.node-too-old', `saleready runs on Node ${NEEDED_NODE_MAJOR}; this is Node ${process.versions.node}.`, [
           'Run `npm run setup`, which installs Node 24 into node_modules/.bin and runs saleready with it.',
         ]);
       }

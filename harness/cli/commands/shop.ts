@@ -7,7 +7,7 @@ import type { Output } from '../output.ts';
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new UsageError('bad_port', `--port must be a whole number from 0 to 65535 (0 picks a free port), got "${value}".`);
+    throw new UsageError('cli.bad-port', `--port must be a whole number from 0 to 65535 (0 picks a free port), got "${value}".`);
   }
   return port;
 }
