@@ -60,6 +60,5 @@ export type { OptionFigures, RaffleOption, RoundsOption } from './sale-plan-opti
 export { renderPlanMarkdown, renderPlanText } from './sale-plan-render.ts';
 export { buildPlanReport } from './sale-plan-report.ts';
 export type { PlanReport, PlanReportSection } from './sale-plan-report.ts';
-export type { PlanLanguage } from './sale-plan-words.ts';
 export { buildCapacityProfile, clearlyPastTargets, meetsCapacityTargets } from './capacity-profile.ts';
 export type { CapacityProfile, CapacityStepMeasurement, CapacityTargets } from './capacity-profile.ts';

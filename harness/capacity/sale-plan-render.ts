@@ -4,7 +4,7 @@
  */
 import type { PlanResult } from './sale-plan-evaluate.ts';
 import { buildPlanReport } from './sale-plan-report.ts';
-import type { PlanLanguage } from './sale-plan-words.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** Display width: Hangul and other wide characters take two columns. */
 function width(text: string): number {
@@ -18,7 +18,7 @@ function pad(text: string, to: number): string {
 }
 
 /** Plain text: verdict, then each section with its sentences and an aligned table. */
-export function renderPlanText(result: PlanResult, lang: PlanLanguage = result.plan.language): string {
+export function renderPlanText(result: PlanResult, lang: Language = result.plan.language): string {
   const report = buildPlanReport(result, lang);
   const out: string[] = [report.title, '', report.verdict];
   for (const section of report.sections) {
@@ -37,7 +37,7 @@ export function renderPlanText(result: PlanResult, lang: PlanLanguage = result.p
 const escapeCell = (text: string): string => text.replaceAll('|', '\\|');
 
 /** Markdown: a heading, the verdict in bold, a section per heading with a table where there is one. */
-export function renderPlanMarkdown(result: PlanResult, lang: PlanLanguage = result.plan.language): string {
+export function renderPlanMarkdown(result: PlanResult, lang: Language = result.plan.language): string {
   const report = buildPlanReport(result, lang);
   const out: string[] = [`# ${report.title}`, '', `**${report.verdict}**`];
   for (const section of report.sections) {

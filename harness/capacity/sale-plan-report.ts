@@ -6,7 +6,8 @@
 import type { PlanProblem, PlanResult } from './sale-plan-evaluate.ts';
 import type { ProductSetting } from './sale-room-settings.ts';
 import { openingClock } from './sale-plan.ts';
-import { clockAfter, count, decimal, duration, percent, say, type PlanLanguage } from './sale-plan-words.ts';
+import { clockAfter, count, decimal, duration, percent, say } from './sale-plan-words.ts';
+import type { Language } from '../vocabulary.ts';
 
 export interface PlanReportSection {
   readonly title: string;
@@ -20,7 +21,7 @@ export interface PlanReport {
   readonly sections: readonly PlanReportSection[];
 }
 
-function problemLine(problem: PlanProblem, result: PlanResult, lang: PlanLanguage): string {
+function problemLine(problem: PlanProblem, result: PlanResult, lang: Language): string {
   const s = result.asPlanned.simulation;
   const plan = result.plan;
   switch (problem) {
@@ -51,7 +52,7 @@ function problemLine(problem: PlanProblem, result: PlanResult, lang: PlanLanguag
   }
 }
 
-function settingRow(setting: ProductSetting, lang: PlanLanguage): string[] {
+function settingRow(setting: ProductSetting, lang: Language): string[] {
   const unit: Record<ProductSetting['unit'], string> = {
     users: say(lang, 'users', '명'),
     'users per minute': say(lang, 'users/min', '명/분'),
@@ -71,7 +72,7 @@ function settingRow(setting: ProductSetting, lang: PlanLanguage): string[] {
   return [setting.product, setting.setting, `${count(setting.value)} ${unit[setting.unit]}`, why[setting.reason]];
 }
 
-export function buildPlanReport(result: PlanResult, lang: PlanLanguage): PlanReport {
+export function buildPlanReport(result: PlanResult, lang: Language): PlanReport {
   const { plan, options, verdict, waitingRoom: room, sessions, announcement } = result;
   const { oneRound, rounds, raffle } = options;
   const opening = openingClock(plan);

@@ -2,10 +2,10 @@
  * Numbers and durations in words for the plan report, in English and Korean:
  * 300,000 · 15.5 · "2 h 40 min" / "2시간 40분" · "5 min 56 s" / "5분 56초". Pure.
  */
-export type PlanLanguage = 'en' | 'ko';
+import type { Language } from '../vocabulary.ts';
 
 /** Picks the sentence for the language. */
-export function say(lang: PlanLanguage, en: string, ko: string): string {
+export function say(lang: Language, en: string, ko: string): string {
   return lang === 'ko' ? ko : en;
 }
 
@@ -24,7 +24,7 @@ export function percent(share: number): string {
 }
 
 /** A duration in minutes as a person says it: seconds under 1 min, min + s under 10 min, h + min above 1 h. */
-export function duration(minutes: number, lang: PlanLanguage): string {
+export function duration(minutes: number, lang: Language): string {
   if (!Number.isFinite(minutes)) return say(lang, 'no limit', '제한 없음');
   const seconds = Math.round(minutes * 60);
   if (seconds < 60) return say(lang, `${seconds} s`, `${seconds}초`);

@@ -3,6 +3,7 @@
  * distributions (type-7 percentiles on sorted copies, O(n log n)), outcomes per actor,
  * the people who waited for nothing, shop load and Little's-law counters. Pure.
  */
+import { percentileSorted } from '../stats/index.ts';
 import type { ArrivalPlan } from './sim-arrivals.ts';
 import { SALE_OUTCOMES, type OutcomeCounts, type SaleSimulation, type SimulateSaleOptions, type WaitDistribution } from './sale-sim-types.ts';
 
@@ -32,16 +33,6 @@ export interface SaleRunRecord {
   readonly longWait: number;
 }
 
-/** Type-7 percentile (linear interpolation at rank p·(n−1), Hyndman & Fan 1996) of sorted values. O(1). */
-export function percentileOfSorted(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = p * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.min(low + 1, sorted.length - 1);
-  const a = sorted[low]!;
-  return a + (sorted[high]! - a) * (rank - low);
-}
-
 /** Distribution of `values[0..count)` (sorted in place). */
 export function describeWaits(values: Float64Array): WaitDistribution {
   values.sort();
@@ -50,9 +41,9 @@ export function describeWaits(values: Float64Array): WaitDistribution {
   return {
     count: values.length,
     mean: values.length > 0 ? sum / values.length : 0,
-    p50: percentileOfSorted(values, 0.5),
-    p95: percentileOfSorted(values, 0.95),
-    p99: percentileOfSorted(values, 0.99),
+    p50: values.length > 0 ? percentileSorted(values, 0.5) : 0,
+    p95: values.length > 0 ? percentileSorted(values, 0.95) : 0,
+    p99: values.length > 0 ? percentileSorted(values, 0.99) : 0,
     max: values.length > 0 ? values[values.length - 1]! : 0,
   };
 }

@@ -18,6 +18,7 @@ import { renderCapacityHtml } from '../report/index.ts';
 import { startShop, type RunningShop, type ShopConfigInput } from '../shop/index.ts';
 import { InterruptedError } from '../errors.ts';
 import { checkTargetUrl } from './target-guard.ts';
+import type { Language } from '../vocabulary.ts';
 
 /**
  * The embedded shop for capacity runs: a known service-time law (s0 20 ms, σ 0.02,
@@ -45,7 +46,7 @@ export interface CapacityRunOptions {
   readonly stepSeconds: number;
   readonly targets: CapacityTargets;
   readonly outDir: string;
-  readonly lang: 'en' | 'ko';
+  readonly lang: Language;
   readonly signal?: AbortSignal;
   readonly onStep?: (step: CapacityStepMeasurement) => void;
   readonly onEvent?: (line: string) => void;

@@ -5,7 +5,10 @@
  * paying for it. Text only; the caller prints it.
  */
 import { relative } from 'node:path';
-import { formatDuration, RUNNER_INFO } from '../engine/index.ts';
+import { RUNNER_INFO } from '../engine/index.ts';
+import { formatDuration as formatDurationIn } from '../vocabulary.ts';
+
+const formatDuration = (ms: number): string => formatDurationIn(ms, 'en');
 import { TARGET_PLACEHOLDER, type CloudPlan } from './run-cloud.ts';
 
 const n = (value: number): string => value.toLocaleString('en');

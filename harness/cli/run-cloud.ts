@@ -43,6 +43,7 @@ import { buildCloudRunSummary } from './cloud-run-report.ts';
 import { checkTargetUrl } from './target-guard.ts';
 import { readToolVersion } from './tool-version.ts';
 import { writePeoplePool } from './write-people-pool.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** Artillery's report of the run, in the run folder. */
 export const CLOUD_REPORT_FILE = 'artillery-report.json';
@@ -65,7 +66,7 @@ export interface RunCloudOptions {
   /** Allow credentials from the EC2/ECS role (network endpoints); off: AWS_EC2_METADATA_DISABLED=true. */
   readonly instanceCredentials?: boolean;
   readonly outDir?: string;
-  readonly lang: 'en' | 'ko';
+  readonly lang: Language;
   readonly shopOverrides?: readonly string[];
   /** Artillery runner flags to pass through, by Artillery's names. */
   readonly runnerFlags?: RunnerFlagValues;

@@ -16,6 +16,7 @@ import { checkBrowsersAvailable, runProbesAfterLoad, startBrowsersBesideLoad } f
 import { checkTargetUrl } from './target-guard.ts';
 import { writePeoplePool } from './write-people-pool.ts';
 import { readToolVersion } from './tool-version.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** "Waited and lost" counts places lost after at least this long a wait (sale time). */
 const LOST_AFTER_SALE_MS = 10 * 60_000;
@@ -26,7 +27,7 @@ export interface RunScenarioOptions {
   readonly allowRemote?: boolean;
   /** Where run folders go (default `reports`). */
   readonly outDir?: string;
-  readonly lang: 'en' | 'ko';
+  readonly lang: Language;
   /** `key=value` settings for the embedded shop as run (after the time scale), e.g. `service.s0Ms=20`. */
   readonly shopOverrides?: readonly string[];
   readonly signal?: AbortSignal;

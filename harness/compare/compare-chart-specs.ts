@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_FONT, type RunSummary } from '../report/index.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** One overlay chart: id, title (both languages resolved by the caller), Vega-Lite spec. */
 export interface CompareChartSpec {
@@ -23,7 +24,7 @@ const TITLES = {
 } as const;
 
 /** The two runs' timelines overlaid, data inlined from each summary (no URLs), run A and B by colour or dash. */
-export function buildCompareChartSpecs(a: RunSummary, b: RunSummary, lang: 'en' | 'ko'): CompareChartSpec[] {
+export function buildCompareChartSpecs(a: RunSummary, b: RunSummary, lang: Language): CompareChartSpec[] {
   const words = TITLES[lang];
   const runs = [['A', a], ['B', b]] as const;
   const x = { field: 't', type: 'quantitative', title: words.x } as const;

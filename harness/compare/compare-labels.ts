@@ -1,4 +1,5 @@
 import type { ChangeVerdict, FigureTest, OverallChange } from './comparison-types.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** Words of the comparison outputs, English and Korean. */
 export interface CompareLabels {
@@ -61,6 +62,6 @@ const ko: CompareLabels = {
   andMore: (count) => `외 ${count}개`,
 };
 
-export function compareLabelsFor(lang: 'en' | 'ko'): CompareLabels {
+export function compareLabelsFor(lang: Language): CompareLabels {
   return lang === 'ko' ? ko : en;
 }

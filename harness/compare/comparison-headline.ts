@@ -1,8 +1,8 @@
 import { compareLabelsFor } from './compare-labels.ts';
 import type { FigureComparison, RunComparison } from './comparison-types.ts';
 import { formatChange } from './format-change.ts';
+import type { Language } from '../vocabulary.ts';
 
-type Lang = 'en' | 'ko';
 
 /** Figures with a given verdict: those measuring a target first, then the largest change (in minimum effects). */
 export function figuresWithVerdict(comparison: RunComparison, verdict: FigureComparison['verdict']): FigureComparison[] {
@@ -12,7 +12,7 @@ export function figuresWithVerdict(comparison: RunComparison, verdict: FigureCom
 }
 
 /** One figure's change as a phrase: "95% of checkouts 120 ms slower [95 … 150 ms]". */
-export function describeFigureChange(figure: FigureComparison, lang: Lang): string {
+export function describeFigureChange(figure: FigureComparison, lang: Language): string {
   return `${figure.label[lang]} ${formatChange(figure, lang)}`;
 }
 
@@ -20,7 +20,7 @@ export function describeFigureChange(figure: FigureComparison, lang: Lang): stri
  * The verdict first, in one line: "B is worse than A: 95% of checkouts 120 ms slower
  * [95 … 150 ms]", naming the largest regression (or improvement) and how many more there are.
  */
-export function comparisonHeadline(comparison: RunComparison, lang: Lang): string {
+export function comparisonHeadline(comparison: RunComparison, lang: Language): string {
   const labels = compareLabelsFor(lang);
   const regressed = figuresWithVerdict(comparison, 'regressed');
   const improved = figuresWithVerdict(comparison, 'improved');

@@ -1,8 +1,8 @@
 import { compareLabelsFor } from './compare-labels.ts';
 import type { FigureComparison, RunComparison } from './comparison-types.ts';
 import { formatChange, formatFigureValue, formatPValue } from './format-change.ts';
+import type { Language } from '../vocabulary.ts';
 
-type Lang = 'en' | 'ko';
 
 /** One table row per figure, as text cells (shared by markdown and HTML). */
 export interface FigureRow {
@@ -16,7 +16,7 @@ export interface FigureRow {
   readonly verdict: string;
 }
 
-export function figureRows(comparison: RunComparison, lang: Lang): FigureRow[] {
+export function figureRows(comparison: RunComparison, lang: Language): FigureRow[] {
   const labels = compareLabelsFor(lang);
   return comparison.figures.map((figure) => ({
     figure,

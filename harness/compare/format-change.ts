@@ -1,9 +1,8 @@
 import { formatDuration } from '../report/index.ts';
-import { formatNumber } from '../stats/index.ts';
+import { formatNumber, type Language } from '../vocabulary.ts';
 import { compareLabelsFor } from './compare-labels.ts';
 import type { FigureComparison, FigureUnit } from './comparison-types.ts';
 
-type Lang = 'en' | 'ko';
 
 function round(value: number): number {
   const magnitude = Math.abs(value);
@@ -13,7 +12,7 @@ function round(value: number): number {
 }
 
 /** One figure's value for a person: 21.3 ms, 1 min 24 s, 4.5%, 20.9/s, 20. */
-export function formatFigureValue(value: number | null, unit: FigureUnit, lang: Lang): string {
+export function formatFigureValue(value: number | null, unit: FigureUnit, lang: Language): string {
   if (value === null || !Number.isFinite(value)) return '—';
   if (unit === 'ms') return formatDuration(value, lang);
   if (unit === 'ratio') return `${formatNumber(round(value * 100))}%`;
@@ -22,7 +21,7 @@ export function formatFigureValue(value: number | null, unit: FigureUnit, lang: 
 }
 
 /** A magnitude of change (no sign) in the figure's unit: 120 ms, 2.1 points, 3.4/s. */
-function formatMagnitude(value: number, unit: FigureUnit, lang: Lang): string {
+function formatMagnitude(value: number, unit: FigureUnit, lang: Language): string {
   if (unit === 'ratio') return `${formatNumber(round(value * 100))} ${compareLabelsFor(lang).points}`;
   return formatFigureValue(value, unit, lang);
 }
@@ -32,14 +31,14 @@ function bare(value: number, unit: FigureUnit): string {
   return formatNumber(round(value));
 }
 
-function unitSuffix(unit: FigureUnit, lang: Lang): string {
+function unitSuffix(unit: FigureUnit, lang: Language): string {
   if (unit === 'ms') return ' ms';
   if (unit === 'ratio') return ` ${compareLabelsFor(lang).points}`;
   return unit === 'per-second' ? '/s' : '';
 }
 
 /** The direction word of a change: slower/faster, longer/shorter, higher/lower, more/fewer. */
-function directionWord(figure: FigureComparison, up: boolean, lang: Lang): string {
+function directionWord(figure: FigureComparison, up: boolean, lang: Language): string {
   const words = compareLabelsFor(lang).direction;
   if (figure.kind === 'latency' || (figure.unit === 'ms' && figure.kind !== 'queue-wait')) return up ? words.slower : words.faster;
   if (figure.kind === 'queue-wait') return up ? words.longer : words.shorter;
@@ -52,7 +51,7 @@ function directionWord(figure: FigureComparison, up: boolean, lang: Lang): strin
  * "120 ms slower [95 … 150 ms]" (B − A = +120 ms), "2 points lower [1.1 … 2.9 points]".
  * An interval that crosses zero is shown signed: "+0.3 ms [−0.4 … +1.1 ms]".
  */
-export function formatChange(figure: FigureComparison, lang: Lang): string {
+export function formatChange(figure: FigureComparison, lang: Language): string {
   if (figure.change === null) return '—';
   const up = figure.change >= 0;
   const interval = figure.interval;

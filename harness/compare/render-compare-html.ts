@@ -6,6 +6,7 @@ import type { RunComparison } from './comparison-types.ts';
 import { figureRows } from './figure-rows.ts';
 import { describeMinimumEffects } from './minimum-effect.ts';
 import { describeRun } from './render-compare-text.ts';
+import type { Language } from '../vocabulary.ts';
 
 const OVERALL_COLOURS = { worse: '#cf222e', better: '#1a7f37', mixed: '#9a6700', same: '#59636e' } as const;
 const VERDICT_COLOURS = { regressed: '#cf222e', improved: '#1a7f37', 'no significant change': '#8c959f', 'not compared': '#d1d9e0' } as const;
@@ -31,7 +32,7 @@ figcaption { font-weight: 600; margin-bottom: 6px; }
  * first, the runs, every figure with its change, interval and verdict, then the two runs'
  * timelines overlaid.
  */
-export async function renderCompareHtml(comparison: RunComparison, summaries: { a: RunSummary; b: RunSummary }, lang: 'en' | 'ko'): Promise<string> {
+export async function renderCompareHtml(comparison: RunComparison, summaries: { a: RunSummary; b: RunSummary }, lang: Language): Promise<string> {
   const labels = compareLabelsFor(lang);
   const charts = buildCompareChartSpecs(summaries.a, summaries.b, lang);
   const svgs = await Promise.all(charts.map((chart) => renderChartSvg(chart.spec)));

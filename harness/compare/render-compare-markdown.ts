@@ -5,12 +5,12 @@ import type { RunComparison } from './comparison-types.ts';
 import { figureRows } from './figure-rows.ts';
 import { describeMinimumEffects } from './minimum-effect.ts';
 import { describeRun } from './render-compare-text.ts';
+import type { Language } from '../vocabulary.ts';
 
-type Lang = 'en' | 'ko';
 const MARK = { regressed: '🔴', improved: '🟢', 'no significant change': '⚪', 'not compared': '·' } as const;
 
 /** compare.md: the verdict line, the two runs, every figure in a table, the method. */
-export function renderCompareMarkdown(comparison: RunComparison, lang: Lang, options: { heading?: string } = {}): string {
+export function renderCompareMarkdown(comparison: RunComparison, lang: Language, options: { heading?: string } = {}): string {
   const labels = compareLabelsFor(lang);
   const { alpha, family, confidence, bootstrap } = comparison.method;
   const lines = [

@@ -2,8 +2,8 @@ import { compareLabelsFor } from './compare-labels.ts';
 import { comparisonHeadline, describeFigureChange, figuresWithVerdict } from './comparison-headline.ts';
 import type { RunComparison, RunReference } from './comparison-types.ts';
 import { describeMinimumEffects } from './minimum-effect.ts';
+import type { Language } from '../vocabulary.ts';
 
-type Lang = 'en' | 'ko';
 
 export function describeRun(run: RunReference): string {
   const people = run.people === null ? '' : `, ${run.people.toLocaleString('en')} people`;
@@ -11,7 +11,7 @@ export function describeRun(run: RunReference): string {
 }
 
 /** The comparison as console lines: verdict first, then each changed figure, then the method. */
-export function renderCompareText(comparison: RunComparison, lang: Lang): string[] {
+export function renderCompareText(comparison: RunComparison, lang: Language): string[] {
   const labels = compareLabelsFor(lang);
   const lines = [comparisonHeadline(comparison, lang), `  A: ${describeRun(comparison.a)}`, `  B: ${describeRun(comparison.b)}`];
   if (comparison.forcedDifferences.length > 0) lines.push(`  ${labels.forced} ${comparison.forcedDifferences.join('; ')}`);

@@ -5,6 +5,7 @@ import { formatRunTimestamp } from '../results/index.ts';
 import type { RunComparison } from './comparison-types.ts';
 import { renderCompareHtml } from './render-compare-html.ts';
 import { renderCompareMarkdown } from './render-compare-markdown.ts';
+import type { Language } from '../vocabulary.ts';
 
 export interface CompareFiles {
   readonly dir: string;
@@ -19,7 +20,7 @@ export function defaultCompareDir(baseDir: string, comparison: RunComparison, no
 }
 
 /** Writes compare.html, compare.md and compare.json (the RunComparison as data) into `dir`. */
-export async function writeCompareFiles(dir: string, comparison: RunComparison, summaries: { a: RunSummary; b: RunSummary }, lang: 'en' | 'ko'): Promise<CompareFiles> {
+export async function writeCompareFiles(dir: string, comparison: RunComparison, summaries: { a: RunSummary; b: RunSummary }, lang: Language): Promise<CompareFiles> {
   await mkdir(dir, { recursive: true });
   const files = { dir, html: join(dir, 'compare.html'), markdown: join(dir, 'compare.md'), json: join(dir, 'compare.json') };
   await writeFile(files.html, await renderCompareHtml(comparison, summaries, lang));

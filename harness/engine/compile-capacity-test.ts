@@ -4,11 +4,12 @@
  * the chosen journey steps with no think time until the step ends — a closed loop holding
  * about N requests in flight at the shop (the load N of the Universal Scalability Law).
  */
+import { JOURNEY_STEPS, type JourneyStep } from '../vocabulary.ts';
 import { PLAN_FILE, RECORDS_DIR, yamlValue } from './compile-test.ts';
 
 /** Journey steps a capacity run can repeat; each person logs in (and is admitted) once first. */
-export const CAPACITY_STEPS = ['login', 'join', 'poll', 'product', 'cart', 'checkout'] as const;
-export type CapacityStep = (typeof CAPACITY_STEPS)[number];
+export const CAPACITY_STEPS = JOURNEY_STEPS;
+export type CapacityStep = JourneyStep;
 
 export interface CapacityStepOptions {
   readonly load: number;

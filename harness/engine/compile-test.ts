@@ -8,6 +8,7 @@
  * line breaks and control characters removed, so nothing a user typed can become code.
  */
 import type { RunPlan } from '../scenario/index.ts';
+import { formatDuration as formatDurationIn } from '../vocabulary.ts';
 import { buildArrivalSegments, type ArrivalSegment } from './arrival-segments.ts';
 import { buildEnsureConditions } from './ensure-conditions.ts';
 
@@ -42,13 +43,9 @@ export function yamlValue(value: string | number | boolean): string {
   return JSON.stringify(value);
 }
 
-/** "6 s", "2.5 s", "1 min 30 s". */
-export function formatDuration(ms: number): string {
-  const seconds = ms / 1000;
-  if (seconds < 90) return `${Number(seconds.toPrecision(3))} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = Math.round(seconds - minutes * 60);
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+/** "6 s", "2.5 s", "1 min 30 s": the test's comments are in English. */
+function formatDuration(ms: number): string {
+  return formatDurationIn(ms, 'en');
 }
 
 function rateText(count: number, durationMs: number): string {

@@ -4,7 +4,6 @@ export type { ArtilleryInstall } from './locate-artillery.ts';
 export {
   compileTest,
   commentText,
-  formatDuration,
   yamlValue,
   PEOPLE_POOL_FILES,
   PLAN_FILE,

@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { escapeHtml, formatDuration, renderChartSvg, REPORT_STYLE, VERDICT_COLOURS } from '../report/index.ts';
-import { formatNumber, formatQuantity } from '../stats/index.ts';
+import { formatNumber, formatQuantity } from '../vocabulary.ts';
 import { buildHistoryCharts } from './history-charts.ts';
 import type { HistoryModel } from './history-model.ts';
 import { keyFiguresOf } from './key-figures.ts';

@@ -1,7 +1,6 @@
 export { runProbes } from './run-probes.ts';
 export type { RunProbesOptions } from './run-probes.ts';
 export { renderProbeMarkdown } from './render-probe-markdown.ts';
-export type { ProbeReportLanguage } from './render-probe-markdown.ts';
 export { probeIds } from './probe-types.ts';
 export type {
   Bilingual,

@@ -3,8 +3,8 @@
  * then per finding what happened, the request that proved it and, for a hole, the fix.
  */
 import type { ProbeFinding, ProbeReport, ProbeVerdict, Severity } from './probe-types.ts';
+import type { Language } from '../vocabulary.ts';
 
-export type ProbeReportLanguage = 'en' | 'ko';
 
 const words = {
   en: {
@@ -45,12 +45,12 @@ function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
 
-function evidenceLine(finding: ProbeFinding, lang: ProbeReportLanguage): string {
+function evidenceLine(finding: ProbeFinding, lang: Language): string {
   const evidence = finding.evidence;
   return evidence ? `\`${evidence.method} ${evidence.path}\` → ${evidence.status}` : words[lang].noEvidence;
 }
 
-function renderFinding(finding: ProbeFinding, lang: ProbeReportLanguage): string[] {
+function renderFinding(finding: ProbeFinding, lang: Language): string[] {
   const text = words[lang];
   const lines = [`### ${text.verdict[finding.verdict]} — ${finding.title[lang]} (\`${finding.id}\`)`, '', `**${text.observed}:** ${finding.observed[lang]}`, ''];
   if (finding.evidence) {
@@ -65,7 +65,7 @@ function renderFinding(finding: ProbeFinding, lang: ProbeReportLanguage): string
   return lines;
 }
 
-export function renderProbeMarkdown(report: ProbeReport, lang: ProbeReportLanguage = 'en'): string {
+export function renderProbeMarkdown(report: ProbeReport, lang: Language = 'en'): string {
   const text = words[lang];
   const count = (verdict: ProbeVerdict): number => report.findings.filter((finding) => finding.verdict === verdict).length;
   const lines = [

@@ -1,5 +1,5 @@
 /** Words of the report of an analyzed run (saleready analyze: k6 output or an Artillery report) and of the groups table, in English and Korean. */
-import type { ReportLanguage } from './labels.ts';
+import type { Language } from '../vocabulary.ts';
 
 export interface AnalyzedLabels {
   readonly title: string;
@@ -115,18 +115,18 @@ const artilleryKo: ArtilleryLabels = {
   groupedBy: (tags) => (tags.length === 0 ? '모든 요청을 한 그룹으로 보았습니다 (보고서에 엔드포인트별 수치가 없습니다).' : 'Artillery의 metrics-by-endpoint 플러그인이 센 엔드포인트(name)별로 묶었습니다.'),
 };
 
-export function analyzedLabelsFor(lang: ReportLanguage): AnalyzedLabels {
+export function analyzedLabelsFor(lang: Language): AnalyzedLabels {
   return lang === 'ko' ? ko : en;
 }
 
 /** The words of an analyzed run's report: an Artillery report's where they differ from a k6 run's. */
-export function analyzedRunLabelsFor(lang: ReportLanguage, artillery: boolean): AnalyzedLabels {
+export function analyzedRunLabelsFor(lang: Language, artillery: boolean): AnalyzedLabels {
   const words = analyzedLabelsFor(lang);
   if (!artillery) return words;
   const own = artilleryLabelsFor(lang);
   return { ...words, title: own.title, source: () => own.source, intervalNote: own.intervalNote, groupedBy: own.groupedBy };
 }
 
-export function artilleryLabelsFor(lang: ReportLanguage): ArtilleryLabels {
+export function artilleryLabelsFor(lang: Language): ArtilleryLabels {
   return lang === 'ko' ? artilleryKo : artilleryEn;
 }

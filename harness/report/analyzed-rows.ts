@@ -1,7 +1,8 @@
 import { analyzedLabelsFor, artilleryLabelsFor } from './analyzed-labels.ts';
 import { formatDuration, formatNumber, formatPercent, formatValue } from './format-figures.ts';
-import { labelsFor, type ReportLanguage } from './labels.ts';
+import { labelsFor } from './labels.ts';
 import type { RequestGroup, RunSummary } from './run-summary.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** One group as the HTML and markdown tables of an analyzed run show it (cells as text). */
 export interface GroupRow {
@@ -21,11 +22,11 @@ export interface GroupRow {
   readonly statuses: string;
 }
 
-const ms = (value: number | null, lang: ReportLanguage): string => formatValue(value, 'ms', lang);
+const ms = (value: number | null, lang: Language): string => formatValue(value, 'ms', lang);
 const interval = (range: readonly [number, number] | null, format: (value: number) => string): string =>
   range === null ? '' : `[${format(range[0])} – ${format(range[1])}]`;
 
-export function groupRows(summary: RunSummary, lang: ReportLanguage): GroupRow[] {
+export function groupRows(summary: RunSummary, lang: Language): GroupRow[] {
   return (summary.groups?.rows ?? []).map((group: RequestGroup) => ({
     key: group.key,
     requests: formatNumber(group.requests),
@@ -63,7 +64,7 @@ export function artilleryFiguresOf(summary: RunSummary): ArtilleryRunFigures | n
 }
 
 /** How an analyzed run's figures were measured, when that needs saying (an Artillery report); null otherwise. */
-export function analyzedMethodNote(summary: RunSummary, lang: ReportLanguage): { readonly title: string; readonly text: string } | null {
+export function analyzedMethodNote(summary: RunSummary, lang: Language): { readonly title: string; readonly text: string } | null {
   const figures = artilleryFiguresOf(summary);
   if (figures === null) return null;
   const words = artilleryLabelsFor(lang);
@@ -74,7 +75,7 @@ const counts = (map: Readonly<Record<string, number>>, note: (key: string) => st
   Object.entries(map).map(([key, count]) => `${key}: ${formatNumber(count)}${note(key)}`).join(', ');
 
 /** Key figures of an analyzed run as [label, value] pairs. */
-export function analyzedKeyFigures(summary: RunSummary, lang: ReportLanguage): [string, string][] {
+export function analyzedKeyFigures(summary: RunSummary, lang: Language): [string, string][] {
   const labels = labelsFor(lang);
   const words = analyzedLabelsFor(lang);
   const seconds = summary.durationMs / 1000;

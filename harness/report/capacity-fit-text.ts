@@ -1,7 +1,7 @@
 /** `saleready capacity fit` as text for a person, in English or Korean. */
 import type { CapacityFitSummary } from '../capacity/index.ts';
+import type { Language } from '../vocabulary.ts';
 
-export type ReportLanguage = 'en' | 'ko';
 
 function num(value: number, digits = 4): string {
   if (Number.isInteger(value)) return String(value);
@@ -46,7 +46,7 @@ const words = {
   },
 } as const;
 
-export function renderCapacityFitText(summary: CapacityFitSummary, language: ReportLanguage = 'en'): string {
+export function renderCapacityFitText(summary: CapacityFitSummary, language: Language = 'en'): string {
   const w = words[language];
   const lines = [
     w.title(summary),

@@ -1,6 +1,7 @@
 /** A capacity run for a person: one line per load step, then the fit and the verdict. */
 import type { CapacityProfile, CapacityStepMeasurement } from '../capacity/index.ts';
-import { renderCapacityFitText, type ReportLanguage } from './capacity-fit-text.ts';
+import { renderCapacityFitText } from './capacity-fit-text.ts';
+import type { Language } from '../vocabulary.ts';
 
 const ms = (value: number | null): string => (value === null ? '–' : `${value.toFixed(1)} ms`);
 const pct = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(2)}%`);
@@ -12,7 +13,7 @@ export function formatCapacityStep(step: CapacityStepMeasurement): string {
 
 export function renderCapacityProfileText(
   profile: CapacityProfile,
-  language: ReportLanguage,
+  language: Language,
   shopLaw: { s0Ms: number; sigma: number; kappa: number } | null,
 ): string {
   const ko = language === 'ko';

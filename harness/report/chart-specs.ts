@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { durationUnit } from './format-figures.ts';
-import { labelsFor, type ReportLanguage } from './labels.ts';
+import { labelsFor } from './labels.ts';
 import { OUTCOMES, type RunSummary } from './run-summary.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** One chart of the report: a stable id, its title in the report's language, its Vega-Lite spec. */
 export interface ChartSpec {
@@ -23,7 +24,7 @@ const base = {
 } as const;
 
 /** Requests and failed requests, bucket by bucket: the same chart in run and analyzed reports. */
-export function requestsOverTimeChart(summary: RunSummary, lang: ReportLanguage, id: string, title: string): ChartSpec {
+export function requestsOverTimeChart(summary: RunSummary, lang: Language, id: string, title: string): ChartSpec {
   const labels = labelsFor(lang);
   const bucket = summary.timelineBucketSeconds;
   return {
@@ -52,7 +53,7 @@ export function requestsOverTimeChart(summary: RunSummary, lang: ReportLanguage,
 }
 
 /** The report's charts as Vega-Lite specs, data inlined from the summary (no URLs). */
-export function buildChartSpecs(summary: RunSummary, lang: ReportLanguage): ChartSpec[] {
+export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[] {
   const labels = labelsFor(lang);
   const bucket = summary.timelineBucketSeconds;
   const x = { field: 't', type: 'quantitative', title: labels.axis.runTime(bucket) } as const;

@@ -1,8 +1,9 @@
 import type { ChartSpec } from './chart-specs.ts';
 import { CHART_FONT, requestsOverTimeChart } from './chart-specs.ts';
 import { analyzedLabelsFor } from './analyzed-labels.ts';
-import { labelsFor, type ReportLanguage } from './labels.ts';
+import { labelsFor } from './labels.ts';
 import type { RunSummary } from './run-summary.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** At most this many per-group charts: the groups with most requests. */
 export const MAX_GROUP_CHARTS = 24;
@@ -20,7 +21,7 @@ const base = {
  * then one chart per group (most requests first, at most MAX_GROUP_CHARTS) with its response
  * time p50, p95 and p99 bucket by bucket.
  */
-export function buildGroupChartSpecs(summary: RunSummary, lang: ReportLanguage): ChartSpec[] {
+export function buildGroupChartSpecs(summary: RunSummary, lang: Language): ChartSpec[] {
   const labels = labelsFor(lang);
   const words = analyzedLabelsFor(lang);
   const bucket = summary.timelineBucketSeconds;

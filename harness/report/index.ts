@@ -21,7 +21,7 @@ export { renderHtmlReport, type RenderReportOptions } from './render-html-report
 export { renderMarkdownReport } from './render-markdown-report.ts';
 export { renderJunit } from './render-junit.ts';
 export { writeReportFiles, type ReportFiles } from './write-report-files.ts';
-export { labelsFor, type ReportLanguage } from './labels.ts';
+export { labelsFor } from './labels.ts';
 export { formatDuration, formatValue } from './format-figures.ts';
 export { renderConsoleSummary } from './render-console-summary.ts';
 export { renderCapacityFitText } from './capacity-fit-text.ts';

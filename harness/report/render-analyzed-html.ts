@@ -3,10 +3,11 @@ import { analyzedRunLabelsFor } from './analyzed-labels.ts';
 import { escapeHtml } from './escape.ts';
 import { REPORT_STYLE, VERDICT_COLOURS } from './report-style.ts';
 import { buildGroupChartSpecs, MAX_GROUP_CHARTS } from './group-chart-specs.ts';
-import { labelsFor, type ReportLanguage } from './labels.ts';
+import { labelsFor } from './labels.ts';
 import { renderChartSvg } from './render-chart.ts';
 import { targetRows } from './report-rows.ts';
 import type { RunSummary } from './run-summary.ts';
+import type { Language } from '../vocabulary.ts';
 
 
 /**
@@ -16,7 +17,7 @@ import type { RunSummary } from './run-summary.ts';
  * and one response-time chart per group as inline SVG. No scripts and no fetches
  * (Content-Security-Policy default-src 'none'): it works offline and from a CI artifact.
  */
-export async function renderAnalyzedHtml(summary: RunSummary, options: { readonly lang?: ReportLanguage } = {}): Promise<string> {
+export async function renderAnalyzedHtml(summary: RunSummary, options: { readonly lang?: Language } = {}): Promise<string> {
   const lang = options.lang ?? 'en';
   const labels = labelsFor(lang);
   const words = analyzedRunLabelsFor(lang, artilleryFiguresOf(summary) !== null);

@@ -8,12 +8,12 @@ import { uslThroughput, type CapacityProfile } from '../capacity/index.ts';
 import { CHART_FONT } from './chart-specs.ts';
 import { escapeHtml as h } from './escape.ts';
 import { renderCapacityProfileText } from './capacity-profile-text.ts';
-import type { ReportLanguage } from './labels.ts';
 import { renderChartSvg } from './render-chart.ts';
+import type { Language } from '../vocabulary.ts';
 
-const say = (lang: ReportLanguage, en: string, ko: string): string => (lang === 'ko' ? ko : en);
+const say = (lang: Language, en: string, ko: string): string => (lang === 'ko' ? ko : en);
 
-function throughputSpec(profile: CapacityProfile, lang: ReportLanguage): TopLevelSpec {
+function throughputSpec(profile: CapacityProfile, lang: Language): TopLevelSpec {
   const measured = profile.steps.map((step) => ({ load: step.load, value: step.throughputPerSecond, low: step.throughputInterval?.[0] ?? step.throughputPerSecond, high: step.throughputInterval?.[1] ?? step.throughputPerSecond }));
   const maxLoad = Math.max(...profile.steps.map((step) => step.load)) * 1.25;
   const fit = profile.fit;
@@ -37,7 +37,7 @@ function throughputSpec(profile: CapacityProfile, lang: ReportLanguage): TopLeve
   return { width: 640, height: 260, config: { font: CHART_FONT }, layer: layers } as unknown as TopLevelSpec;
 }
 
-function latencySpec(profile: CapacityProfile, lang: ReportLanguage): TopLevelSpec {
+function latencySpec(profile: CapacityProfile, lang: Language): TopLevelSpec {
   const values = profile.steps.flatMap((step) => [
     { load: step.load, ms: step.latencyP50Ms, stat: 'p50' },
     { load: step.load, ms: step.latencyP95Ms, stat: 'p95' },
@@ -53,7 +53,7 @@ function latencySpec(profile: CapacityProfile, lang: ReportLanguage): TopLevelSp
   } as unknown as TopLevelSpec;
 }
 
-export async function renderCapacityHtml(profile: CapacityProfile, lang: ReportLanguage, shopLaw: { s0Ms: number; sigma: number; kappa: number } | null): Promise<string> {
+export async function renderCapacityHtml(profile: CapacityProfile, lang: Language, shopLaw: { s0Ms: number; sigma: number; kappa: number } | null): Promise<string> {
   const [throughput, latency] = await Promise.all([renderChartSvg(throughputSpec(profile, lang)), renderChartSvg(latencySpec(profile, lang))]);
   const good = profile.maxLoadMeetingTargets !== null;
   const rows = profile.steps

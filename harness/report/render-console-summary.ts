@@ -1,17 +1,18 @@
 /** The end of a run on screen: the verdict first, each target in words, then the key figures. */
 import { formatDuration, formatNumber, formatPercent, formatValue } from './format-figures.ts';
-import { labelsFor, type ReportLanguage } from './labels.ts';
+import { labelsFor } from './labels.ts';
 import type { RunSummary } from './run-summary.ts';
+import type { Language } from '../vocabulary.ts';
 
 const MARK = { pass: '✔', fail: '✘', inconclusive: '?' } as const;
 
-function actorName(actor: string, lang: ReportLanguage): string {
+function actorName(actor: string, lang: Language): string {
   const names: Record<string, [string, string]> = { person: ['People', '사람'], bot: ['Bots', '봇'] };
   const pair = names[actor];
   return pair ? (lang === 'ko' ? pair[1] : pair[0]) : actor;
 }
 
-export function renderConsoleSummary(summary: RunSummary, lang: ReportLanguage): string[] {
+export function renderConsoleSummary(summary: RunSummary, lang: Language): string[] {
   const labels = labelsFor(lang);
   const lines = [`${MARK[summary.verdict]} ${labels.verdict[summary.verdict]} — ${labels.verdictLine[summary.verdict]}`];
   if (!summary.complete) lines.push(`  ${labels.incomplete}${summary.interruption ? ` ${summary.interruption}` : ''}`);

@@ -4,13 +4,13 @@
  */
 import { escapeHtml } from './escape.ts';
 import { formatDuration, formatNumber, formatPercent } from './format-figures.ts';
-import type { ReportLanguage } from './labels.ts';
 import type { RunSummary } from './run-summary.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** Reads a run-folder file (a screenshot) for embedding; null when it is not there. */
 export type AssetReader = (file: string) => Uint8Array | null;
 
-const say = (lang: ReportLanguage, en: string, ko: string): string => (lang === 'ko' ? ko : en);
+const say = (lang: Language, en: string, ko: string): string => (lang === 'ko' ? ko : en);
 const h = escapeHtml;
 
 function table(id: string, head: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -21,7 +21,7 @@ function table(id: string, head: readonly string[], rows: readonly (readonly str
   );
 }
 
-function botsSection(summary: RunSummary, lang: ReportLanguage): string {
+function botsSection(summary: RunSummary, lang: Language): string {
   const bots = summary.crowd?.bots;
   if (!bots) return '';
   const parts = [`<h2>${h(say(lang, 'Bots and bulk buying', '봇과 대량 구매'))}</h2>`];
@@ -66,7 +66,7 @@ function botsSection(summary: RunSummary, lang: ReportLanguage): string {
   return parts.join('\n');
 }
 
-function fairnessSection(summary: RunSummary, lang: ReportLanguage): string {
+function fairnessSection(summary: RunSummary, lang: Language): string {
   const crowd = summary.crowd;
   if (!crowd) return '';
   const parts = [`<h2>${h(say(lang, 'Fairness and lost places', '공정성과 순번 상실'))}</h2><ul id="fairness">`];
@@ -102,7 +102,7 @@ function dataUri(bytes: Uint8Array, file: string): string {
   return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
 }
 
-function browsersSection(summary: RunSummary, lang: ReportLanguage, readAsset: AssetReader | undefined): string {
+function browsersSection(summary: RunSummary, lang: Language, readAsset: AssetReader | undefined): string {
   const browsers = summary.browsers;
   if (!browsers || browsers.length === 0) return '';
   const ms = (value: number | null): string => (value === null ? '—' : formatDuration(value, lang));
@@ -130,7 +130,7 @@ function browsersSection(summary: RunSummary, lang: ReportLanguage, readAsset: A
   return parts.join('\n');
 }
 
-function probesSection(summary: RunSummary, lang: ReportLanguage): string {
+function probesSection(summary: RunSummary, lang: Language): string {
   const probes = summary.probes;
   if (!probes) return '';
   const verdictWords = { held: say(lang, 'held', '막음'), bypassed: say(lang, 'BYPASSED', '뚫림'), inconclusive: say(lang, 'inconclusive', '판정 불가') };
@@ -146,7 +146,7 @@ function probesSection(summary: RunSummary, lang: ReportLanguage): string {
 }
 
 /** The recommendations, high severity first, right after the targets. */
-export function renderRecommendationsHtml(summary: RunSummary, lang: ReportLanguage): string {
+export function renderRecommendationsHtml(summary: RunSummary, lang: Language): string {
   const advice = summary.recommendations ?? [];
   if (advice.length === 0) return '';
   const order = { high: 0, medium: 1, low: 2 } as const;
@@ -156,7 +156,7 @@ export function renderRecommendationsHtml(summary: RunSummary, lang: ReportLangu
   return `<h2>${h(say(lang, 'What to change', '바꿀 점'))}</h2><ul id="recommendations">${items.join('')}</ul>`;
 }
 
-export function renderCrowdHtml(summary: RunSummary, lang: ReportLanguage, readAsset?: AssetReader): string {
+export function renderCrowdHtml(summary: RunSummary, lang: Language, readAsset?: AssetReader): string {
   return [botsSection(summary, lang), fairnessSection(summary, lang), browsersSection(summary, lang, readAsset), probesSection(summary, lang)]
     .filter(Boolean)
     .join('\n');

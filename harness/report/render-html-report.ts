@@ -2,13 +2,14 @@ import { buildChartSpecs } from './chart-specs.ts';
 import { escapeHtml } from './escape.ts';
 import { REPORT_STYLE, VERDICT_COLOURS } from './report-style.ts';
 import { keyFigures, targetRows } from './report-rows.ts';
-import { labelsFor, type ReportLanguage } from './labels.ts';
+import { labelsFor } from './labels.ts';
 import { renderChartSvg } from './render-chart.ts';
 import { renderCrowdHtml, renderRecommendationsHtml, type AssetReader } from './render-crowd-html.ts';
 import { OUTCOMES, type RunSummary } from './run-summary.ts';
+import type { Language } from '../vocabulary.ts';
 
 export interface RenderReportOptions {
-  readonly lang?: ReportLanguage;
+  readonly lang?: Language;
   /** Reads run-folder files (browser screenshots) to embed them; without it they are named only. */
   readonly readAsset?: AssetReader;
 }
@@ -90,7 +91,7 @@ export async function renderHtmlReport(summary: RunSummary, options: RenderRepor
   return parts.join('\n');
 }
 
-function outcomesTable(summary: RunSummary, lang: ReportLanguage): string {
+function outcomesTable(summary: RunSummary, lang: Language): string {
   const labels = labelsFor(lang);
   const actors = Object.entries(summary.actors);
   if (actors.length === 0) return '';

@@ -1,6 +1,6 @@
-import { formatNumber } from '../stats/index.ts';
+import { formatNumber, type Language } from '../vocabulary.ts';
 import { formatDuration, formatPercent, formatValue } from './format-figures.ts';
-import { labelsFor, type ReportLanguage } from './labels.ts';
+import { labelsFor } from './labels.ts';
 import type { RunSummary, TargetResult } from './run-summary.ts';
 
 /** One target as the HTML and markdown tables show it. */
@@ -15,7 +15,7 @@ export interface TargetRow {
   readonly note: string | null;
 }
 
-export function targetRows(summary: RunSummary, lang: ReportLanguage): TargetRow[] {
+export function targetRows(summary: RunSummary, lang: Language): TargetRow[] {
   const labels = labelsFor(lang);
   return summary.targets.map((target) => ({
     id: target.id,
@@ -32,7 +32,7 @@ export function targetRows(summary: RunSummary, lang: ReportLanguage): TargetRow
 }
 
 /** Why a target is inconclusive or how it failed, in the report's language. */
-export function noteFor(target: TargetResult, lang: ReportLanguage): string | null {
+export function noteFor(target: TargetResult, lang: Language): string | null {
   if (lang !== 'ko') return target.note ?? null;
   const threshold = formatValue(target.threshold, target.unit, 'ko');
   switch (target.reason) {
@@ -52,7 +52,7 @@ export function noteFor(target: TargetResult, lang: ReportLanguage): string | nu
 }
 
 /** The key figures of the run as [label, value] pairs, waits in sale time. */
-export function keyFigures(summary: RunSummary, lang: ReportLanguage): [string, string][] {
+export function keyFigures(summary: RunSummary, lang: Language): [string, string][] {
   const labels = labelsFor(lang);
   const actors = Object.values(summary.actors);
   const arrivals = actors.reduce((sum, actor) => sum + actor.arrivals, 0);

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { analyzedKeyFigures, analyzedMethodNote, artilleryFiguresOf, groupRows } from './analyzed-rows.ts';
 import { analyzedRunLabelsFor } from './analyzed-labels.ts';
 import { escapeMarkdownCell } from './escape.ts';
-import { labelsFor, type ReportLanguage } from './labels.ts';
+import { labelsFor } from './labels.ts';
 import { renderAnalyzedHtml } from './render-analyzed-html.ts';
 import { renderJunit } from './render-junit.ts';
 import { targetRows } from './report-rows.ts';
 import { parseRunSummary, type RunSummary } from './run-summary.ts';
 import type { ReportFiles } from './write-report-files.ts';
+import type { Language } from '../vocabulary.ts';
 
 const ICONS = { pass: '✅', fail: '❌', inconclusive: '⚠️' } as const;
 
@@ -17,7 +18,7 @@ const ICONS = { pass: '✅', fail: '❌', inconclusive: '⚠️' } as const;
  * report.md and junit.xml — the same set `writeReportFiles` writes for a saleready run, with
  * the requests by group in place of the sale's figures.
  */
-export async function writeAnalyzedReportFiles(runDir: string, summary: RunSummary, options: { readonly lang?: ReportLanguage } = {}): Promise<ReportFiles> {
+export async function writeAnalyzedReportFiles(runDir: string, summary: RunSummary, options: { readonly lang?: Language } = {}): Promise<ReportFiles> {
   const checked = parseRunSummary(summary, 'the analyzed run summary');
   const files: ReportFiles = {
     summaryJson: join(runDir, 'summary.json'),
@@ -36,7 +37,7 @@ export async function writeAnalyzedReportFiles(runDir: string, summary: RunSumma
 }
 
 /** Markdown for a pull request or CI job: verdict, targets, key figures, requests by group. */
-export function renderAnalyzedMarkdown(summary: RunSummary, lang: ReportLanguage): string {
+export function renderAnalyzedMarkdown(summary: RunSummary, lang: Language): string {
   const labels = labelsFor(lang);
   const words = analyzedRunLabelsFor(lang, artilleryFiguresOf(summary) !== null);
   const method = analyzedMethodNote(summary, lang);

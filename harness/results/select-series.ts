@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.ts';
+import { JOURNEY_STEPS, OUTCOMES } from '../vocabulary.ts';
 import type { IngestResult, RecordedSeries } from './ingest-result.ts';
 import { parseSelector, selectorMatchesTags, type MetricSelector } from './selector.ts';
 import { cloneAggregate, createAggregate, mergeAggregate, type Aggregate, type MetricKind } from './series-aggregate.ts';
@@ -28,9 +29,9 @@ export const JOURNEY_METRICS: ReadonlyMap<string, MetricKind> = new Map<string, 
  * Tag values the journey library can write (docs/METRICS.md). A selector naming another
  * value that no sample carries is a typo (`outcome:bougth`), not a zero count.
  */
-export const JOURNEY_TAG_VALUES: ReadonlyMap<string, readonly string[]> = new Map([
-  ['step', ['login', 'join', 'poll', 'product', 'cart', 'checkout', 'probe']],
-  ['outcome', ['bought', 'sold_out', 'limit_reached', 'gave_up', 'lost_place', 'error']],
+export const JOURNEY_TAG_VALUES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['step', [...JOURNEY_STEPS, 'probe']],
+  ['outcome', OUTCOMES],
   ['reason', ['ticket_expired', 'relogin_requeue']],
   ['reentry', ['true', 'false']],
   ['expected_response', ['true', 'false']],

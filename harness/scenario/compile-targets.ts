@@ -3,6 +3,7 @@
  * that says its intent ("95% of checkouts under 800 ms"). The same sentences label the
  * ensure conditions of the generated Artillery test. Pure: no I/O.
  */
+import { formatPercent } from '../vocabulary.ts';
 import { scaleCount } from './plan-run.ts';
 import type { JourneyStep, Scenario } from './scenario-schema.ts';
 import type { TargetSpec, TargetStat } from './target-spec.ts';
@@ -36,10 +37,6 @@ const STEP_NOUNS: Record<JourneyStep, readonly [singular: string, plural: string
   checkout: ['checkout', 'checkouts'],
 };
 
-/** 0.01 → "1%", 0.005 → "0.5%". */
-export function formatPercent(share: number): string {
-  return `${Number((share * 100).toPrecision(6))}%`;
-}
 
 /** "95% of", "half of", "every": the quantifier for a percentile key. */
 function quantifier(key: PercentileKey, plural: string, singular: string): string {

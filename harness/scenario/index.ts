@@ -4,7 +4,7 @@ export { loadScenario } from './load-scenario.ts';
 export { parseScenario } from './parse-scenario.ts';
 export { planRun, scaleCount } from './plan-run.ts';
 export type { PlanRunOptions, PlannedBehaviour, RunPlan } from './plan-run.ts';
-export { compileTargets, formatPercent } from './compile-targets.ts';
+export { compileTargets } from './compile-targets.ts';
 export type { TargetOp, TargetSpec, TargetStat } from './target-spec.ts';
 export { JOURNEY_STEPS, patienceSchema, scenarioSchema } from './scenario-schema.ts';
 export type { Behaviour, Bots, JourneyStep, Patience, Scenario, ScenarioInput, ScenarioTargets } from './scenario-schema.ts';

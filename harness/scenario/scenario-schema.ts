@@ -13,8 +13,9 @@ const wholePositive = z.int('must be a whole number').positive('must be a whole 
 const share = z.number().min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
 
 /** Journey steps that carry the `step` tag (docs/METRICS.md). */
-export const JOURNEY_STEPS = ['login', 'join', 'poll', 'product', 'cart', 'checkout'] as const;
-export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+import { JOURNEY_STEPS, type JourneyStep } from '../vocabulary.ts';
+
+export { JOURNEY_STEPS, type JourneyStep };
 
 const percentiles = (unit: string) =>
   z

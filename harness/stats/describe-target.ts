@@ -1,4 +1,4 @@
-import { formatNumber, formatQuantity, type Language } from './format-quantity.ts';
+import { formatNumber, formatQuantity, type Language } from '../vocabulary.ts';
 import { percentileOfStat, type TargetSpec } from './target-spec.ts';
 import type { Comparator } from './target-verdict.ts';
 

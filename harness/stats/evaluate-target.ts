@@ -1,6 +1,6 @@
 import { compareWithThreshold } from './compare-with-threshold.ts';
 import { describeTarget } from './describe-target.ts';
-import { formatQuantity } from './format-quantity.ts';
+import { formatQuantity } from '../vocabulary.ts';
 import { defaultMinSamples, type TargetMeasurement, type TargetSpec } from './target-spec.ts';
 import type { TargetVerdict } from './target-verdict.ts';
 

@@ -57,7 +57,6 @@ export {
 export { compareWithThreshold } from './compare-with-threshold.ts';
 export { evaluateTarget } from './evaluate-target.ts';
 export { describeTarget } from './describe-target.ts';
-export { formatNumber, formatQuantity, type Language, formatLongDuration } from './format-quantity.ts';
 export { summarizeVerdicts } from './summarize-verdicts.ts';
 export { MissingMetricError, assertMeasured } from './missing-metric-error.ts';
 export { countOrderInversions } from './order-inversions.ts';

@@ -4,7 +4,7 @@
  * k6's Trend percentiles). `p` is a fraction in [0, 1] (0.95 for p95), not 95.
  * Cost: O(n log n) for the sort in `of.percentile`, O(1) for `percentileSorted`.
  */
-export function percentileSorted(sorted: readonly number[], p: number): number {
+export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
   checkFraction(p);
   const n = sorted.length;
   if (n === 0) throw new RangeError('percentile of an empty sample');
@@ -21,7 +21,7 @@ export function percentileSorted(sorted: readonly number[], p: number): number {
 export function percentile(values: readonly number[], p: number): number {
   checkFraction(p);
   const sorted = Float64Array.from(values).sort();
-  return percentileSorted(sorted as unknown as readonly number[], p);
+  return percentileSorted(sorted, p);
 }
 
 function checkFraction(p: number): void {

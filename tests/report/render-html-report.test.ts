@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChartSpecs, writeReportFiles, type RunSummary } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from './fixture-summary.ts';
+import type { Language } from '../../harness/vocabulary.ts';
 
 // Real Chromium opens the written report.html from disk: every chart must be an <svg>, the
 // console must stay clean and the page must ask the network for nothing.
@@ -25,7 +26,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function openReport(lang: 'en' | 'ko') {
+async function openReport(lang: Language) {
   const runDir = mkdtempSync(join(dir, `${lang}-`));
   const files = await writeReportFiles(runDir, summary, { lang });
   const page = await browser.newPage();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeTarget } from '../../harness/stats/describe-target.ts';
-import { formatNumber, formatQuantity } from '../../harness/stats/format-quantity.ts';
+import { formatNumber, formatQuantity } from '../../harness/vocabulary.ts';
 import type { TargetSpec } from '../../harness/stats/target-spec.ts';
 
 const base: TargetSpec = {

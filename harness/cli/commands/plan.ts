@@ -5,6 +5,7 @@ import { evaluatePlan, parseSalePlan, renderPlanMarkdown, renderPlanText, withMe
 import { UsageError } from '../../errors.ts';
 import type { Output } from '../output.ts';
 import { readTextFile } from '../read-text-file.ts';
+import type { Language } from '../../vocabulary.ts';
 
 interface PlanFlags {
   json?: boolean;
@@ -42,7 +43,7 @@ export function registerPlanCommand(program: Command, output: Output): void {
       }
       const plan = await resolveProfile(parseSalePlan(await readTextFile(planPath, 'sale plan'), planPath), planPath);
       const result = evaluatePlan(plan);
-      const language = (flags.lang as 'en' | 'ko' | undefined) ?? plan.language;
+      const language = (flags.lang as Language | undefined) ?? plan.language;
       if (flags.json) output.out(JSON.stringify(result, null, 2));
       else output.out(flags.markdown ? renderPlanMarkdown(result, language) : renderPlanText(result, language));
     });

@@ -1,5 +1,20 @@
-/** Language of generated words: English or Korean. */
-export type Language = 'en' | 'ko';
+/**
+ * saleready's words, one place for every stage: the languages its reports speak, the steps of
+ * a sale-day journey and the ways a person's journey ends, and how numbers, shares and
+ * durations are written for people. Pure: no I/O, no stage imports.
+ */
+
+/** Languages of generated words: English and Korean. */
+export const LANGUAGES = ['en', 'ko'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The requests of a person's journey, in order (docs/METRICS.md `step`). */
+export const JOURNEY_STEPS = ['login', 'join', 'poll', 'product', 'cart', 'checkout'] as const;
+export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+
+/** How a person's (or bot's) journey ends (docs/METRICS.md `sr_outcome`). */
+export const OUTCOMES = ['bought', 'sold_out', 'limit_reached', 'gave_up', 'lost_place', 'error'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 /**
  * A number for people: at most 3 decimals and 6 significant digits, thousands separated by
@@ -17,6 +32,11 @@ export function formatNumber(value: number): string {
   return sign + grouped + (fraction ? `.${fraction}` : '');
 }
 
+/** A share as a percentage: 0.0412 → "4.12%", 0.005 → "0.5%"; null → "—". */
+export function formatPercent(share: number | null): string {
+  return share === null ? '—' : `${formatNumber(share * 100)}%`;
+}
+
 const KOREAN_UNITS: Readonly<Record<string, string>> = { s: '초', min: '분', h: '시간' };
 
 /**
@@ -25,11 +45,18 @@ const KOREAN_UNITS: Readonly<Record<string, string>> = { s: '초', min: '분', h
  */
 export function formatQuantity(value: number, unit: string, language: Language): string {
   if (unit === 'ms' && Math.abs(value) >= 10_000) return formatLongDuration(value, language);
-  if (unit === 'ratio') return `${formatNumber(value * 100)}%`;
+  if (unit === 'ratio') return formatPercent(value);
   if (unit === 'count' || unit === '') return formatNumber(value);
   const korean = language === 'ko' ? KOREAN_UNITS[unit] : undefined;
   if (korean) return `${formatNumber(value)}${korean}`;
   return `${formatNumber(value)} ${unit}`;
+}
+
+/** A duration for people: 850 ms, 12.5 s, 14 min 30 s, 2 h 40 min (Korean: 12.5초, 2시간 40분). */
+export function formatDuration(ms: number, language: Language): string {
+  if (ms < 1_000) return `${formatNumber(Math.round(ms * 10) / 10)} ms`;
+  if (ms < 60_000) return `${formatNumber(Math.round(ms / 100) / 10)}${language === 'ko' ? '초' : ' s'}`;
+  return formatLongDuration(ms, language);
 }
 
 /** Durations of 10 s and more in words a person reads at a glance: "41 min 20 s", "2시간 5분". */
