@@ -24,7 +24,7 @@ export interface CapacityStepOptions {
 /** People arrive over this long at the start of a step… */
 const RAMP_MS = 200;
 /** …and are logged in and admitted this long after it, when the measurement starts together. */
-const SETUP_MS = 2000;
+const SETUP_MS = 1000;
 
 export function compileCapacityStep(options: CapacityStepOptions): { test: string; plan: string } {
   const { load, seconds, journey } = options;
