@@ -54,7 +54,7 @@ describe('log-bucketed histogram', () => {
   it.each([
     [11, 'lognormal(5, 0.8), 100,000 values'],
     [12, 'lognormal(5, 0.8), 100,000 values, second seed'],
-  ])('is within 1%% of exact type-7 p50…p99.9 (seed %i, %s)', (seed) => {
+  ])('is within one percent of exact type-7 p50…p99.9 (seed %i, %s)', (seed) => {
     // Bound: (γ−1)/(γ+1) = 0.0099 for γ = 1.02 (DDSketch, Masson et al. 2019, Thm 1 / §2).
     const values = lognormalSample(seed, 100_000);
     const h = histogramFromValues(values);
