@@ -67,3 +67,5 @@ export { comparePoissonRates, type PoissonRateComparison } from './poisson-rate-
 export { bootstrapPercentileTest, type BootstrapPercentileTest } from './bootstrap-percentile-test.ts';
 export { fitLinearTrend, projectTrend, type LinearTrend, type TrendProjection } from './linear-trend.ts';
 export { sampleStandardNormal } from './random-variates.ts';
+export { kaplanMeier, survivalAt, type KaplanMeierCurve, type KaplanMeierOptions, type KaplanMeierStep } from './kaplan-meier.ts';
+export { kaplanMeierQuantile, type KaplanMeierQuantile } from './kaplan-meier-quantile.ts';
