@@ -42,6 +42,7 @@ export { simulateSale } from './sale-simulator.ts';
 export { SALE_OUTCOMES } from './sale-sim-types.ts';
 export type {
   OutcomeCounts,
+  PersonWaits,
   SaleOutcome,
   SaleSimulation,
   SimArrivals,
@@ -58,6 +59,8 @@ export { recommendWaitingRoom } from './sale-room-settings.ts';
 export type { WaitingRoomAdvice, WaitingRoomInput } from './sale-room-settings.ts';
 export type { OptionFigures, RaffleOption, RoundsOption } from './sale-plan-options.ts';
 export { renderPlanMarkdown, renderPlanText } from './sale-plan-render.ts';
+export { buildSaleTimeline, combineTimelines } from './sale-sim-timeline.ts';
+export type { SaleTimeline, SaleTimelinePoint } from './sale-sim-timeline.ts';
 export { buildPlanReport } from './sale-plan-report.ts';
 export type { PlanReport, PlanReportSection } from './sale-plan-report.ts';
 export { buildCapacityProfile, clearlyPastTargets, meetsCapacityTargets } from './capacity-profile.ts';

@@ -42,14 +42,30 @@ export interface SessionAdvice {
 }
 
 export interface AnnouncementAdvice {
-  /** From the plan as written: when the queue first held more people than the unclaimed stock serves. */
+  /**
+   * What to say: `announce` when an announcement at the sold-out moment reaches people still
+   * queued and saves waiting for nothing; `nobody-left-waiting` when the stock sells out but
+   * nobody is queued for it then (an announcement would reach no one); `not-sold-out` when
+   * stock is left. Only `announce` carries advice.
+   */
+  readonly advice: 'announce' | 'nobody-left-waiting' | 'not-sold-out';
+  /** Sold out as planned: when the last unit is claimed (nobody after can buy); null when stock is left. */
+  readonly soldOutAtMinutes: number | null;
+  /** As planned: when the checkout of the last claimed unit finishes. */
+  readonly lastCheckoutAtMinutes: number | null;
+  /** Without an announcement: when the last person who had waited learns nothing is left (at their turn); null when nobody does. */
+  readonly lastWaiterLearnsWithoutMinutes: number | null;
+  /** With it: when the last such person learns (the announcement, or waking from sleep after it). */
+  readonly lastWaiterLearnsWithMinutes: number | null;
+  /** Without an announcement: when the queue first held more people than the unclaimed stock serves. */
   readonly overhangAtMinutes: number | null;
   readonly queuedAtOverhang: number;
   /** Position beyond which nobody can buy at that moment: ⌈stock/units⌉. */
   readonly lastHopefulPosition: number;
-  /** With the announcement (otherwise as planned): when it goes out and how many it reaches. */
+  /** With the announcement (otherwise as planned): when it goes out and how many queued people it reaches. */
   readonly announceAtMinutes: number | null;
   readonly told: number;
+  /** Person-hours of waiting for nothing without and with the announcement. */
   readonly personHoursWithout: number;
   readonly personHoursWith: number;
 }
@@ -91,6 +107,7 @@ export function evaluatePlan(input: SalePlan): PlanResult {
   };
   const asPlanned = simulateSale(planned);
   const announced = plan.soldOutAnnouncement ? asPlanned : simulateSale({ ...planned, soldOutAnnouncement: true });
+  const quiet = plan.soldOutAnnouncement ? simulateSale({ ...planned, soldOutAnnouncement: false }) : asPlanned;
   const plannedWorst = Math.max(asPlanned.waits.buyers.max, asPlanned.waits.everyone.p99);
 
   // 2. The three ways, under recommended settings.
@@ -146,14 +163,32 @@ export function evaluatePlan(input: SalePlan): PlanResult {
     options: { oneRound, rounds, raffle },
     waitingRoom,
     sessions,
-    announcement: {
-      overhangAtMinutes: asPlanned.overhang.atMinutes,
-      queuedAtOverhang: asPlanned.overhang.queued,
-      lastHopefulPosition: Math.ceil(plan.stock / units),
-      announceAtMinutes: announced.announcement.atMinutes,
-      told: announced.announcement.told,
-      personHoursWithout: plan.soldOutAnnouncement ? NaN : asPlanned.waitedForNothing.personHours,
-      personHoursWith: announced.waitedForNothing.personHours,
-    },
+    announcement: announcementAdvice(plan, quiet, announced, units),
+  };
+}
+
+/** Saving less than this many person-hours is not worth a sentence. */
+const MIN_SAVED_PERSON_HOURS = 0.05;
+
+/** When to announce sold out, from the plan simulated without and with the announcement. */
+function announcementAdvice(plan: ResolvedSalePlan, quiet: SaleSimulation, announced: SaleSimulation, units: number): AnnouncementAdvice {
+  const saved = quiet.waitedForNothing.personHours - announced.waitedForNothing.personHours;
+  const advice: AnnouncementAdvice['advice'] =
+    quiet.soldOutAtMinutes === null ? 'not-sold-out'
+      : announced.announcement.told > 0 && saved >= MIN_SAVED_PERSON_HOURS ? 'announce'
+        : 'nobody-left-waiting';
+  return {
+    advice,
+    soldOutAtMinutes: quiet.soldOutAtMinutes,
+    lastCheckoutAtMinutes: quiet.lastCheckoutAtMinutes,
+    lastWaiterLearnsWithoutMinutes: quiet.lastWaiterLearnsAtMinutes,
+    lastWaiterLearnsWithMinutes: announced.lastWaiterLearnsAtMinutes,
+    overhangAtMinutes: quiet.overhang.atMinutes,
+    queuedAtOverhang: quiet.overhang.queued,
+    lastHopefulPosition: Math.ceil(plan.stock / units),
+    announceAtMinutes: announced.announcement.atMinutes,
+    told: announced.announcement.told,
+    personHoursWithout: quiet.waitedForNothing.personHours,
+    personHoursWith: announced.waitedForNothing.personHours,
   };
 }

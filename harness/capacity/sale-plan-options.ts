@@ -7,7 +7,8 @@
  */
 import { roundsForMaxWait } from './rounds.ts';
 import { simulateSale } from './sale-simulator.ts';
-import type { SaleSimulation, SimulateSaleOptions } from './sale-sim-types.ts';
+import type { OutcomeCounts, SaleSimulation, SimulateSaleOptions } from './sale-sim-types.ts';
+import { combineTimelines, type SaleTimeline } from './sale-sim-timeline.ts';
 import type { ResolvedSalePlan } from './sale-plan.ts';
 
 /** What one way of running the sale gives people, summed over its rounds. */
@@ -23,10 +24,14 @@ export interface OptionFigures {
   /** max(last buyer, p99 of everyone): compared with targets.maxWaitMinutes. */
   readonly worstWaitMinutes: number;
   readonly waitedForNothing: { readonly people: number; readonly meanWaitMinutes: number; readonly personHours: number };
-  /** Longest time from a round's opening until its stock was spoken for (null: stock left). */
+  /** Longest time from a round's opening until its stock was sold out (last unit claimed; null: stock left). */
   readonly sellOutMinutes: number | null;
   readonly botShareOfStock: number;
   readonly meetsTarget: boolean;
+  /** How people's sale ended, summed over rounds (humans). */
+  readonly outcomes: OutcomeCounts;
+  /** Accounts waiting and waits of people let in over time; rounds laid end to end at their spacing. */
+  readonly timeline: SaleTimeline;
 }
 
 export interface RoundsOption extends OptionFigures {
@@ -50,6 +55,8 @@ export interface RaffleOption {
   readonly slotsPerMinute: number;
   /** Nobody queues: each winner comes at their slot, waits at most about a minute. */
   readonly worstWaitMinutes: number;
+  /** Winners coming at their slots: nobody waits in a queue. */
+  readonly timeline: SaleTimeline;
 }
 
 /** Simulator options for `people`/`stock` of this plan under the recommended settings. */
@@ -83,11 +90,13 @@ export function plannedBehaviour(plan: ResolvedSalePlan, people: number, stock: 
   };
 }
 
-/** Sums the figures of one or more simulated rounds. */
-export function combineRounds(sims: readonly SaleSimulation[], stock: number, maxWait: number): OptionFigures {
+/** Sums the figures of one or more simulated rounds; round r opens r × spacingMinutes after the first. */
+export function combineRounds(sims: readonly SaleSimulation[], stock: number, maxWait: number, spacingMinutes = 0): OptionFigures {
   let people = 0, buyers = 0, last = 0, buyerWaitSum = 0, p99 = 0, nothingPeople = 0, nothingHours = 0, sold = 0, botUnits = 0;
   let sellOut: number | null = null;
+  const outcomes: OutcomeCounts = { bought: 0, sold_out: 0, told_sold_out: 0, gave_up: 0, lost_place: 0 };
   for (const s of sims) {
+    for (const key of Object.keys(outcomes) as (keyof OutcomeCounts)[]) outcomes[key] += s.outcomes.human[key];
     people += s.people;
     buyers += s.buyers;
     last = Math.max(last, s.waits.buyers.max);
@@ -97,7 +106,7 @@ export function combineRounds(sims: readonly SaleSimulation[], stock: number, ma
     nothingHours += s.waitedForNothing.personHours;
     sold += s.stockSold;
     botUnits += s.bots.unitsBought;
-    if (s.stockClaimedAtMinutes !== null) sellOut = Math.max(sellOut ?? 0, s.stockClaimedAtMinutes);
+    if (s.soldOutAtMinutes !== null) sellOut = Math.max(sellOut ?? 0, s.soldOutAtMinutes);
   }
   const worst = Math.max(last, p99);
   return {
@@ -112,6 +121,8 @@ export function combineRounds(sims: readonly SaleSimulation[], stock: number, ma
     sellOutMinutes: sellOut,
     botShareOfStock: sold > 0 ? botUnits / sold : 0,
     meetsTarget: worst <= maxWait,
+    outcomes,
+    timeline: combineTimelines(sims.map((s, round) => ({ timeline: s.timeline, offsetMinutes: round * spacingMinutes }))),
   };
 }
 
@@ -146,19 +157,23 @@ export function evaluateRounds(plan: ResolvedSalePlan, rate: number, idle: numbe
   const fluid = roundsForMaxWait(served, rate, target, window);
   const maxRounds = plan.decision.maxRounds;
   let rounds = Math.max(2, Math.min(fluid, maxRounds));
-  let figures = combineRounds(simulateRounds(plan, rate, idle, rounds), plan.stock, target);
+  let sims = simulateRounds(plan, rate, idle, rounds);
+  let figures = combineRounds(sims, plan.stock, target);
   while (!figures.meetsTarget && rounds < maxRounds) {
     rounds += 1;
-    figures = combineRounds(simulateRounds(plan, rate, idle, rounds), plan.stock, target);
+    sims = simulateRounds(plan, rate, idle, rounds);
+    figures = combineRounds(sims, plan.stock, target);
   }
   const busy = Math.max(figures.sellOutMinutes ?? 0, served / rounds / rate, plan.arrival.burstMinutes) + journeyP99;
+  const spacing = Math.ceil(busy / 5) * 5;
   return {
     ...figures,
+    timeline: combineTimelines(sims.map((s, round) => ({ timeline: s.timeline, offsetMinutes: round * spacing }))),
     rounds,
     fluidRounds: fluid,
     peoplePerRound: Math.ceil(plan.people / rounds),
     stockPerRound: Math.ceil(plan.stock / rounds),
-    spacingMinutes: Math.ceil(busy / 5) * 5,
+    spacingMinutes: spacing,
     confirmed: figures.meetsTarget,
   };
 }
@@ -167,12 +182,20 @@ export function evaluateRounds(plan: ResolvedSalePlan, rate: number, idle: numbe
 export function evaluateRaffle(plan: ResolvedSalePlan, rate: number): RaffleOption {
   const units = plan.unitsPerPerson ?? plan.perPersonLimit;
   const winners = Math.min(plan.people, Math.floor(plan.stock / units));
+  const window = winners / rate;
+  const bucket = window <= 60 ? 1 : Math.ceil(window / 60);
+  const points = [];
+  for (let minute = 0; minute <= window + bucket; minute += bucket) {
+    const admitted = Math.max(0, Math.min(rate * bucket, winners - rate * minute));
+    points.push({ minute, waiting: 0, admitted, meanWaitMinutes: admitted > 0 ? 0 : null, maxWaitMinutes: admitted > 0 ? 0 : null });
+  }
   return {
     people: plan.people,
     winners,
     chance: winners / plan.people,
-    purchaseWindowMinutes: winners / rate,
+    purchaseWindowMinutes: window,
     slotsPerMinute: rate,
     worstWaitMinutes: 1,
+    timeline: { bucketMinutes: bucket, points },
   };
 }

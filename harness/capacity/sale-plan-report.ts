@@ -3,13 +3,15 @@
  * tables, in English or Korean, built from a PlanResult. renderPlanText and
  * renderPlanMarkdown only lay this out. Pure.
  */
-import type { PlanProblem, PlanResult } from './sale-plan-evaluate.ts';
+import type { AnnouncementAdvice, PlanProblem, PlanResult } from './sale-plan-evaluate.ts';
 import type { ProductSetting } from './sale-room-settings.ts';
 import { openingClock } from './sale-plan.ts';
 import { clockAfter, count, decimal, duration, percent, say } from './sale-plan-words.ts';
 import type { Language } from '../vocabulary.ts';
 
 export interface PlanReportSection {
+  /** Stable key of the section, for pages that place charts beside it. */
+  readonly id: 'options' | 'as-planned' | 'waiting-room' | 'sessions' | 'sold-out';
   readonly title: string;
   readonly lines: readonly string[];
   readonly table?: { readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] };
@@ -50,6 +52,42 @@ function problemLine(problem: PlanProblem, result: PlanResult, lang: Language): 
       return say(lang, `Bots (${percent(plan.bots?.share ?? 0)} of arrivals, ${plan.bots?.ticketsPerBot ?? 0} accounts each, sessions kept alive) take ${percent(s.bots.shareOfStock)} of the stock.`,
         `봇(도착자의 ${percent(plan.bots?.share ?? 0)}, 각 ${plan.bots?.ticketsPerBot ?? 0}개 계정, 세션 유지)이 재고의 ${percent(s.bots.shareOfStock)}를 가져갑니다.`);
   }
+}
+
+/** Person-hours as a person reads them: one decimal under 10. */
+function hours(value: number): string {
+  return value < 10 ? decimal(value) : count(value);
+}
+
+/**
+ * The sold-out section: one "sold out" figure (the last unit claimed), when the last person
+ * who waited learns it, and announcement advice only where it reaches someone and saves
+ * waiting (AnnouncementAdvice.advice === 'announce').
+ */
+function soldOutLines(a: AnnouncementAdvice, lang: Language): string[] {
+  const d = (m: number) => duration(m, lang);
+  if (a.advice === 'not-sold-out' || a.soldOutAtMinutes === null) {
+    return [say(lang, 'As written, the stock does not sell out: there is nothing to announce.', '현재 계획대로면 재고가 매진되지 않으므로 안내할 것이 없습니다.')];
+  }
+  const lines = [
+    say(lang, `As written, sold out ${d(a.soldOutAtMinutes)} after opening: the last unit is claimed then, and nobody after can buy${a.lastCheckoutAtMinutes !== null ? ` (its checkout ends at ${d(a.lastCheckoutAtMinutes)})` : ''}.`,
+      `현재 계획대로면 개시 ${d(a.soldOutAtMinutes)} 후 매진: 이때 마지막 재고의 주인이 정해지고 그 뒤로는 아무도 살 수 없습니다${a.lastCheckoutAtMinutes !== null ? `(그 결제는 ${d(a.lastCheckoutAtMinutes)}에 끝남)` : ''}.`),
+  ];
+  if (a.advice === 'nobody-left-waiting') {
+    lines.push(say(lang, 'Nobody is left waiting for it then, so no announcement is needed.', '그때 기다리는 사람이 없으므로 매진 안내가 필요 없습니다.'));
+    return lines;
+  }
+  if (a.lastWaiterLearnsWithoutMinutes !== null) {
+    lines.push(say(lang, `Without an announcement the last person still waiting learns it only at ${d(a.lastWaiterLearnsWithoutMinutes)}, when their turn comes.`,
+      `매진 안내가 없으면 마지막까지 기다린 사람은 ${d(a.lastWaiterLearnsWithoutMinutes)}에야 차례가 와서 매진을 알게 됩니다.`));
+  }
+  if (a.overhangAtMinutes !== null && a.queuedAtOverhang > a.lastHopefulPosition) {
+    lines.push(say(lang, `${a.overhangAtMinutes <= 0 ? 'At opening' : `From ${d(a.overhangAtMinutes)} after opening`} the queue holds ${count(a.queuedAtOverhang)} people, more than the stock can serve: tell everyone beyond position ${count(a.lastHopefulPosition)} that they are unlikely to buy.`,
+      `${a.overhangAtMinutes <= 0 ? '개시 시점에' : `개시 ${d(a.overhangAtMinutes)} 후부터`} 대기열 ${count(a.queuedAtOverhang)}명이 재고로 감당할 수 있는 인원보다 많습니다. ${count(a.lastHopefulPosition)}번 뒤의 사람들에게 구매가 어렵다고 알리세요.`));
+  }
+  lines.push(say(lang, `Announce "sold out" the moment the last unit is claimed (${d(a.announceAtMinutes ?? a.soldOutAtMinutes)}): it reaches ${count(a.told)} people still queued at once and cuts the time spent waiting for nothing from ${hours(a.personHoursWithout)} to ${hours(a.personHoursWith)} person-hours.`,
+    `마지막 재고의 주인이 정해지는 순간(${d(a.announceAtMinutes ?? a.soldOutAtMinutes)}) 매진을 알리세요. 아직 기다리는 ${count(a.told)}명에게 한 번에 전달되며, 헛걸음 대기가 ${hours(a.personHoursWithout)}시간에서 ${hours(a.personHoursWith)}시간으로 줄어듭니다.`));
+  return lines;
 }
 
 function settingRow(setting: ProductSetting, lang: Language): string[] {
@@ -103,12 +141,13 @@ export function buildPlanReport(result: PlanResult, lang: Language): PlanReport 
     : say(lang, 'no waiting room', '대기실 없음');
   const sections: PlanReportSection[] = [
     {
+      id: 'options',
       title: say(lang, 'One round, rounds or a raffle', '한 번에, 회차별, 추첨'),
       lines: [
         say(lang, `Simulated with admission at ${count(room.admissionRatePerMinute)}/min, sessions that outlast the wait and a sold-out announcement.`,
           `입장 분당 ${count(room.admissionRatePerMinute)}명, 대기보다 긴 세션, 매진 즉시 안내를 가정한 시뮬레이션입니다.`),
-        say(lang, `One round: the last buyer waits ${d(oneRound.lastBuyerWaitMinutes)}; ${count(oneRound.waitedForNothing.people)} people wait ${d(oneRound.waitedForNothing.meanWaitMinutes)} on average for nothing; sold out after ${d(oneRound.sellOutMinutes ?? 0)}.`,
-          `한 번에 판매: 마지막 구매자 대기 ${d(oneRound.lastBuyerWaitMinutes)}. ${count(oneRound.waitedForNothing.people)}명이 평균 ${d(oneRound.waitedForNothing.meanWaitMinutes)} 기다리고도 사지 못합니다. ${d(oneRound.sellOutMinutes ?? 0)} 만에 매진.`),
+        say(lang, `One round: the last buyer waits ${d(oneRound.lastBuyerWaitMinutes)}${oneRound.waitedForNothing.people > 0 ? `; ${count(oneRound.waitedForNothing.people)} people wait ${d(oneRound.waitedForNothing.meanWaitMinutes)} on average for nothing` : ''}; ${oneRound.sellOutMinutes === null ? 'stock is left' : `sold out after ${d(oneRound.sellOutMinutes)}`}.`,
+          `한 번에 판매: 마지막 구매자 대기 ${d(oneRound.lastBuyerWaitMinutes)}.${oneRound.waitedForNothing.people > 0 ? ` ${count(oneRound.waitedForNothing.people)}명이 평균 ${d(oneRound.waitedForNothing.meanWaitMinutes)} 기다리고도 사지 못합니다.` : ''} ${oneRound.sellOutMinutes === null ? '재고가 남습니다.' : `${d(oneRound.sellOutMinutes)} 만에 매진.`}`),
         say(lang, `${rounds.rounds} rounds (fluid estimate ⌈N/(μ(T+W))⌉ = ${rounds.fluidRounds}, confirmed by simulating each round): ${count(rounds.peoplePerRound)} people and ${count(rounds.stockPerRound)} units per round, opening at ${starts.join(', ')} (${d(rounds.spacingMinutes)} apart); the last buyer waits ${d(rounds.lastBuyerWaitMinutes)}.`,
           `${rounds.rounds}회차(유체 모형 ⌈N/(μ(T+W))⌉ = ${rounds.fluidRounds}, 회차마다 시뮬레이션으로 확인): 회차당 ${count(rounds.peoplePerRound)}명, ${count(rounds.stockPerRound)}개, 시작 ${starts.join(', ')}(${d(rounds.spacingMinutes)} 간격). 마지막 구매자 대기 ${d(rounds.lastBuyerWaitMinutes)}.`),
         say(lang, `Raffle: ${count(raffle.winners)} winners (${percent(raffle.chance)} chance), each given a purchase slot at ${count(raffle.slotsPerMinute)} per minute over ${d(raffle.purchaseWindowMinutes)}; nobody queues.`,
@@ -122,6 +161,7 @@ export function buildPlanReport(result: PlanResult, lang: Language): PlanReport 
       },
     },
     {
+      id: 'as-planned',
       title: say(lang, `The plan as written (one round, ${plannedRoom})`, `현재 계획(한 번에 판매, ${plannedRoom})`),
       lines: [
         s.buyers > 0
@@ -133,6 +173,7 @@ export function buildPlanReport(result: PlanResult, lang: Language): PlanReport 
       ],
     },
     {
+      id: 'waiting-room',
       title: say(lang, 'Waiting-room settings', '대기실 설정'),
       lines: [
         say(lang, `Admit ${count(room.admissionRatePerMinute)} people per minute: ${percent(room.margin)} of the measured ${count(room.measuredPeoplePerMinute)}/min, so a slower-than-measured shop still keeps up. By Little's law the shop then holds ${count(room.concurrentInShop)} people at once (rate × ${d(room.journeyMinutes)} journey) of the ${count(room.shopConcurrency)} it can.`,
@@ -144,6 +185,7 @@ export function buildPlanReport(result: PlanResult, lang: Language): PlanReport 
       table: { head: lang === 'ko' ? ['제품', '설정', '값', '이유'] : ['product', 'setting', 'value', 'why'], rows: room.settings.map((x) => settingRow(x, lang)) },
     },
     {
+      id: 'sessions',
       title: say(lang, 'Login session and queue ticket', '로그인 세션과 대기표'),
       lines: [
         say(lang, `Login session at least ${d(sessions.sessionTtlMinutes)}: (pre-queue ${d(sessions.basis.preQueueMinutes)} + wait ${d(sessions.basis.worstWaitMinutes)} + journey p99 ${d(sessions.basis.journeyP99Minutes)}) × 1.25, rounded up. One round would need ${d(sessions.sessionTtlByChoice['one-round'])}, rounds ${d(sessions.sessionTtlByChoice.rounds)}.`,
@@ -155,19 +197,7 @@ export function buildPlanReport(result: PlanResult, lang: Language): PlanReport 
           : []),
       ],
     },
-    {
-      title: say(lang, 'Sold-out announcement', '매진 안내'),
-      lines: [
-        announcement.overhangAtMinutes !== null
-          ? say(lang, `${announcement.overhangAtMinutes === 0 ? 'At opening' : `From ${d(announcement.overhangAtMinutes)} after opening`} the queue holds ${count(announcement.queuedAtOverhang)} people, more than the stock can serve: tell everyone beyond position ${count(announcement.lastHopefulPosition)} that they are unlikely to buy.`,
-            `${announcement.overhangAtMinutes === 0 ? '개시 시점에' : `개시 ${d(announcement.overhangAtMinutes)} 후부터`} 대기열 ${count(announcement.queuedAtOverhang)}명이 재고로 감당할 수 있는 인원보다 많습니다. ${count(announcement.lastHopefulPosition)}번 뒤의 사람들에게 구매가 어렵다고 알리세요.`)
-          : say(lang, 'The queue never holds more people than the stock can serve.', '대기열이 재고로 감당할 수 있는 인원을 넘지 않습니다.'),
-        announcement.announceAtMinutes !== null
-          ? say(lang, `Announce "sold out" the moment the last unit is spoken for (at ${d(announcement.announceAtMinutes)} as planned): it reaches ${count(announcement.told)} people at once${Number.isNaN(announcement.personHoursWithout) ? '' : ` and cuts the time spent waiting for nothing from ${count(announcement.personHoursWithout)} to ${count(announcement.personHoursWith)} person-hours`}.`,
-            `마지막 재고가 주인을 찾는 순간(현재 계획으로 ${d(announcement.announceAtMinutes)}) 매진을 알리세요. ${count(announcement.told)}명에게 한 번에 전달되며${Number.isNaN(announcement.personHoursWithout) ? '' : `, 헛걸음 대기가 ${count(announcement.personHoursWithout)}시간에서 ${count(announcement.personHoursWith)}시간으로 줄어듭니다`}.`)
-          : say(lang, 'The stock does not sell out.', '재고가 매진되지 않습니다.'),
-      ],
-    },
+    { id: 'sold-out', title: say(lang, 'Sold out and the announcement', '매진과 매진 안내'), lines: soldOutLines(announcement, lang) },
   ];
   const name = plan.name ? `${plan.name}: ` : '';
   return { title: say(lang, `${name}sale plan`, `${name}판매 계획`), verdict: verdictText, sections };

@@ -5,7 +5,8 @@
  */
 import { percentileSorted } from '../stats/index.ts';
 import type { ArrivalPlan } from './sim-arrivals.ts';
-import { SALE_OUTCOMES, type OutcomeCounts, type SaleSimulation, type SimulateSaleOptions, type WaitDistribution } from './sale-sim-types.ts';
+import { SALE_OUTCOMES, type OutcomeCounts, type PersonWaits, type SaleSimulation, type SimulateSaleOptions, type WaitDistribution } from './sale-sim-types.ts';
+import { buildSaleTimeline, lastWaiterLearnsAt } from './sale-sim-timeline.ts';
 
 export const OUTCOME_CODE = { bought: 0, sold_out: 1, told_sold_out: 2, gave_up: 3, lost_place: 4 } as const;
 
@@ -52,8 +53,27 @@ function zeroCounts(): Record<(typeof SALE_OUTCOMES)[number], number> {
   return { bought: 0, sold_out: 0, told_sold_out: 0, gave_up: 0, lost_place: 0 };
 }
 
+/** Outcomes that end a wait with the person's turn; outcomes of people who learned it was sold out. */
+const TURN_CODES = [OUTCOME_CODE.bought, OUTCOME_CODE.sold_out];
+const SOLD_OUT_CODES = [OUTCOME_CODE.sold_out, OUTCOME_CODE.told_sold_out];
+
+/** Humans' waits (after warm-up) with whether their turn came. */
+function personWaits(run: SaleRunRecord): PersonWaits {
+  const { plan, wait, outcome } = run;
+  const warmup = run.options.warmupPeople ?? 0;
+  const waits: number[] = [];
+  const turns: number[] = [];
+  for (let id = warmup; id < plan.times.length; id += 1) {
+    if (plan.isBot[id] === 1) continue;
+    waits.push(wait[id]!);
+    turns.push(outcome[id] === OUTCOME_CODE.bought || outcome[id] === OUTCOME_CODE.sold_out ? 1 : 0);
+  }
+  return { waitMinutes: Float64Array.from(waits), reachedTurn: Uint8Array.from(turns) };
+}
+
 export function summarizeSale(run: SaleRunRecord): SaleSimulation {
   const { plan, wait, outcome, counters: c, options } = run;
+  const timelineInput = { plan, wait, outcome, turnCodes: TURN_CODES, soldOutCodes: SOLD_OUT_CODES };
   const n = plan.times.length;
   const warmup = options.warmupPeople ?? 0;
   const everyone = new Float64Array(n);
@@ -100,8 +120,11 @@ export function summarizeSale(run: SaleRunRecord): SaleSimulation {
     people: options.people,
     accounts: n,
     waits: { everyone: describeWaits(everyone.subarray(0, everyoneCount)), buyers: describeWaits(buyers.subarray(0, buyerCount)) },
-    soldOutAtMinutes: c.soldOutAt,
-    stockClaimedAtMinutes: c.claimedAt,
+    soldOutAtMinutes: c.claimedAt,
+    lastCheckoutAtMinutes: c.soldOutAt,
+    lastWaiterLearnsAtMinutes: lastWaiterLearnsAt(timelineInput),
+    timeline: buildSaleTimeline(timelineInput),
+    ...(options.keepPersonWaits ? { personWaits: personWaits(run) } : {}),
     stockSold: sold,
     buyers: humanBuyers,
     outcomes: { human, bot },

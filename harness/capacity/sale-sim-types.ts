@@ -3,6 +3,18 @@
  * minutes from the opening (negative before it); all rates are per minute.
  */
 
+import type { SaleTimeline } from './sale-sim-timeline.ts';
+
+/**
+ * Each person's (human, after warm-up) queue wait in minutes and whether it ended with their
+ * turn (1: admitted — bought or turned away sold out at the front) or with leaving (0: gave
+ * up, lost the place, told it is sold out): right-censored waits for a survival estimate.
+ */
+export interface PersonWaits {
+  readonly waitMinutes: Float64Array;
+  readonly reachedTurn: Uint8Array;
+}
+
 /** How long a person waits in the queue before giving up (from joining, or from opening for early arrivals). */
 export type SimPatience =
   | { readonly kind: 'infinite' }
@@ -74,6 +86,8 @@ export interface SimulateSaleOptions {
   /** People (in arrival order) left out of the wait distributions, for steady-state runs. Default 0. */
   readonly warmupPeople?: number;
   readonly seed?: number;
+  /** Keep every person's wait in the result (`personWaits`), e.g. to check a survival estimate. Default false. */
+  readonly keepPersonWaits?: boolean;
 }
 
 export const SALE_OUTCOMES = ['bought', 'sold_out', 'told_sold_out', 'gave_up', 'lost_place'] as const;
@@ -101,10 +115,19 @@ export interface SaleSimulation {
   readonly accounts: number;
   /** Queue wait per person, from joining (opening for early arrivals) to admission or leaving; humans only. */
   readonly waits: { readonly everyone: WaitDistribution; readonly buyers: WaitDistribution };
-  /** Time the last unit was bought; null when stock was left. */
+  /**
+   * Sold out: when the last unit was claimed (a person started checking out with it), so
+   * nobody after could buy; the moment to announce it. null when stock was left.
+   */
   readonly soldOutAtMinutes: number | null;
-  /** Time the last unit was spoken for (a person started checking out with it); the announcement point. */
-  readonly stockClaimedAtMinutes: number | null;
+  /** When the checkout of the last claimed unit finished (what a shop's own "sold out" clock reads); null when stock was left. */
+  readonly lastCheckoutAtMinutes: number | null;
+  /** When the last person who had waited learned nothing was left (turned away at their turn or told by the announcement); null when nobody was. */
+  readonly lastWaiterLearnsAtMinutes: number | null;
+  /** Accounts waiting and the waits of people let in, over time (sale-sim-timeline.ts). */
+  readonly timeline: SaleTimeline;
+  /** Every person's wait and whether their turn came; only with `keepPersonWaits`. */
+  readonly personWaits?: PersonWaits;
   readonly stockSold: number;
   readonly buyers: number;
   readonly outcomes: { readonly human: OutcomeCounts; readonly bot: OutcomeCounts };

@@ -184,7 +184,9 @@ describe('simulateSale behaviour', () => {
   it('the sold-out announcement tells everyone still queued at once and cuts waiting for nothing', () => {
     const quiet = simulateSale(sale({ patience: { kind: 'infinite' } }));
     const told = simulateSale(sale({ patience: { kind: 'infinite' }, soldOutAnnouncement: true }));
-    expect(told.announcement.atMinutes).toBe(told.stockClaimedAtMinutes);
+    expect(told.announcement.atMinutes).toBe(told.soldOutAtMinutes);
+    expect(told.lastCheckoutAtMinutes!).toBeGreaterThan(told.soldOutAtMinutes!);
+    expect(told.lastWaiterLearnsAtMinutes).toBeCloseTo(told.soldOutAtMinutes!, 9); // everyone still queued is told at once
     expect(told.announcement.told).toBeGreaterThan(10_000);
     expect(told.outcomes.human.told_sold_out).toBeGreaterThanOrEqual(told.announcement.told);
     expect(told.waitedForNothing.personHours).toBeLessThan(quiet.waitedForNothing.personHours / 3);
