@@ -7,7 +7,7 @@
 import { join, relative } from 'node:path';
 import { EnvironmentError, ExitCode, UsageError } from '../errors.ts';
 import { compileTest, compressRecords, RECORDS_DIR, requireArtillery, runArtillery, writeCompiledTest } from '../engine/index.ts';
-import { createRunDir, evaluateTargets, measure, tagValuesOf, type IngestResult } from '../results/index.ts';
+import { createRunDir, estimateQueueWaitOverEveryone, evaluateTargets, judgeQueueWaitOverEveryone, measure, tagValuesOf, type IngestResult } from '../results/index.ts';
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
 import { buildCrowdFigures, buildRunSummary, recommendFromRun, writeReportFiles, type RunSettings, type QueueLengthSample, type RunSummary } from '../report/index.ts';
@@ -175,7 +175,9 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       lostAfterSaleMs: LOST_AFTER_SALE_MS,
       shopAddressesOverLimit: shopStats?.ordersByAddress.addressesOverLimit ?? null,
     });
-    const verdicts = evaluateTargets(ingest, specs);
+    // queue-wait targets count everyone who joined: people who left before admission are censored (Kaplan–Meier)
+    const waitsOverEveryone = estimateQueueWaitOverEveryone(engineRun.ingest.people);
+    const verdicts = judgeQueueWaitOverEveryone(evaluateTargets(ingest, specs), specs, waitsOverEveryone);
     const complete = !engineRun.interrupted;
     const built = buildRunSummary({
       toolVersion: readToolVersion(),
@@ -192,6 +194,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       shopStats,
       engine: { name: 'artillery', version: artillery.version, exitCode: engineRun.exitCode, personEngine: engineRun.ingest.engineVersion },
       crowd,
+      queueWaitOverEveryone: waitsOverEveryone,
       ...(browserJourneys ? { browsers: browserJourneys } : {}),
       ...(probes ? { probes } : {}),
     });

@@ -3,8 +3,11 @@ import {
   measure,
   tagValuesOf,
   type IngestResult,
+  type QueueWaitOverEveryone,
+  type RunTargetVerdict,
 } from '../results/index.ts';
 import { describeTarget, summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
+import { summarizeQueueWaitOverEveryone } from './wait-over-everyone.ts';
 import { buildTimeline, type QueueLengthSample } from './build-timeline.ts';
 import { countOf, distribution } from './ingest-figures.ts';
 import { waitBins } from './wait-bins.ts';
@@ -22,7 +25,8 @@ import {
 
 export interface BuildRunSummaryInput {
   readonly ingest: IngestResult;
-  readonly verdicts: readonly TargetVerdict[];
+  /** Target verdicts; queue-wait targets judged over everyone carry `overEveryone` (judgeQueueWaitOverEveryone). */
+  readonly verdicts: readonly (TargetVerdict | RunTargetVerdict)[];
   readonly toolVersion: string;
   /**
    * The scenario as run: name, time scale k (waits are shown × k), and the run's (scaled)
@@ -57,6 +61,8 @@ export interface BuildRunSummaryInput {
   readonly browsers?: readonly (Omit<BrowserJourney, 'screenshots'> & { readonly screenshots: readonly BrowserJourney['screenshots'][number][] })[];
   /** harness/probe's ProbeReport (checked against the summary schema here). */
   readonly probes?: object;
+  /** Waits over everyone who joined, from the engine's person records (estimateQueueWaitOverEveryone). */
+  readonly queueWaitOverEveryone?: QueueWaitOverEveryone | null;
 }
 
 const WAIT = 'sr_queue_wait';
@@ -113,6 +119,7 @@ export function buildRunSummary(input: BuildRunSummaryInput): RunSummary {
       runTime,
       saleTime: scaleDistribution(runTime, timeScale),
       saleTimeBins: waitBins(aggregateOf(ingest, WAIT), timeScale),
+      ...(input.queueWaitOverEveryone ? { overEveryone: summarizeQueueWaitOverEveryone(input.queueWaitOverEveryone, timeScale) } : {}),
     },
     reentries: {
       total: countOf(ingest, 'sr_reentries'),
@@ -186,7 +193,10 @@ function scaleDistribution(runTime: Distribution, k: number): Distribution {
   };
 }
 
-function targetResult(verdict: TargetVerdict): TargetResult {
+function targetResult(verdict: TargetVerdict | RunTargetVerdict): TargetResult {
+  const over = 'overEveryone' in verdict ? verdict.overEveryone : undefined;
+  const finitePair = (pair: readonly [number, number] | null): [number, number] | null =>
+    pair && pair.every(Number.isFinite) ? [pair[0], pair[1]] : null;
   const finiteOrNull = (value: number | null): number | null => (value !== null && Number.isFinite(value) ? value : null);
   return {
     id: verdict.id,
@@ -205,6 +215,27 @@ function targetResult(verdict: TargetVerdict): TargetResult {
     ...(verdict.minSamples !== undefined ? { minSamples: verdict.minSamples } : {}),
     ...(verdict.note !== undefined ? { note: verdict.note } : {}),
     ...(verdict.reason !== undefined ? { reason: verdict.reason } : {}),
+    ...(over
+      ? {
+          overEveryone: {
+            method: over.method,
+            interval: over.interval,
+            joined: over.joined,
+            admitted: over.admitted,
+            leftBeforeAdmission: over.leftBeforeAdmission,
+            stillWaitingAtThreshold: over.stillWaitingAtThreshold,
+            stillWaitingInterval: finitePair(over.stillWaitingInterval),
+            quantileInterval: [finiteOrNull(over.quantileInterval[0]), finiteOrNull(over.quantileInterval[1])] as [number | null, number | null],
+            longestSeen: over.longestSeen,
+            admittedOnly: {
+              verdict: over.admittedOnly.verdict,
+              measured: finiteOrNull(over.admittedOnly.measured),
+              interval: finitePair(over.admittedOnly.interval),
+              samples: over.admittedOnly.samples,
+            },
+          },
+        }
+      : {}),
   };
 }
 

@@ -14,7 +14,7 @@ export interface ChartSpec {
 const WIDTH = 640;
 const HEIGHT = 220;
 /** The page's font stack, so Korean labels use a Hangul font wherever the reader has one. */
-export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
+export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
 const base = {
   $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
   width: WIDTH,
@@ -93,6 +93,7 @@ export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[
         encoding: { x, y: { field: 'value', type: 'quantitative', title: labels.axis.people, axis: { format: 'd', tickMinStep: 1 } } },
       },
     },
+    ...waitOverEveryoneChart(summary, lang),
     {
       id: 'queue-wait-over-time',
       title: `${labels.chart.queueWaitOverTime} · ${labels.timeScale(summary.queueWait.timeScale)}`,
@@ -170,6 +171,50 @@ export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[
           y: { field: 'count', type: 'quantitative', title: labels.axis.people },
           y2: { datum: 0 },
         },
+      },
+    },
+  ];
+}
+
+/**
+ * The Kaplan–Meier curve of the queue wait over everyone who joined: the share still waiting
+ * after each wait (sale time), its pointwise interval as a band, and each queue-wait target as
+ * a rule at its threshold with the share it allows (a p95 target allows 5% past it).
+ */
+function waitOverEveryoneChart(summary: RunSummary, lang: Language): ChartSpec[] {
+  const over = summary.queueWait.overEveryone;
+  if (!over || over.curve.length === 0) return [];
+  const labels = labelsFor(lang);
+  const targets = summary.targets.filter((target) => target.overEveryone && target.unit === 'ms');
+  const wait = durationUnit(Math.max(over.saleTime.longestSeenMs, ...targets.map((target) => target.threshold)));
+  const points = [{ t: 0, s: 1, lower: 1, upper: 1 }, ...over.curve.map((point) => ({ t: point.tSaleMs / wait.ms, s: point.stillWaiting, lower: point.lower, upper: point.upper }))];
+  const rules = targets.map((target) => {
+    const p = /^p(\d+(?:\.\d+)?)$/.exec(target.stat);
+    return { t: target.threshold / wait.ms, allowed: p ? 1 - Number(p[1]) / 100 : 0, label: `${labels.axis.targetLabel} ${target.stat}` };
+  });
+  const x = { field: 't', type: 'quantitative', title: labels.axis.waitSale(wait.unit) } as const;
+  const y = { field: 's', type: 'quantitative' as const, title: labels.axis.stillWaiting, scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  return [
+    {
+      id: 'wait-over-everyone',
+      title: `${labels.chart.waitOverEveryone} · ${labels.timeScale(summary.queueWait.timeScale)}`,
+      spec: {
+        ...base,
+        layer: [
+          {
+            data: { values: points },
+            mark: { type: 'area', interpolate: 'step-after', opacity: 0.25, color: '#0969da' },
+            encoding: { x, y: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1] }, title: labels.axis.stillWaiting, axis: { format: '.0%' } }, y2: { field: 'upper' } },
+          },
+          { data: { values: points }, mark: { type: 'line', interpolate: 'step-after', color: '#0969da' }, encoding: { x, y } },
+          ...(rules.length > 0
+            ? [
+                { data: { values: rules }, mark: { type: 'rule' as const, color: '#cf222e', strokeDash: [4, 3] }, encoding: { x: { field: 't', type: 'quantitative' as const } } },
+                { data: { values: rules }, mark: { type: 'point' as const, color: '#cf222e', filled: true, size: 60 }, encoding: { x: { field: 't', type: 'quantitative' as const }, y: { field: 'allowed', type: 'quantitative' as const } } },
+                { data: { values: rules }, mark: { type: 'text' as const, color: '#cf222e', align: 'left' as const, dx: 4, dy: -8 }, encoding: { x: { field: 't', type: 'quantitative' as const }, y: { datum: 1 }, text: { field: 'label' } } },
+              ]
+            : []),
+        ],
       },
     },
   ];

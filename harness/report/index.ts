@@ -39,3 +39,8 @@ export { recommendFromRun } from './run-recommendations.ts';
 export type { RunSettings } from './run-recommendations.ts';
 export type { Recommendation } from './run-summary.ts';
 export { renderCapacityHtml } from './render-capacity-html.ts';
+export { renderPlanHtml } from './render-plan-html.ts';
+export { buildPlanChartSpecs } from './plan-chart-specs.ts';
+export { buildRunHeadline } from './run-headline.ts';
+export { shopFigureRows } from './shop-figure-words.ts';
+export { summarizeQueueWaitOverEveryone } from './wait-over-everyone.ts';

@@ -1,5 +1,5 @@
 /** Every word a report shows, in English and Korean. */
-export type ReportLanguage = 'en' | 'ko';
+import type { Language } from '../vocabulary.ts';
 
 export interface Labels {
   readonly title: string;
@@ -27,6 +27,17 @@ export interface Labels {
   readonly requests: string;
   readonly errorRate: string;
   readonly queueWaitSale: string;
+  /** Kaplan–Meier waits over everyone who joined. */
+  readonly queueWaitEveryone: string;
+  readonly queueWaitAdmitted: string;
+  readonly leftBeforeAdmission: string;
+  /** "not reached": the curve never fell that far; `longest` is the longest wait seen. */
+  readonly notReached: (longest: string) => string;
+  /** Ŝ(threshold): the share of people who joined still waiting at the target's threshold. */
+  readonly stillWaitingAt: (threshold: string, share: string) => string;
+  readonly everyoneNote: (confidence: number) => string;
+  readonly admittedOnlyNote: string;
+  readonly whatHappened: string;
   readonly reentries: string;
   readonly sessionExpiries: string;
   readonly actor: string;
@@ -44,6 +55,7 @@ export interface Labels {
     readonly errorsOverTime: string;
     readonly outcomesPerActor: string;
     readonly waitDistribution: string;
+    readonly waitOverEveryone: string;
   };
   readonly axis: {
     readonly runTime: (bucketSeconds: number) => string;
@@ -55,6 +67,8 @@ export interface Labels {
     readonly step: string;
     readonly percentile: string;
     readonly requests: string;
+    readonly stillWaiting: string;
+    readonly targetLabel: string;
   };
   readonly series: { readonly arrivals: string; readonly admitted: string; readonly failed: string; readonly total: string };
   readonly warnings: string;
@@ -94,7 +108,16 @@ const en: Labels = {
   oversold: 'Oversold (beyond stock)',
   requests: 'Requests',
   errorRate: 'Error rate',
-  queueWaitSale: 'Queue wait, sale time',
+  queueWaitSale: 'Queue wait of admitted people, sale time',
+  queueWaitEveryone: 'Queue wait over everyone who joined, sale time (Kaplan–Meier)',
+  queueWaitAdmitted: 'Queue wait of admitted people only, sale time',
+  leftBeforeAdmission: 'Left the queue before admission',
+  notReached: (longest) => `over ${longest} (beyond the longest wait seen)`,
+  everyoneNote: (confidence) =>
+    `Waits over everyone who joined: the Kaplan–Meier estimate, where a person who left before admission counts as waiting at least until they left (censored); ${Math.round(confidence * 100)}% intervals from Greenwood's variance on the log-log scale, percentile intervals by Brookmeyer–Crowley.`,
+  admittedOnlyNote: 'admitted people only',
+  stillWaitingAt: (threshold, share) => `still waiting at ${threshold}: ${share}`,
+  whatHappened: 'What happened',
   reentries: 'Re-entries (lost place, joined again)',
   sessionExpiries: 'Session expiries',
   actor: 'Actor',
@@ -107,11 +130,12 @@ const en: Labels = {
     arrivalsAdmissions: 'Arrivals and admissions over time',
     queueLength: 'Queue length over time (reported by the shop)',
     queueLengthDerived: 'Queue length over time (derived: joined − admitted − left)',
-    queueWaitOverTime: 'Queue wait over time (sale time)',
+    queueWaitOverTime: 'Queue wait of people admitted in each bucket (sale time; admitted people only)',
     latencyPerStep: 'Response time percentiles over time, per step',
     errorsOverTime: 'Failed requests over time',
     outcomesPerActor: 'Outcomes per actor',
-    waitDistribution: 'Queue wait distribution (sale time)',
+    waitDistribution: 'Queue wait distribution of admitted people only (sale time)',
+    waitOverEveryone: 'Share of people who joined still waiting after each wait (Kaplan–Meier, people who left censored; band: 95% interval)',
   },
   axis: {
     runTime: (s) => (s === 1 ? 'run time (s)' : `run time (s, ${s} s buckets)`),
@@ -123,6 +147,8 @@ const en: Labels = {
     step: 'step',
     percentile: 'of.percentile',
     requests: 'requests',
+    stillWaiting: 'still waiting',
+    targetLabel: 'target',
   },
   series: { arrivals: 'arrivals', admitted: 'admitted', failed: 'failed', total: 'all requests' },
   warnings: 'Warnings',
@@ -161,7 +187,16 @@ const ko: Labels = {
   oversold: '초과 판매 (재고 초과분)',
   requests: '요청 수',
   errorRate: '오류율',
-  queueWaitSale: '대기열 대기 시간 (판매 시간 기준)',
+  queueWaitSale: '입장한 사람의 대기 시간 (판매 시간 기준)',
+  queueWaitEveryone: '줄을 선 모든 사람의 대기 시간 (판매 시간 기준, 카플란-마이어)',
+  queueWaitAdmitted: '입장한 사람만의 대기 시간 (판매 시간 기준)',
+  leftBeforeAdmission: '입장 전에 대기열을 떠난 사람',
+  notReached: (longest) => `${longest} 초과 (관측된 가장 긴 대기보다 김)`,
+  everyoneNote: (confidence) =>
+    `줄을 선 모든 사람의 대기 시간: 카플란-마이어 추정값이며, 입장 전에 떠난 사람은 떠날 때까지는 기다린 것으로 셉니다(중도 절단). ${Math.round(confidence * 100)}% 신뢰구간은 그린우드 분산을 log-log 척도로, 백분위수 구간은 브룩마이어-크롤리 방법으로 구했습니다.`,
+  admittedOnlyNote: '입장한 사람만',
+  stillWaitingAt: (threshold, share) => `${threshold}에 아직 기다리는 비율: ${share}`,
+  whatHappened: '무슨 일이 있었나',
   reentries: '재진입 (순번을 잃고 다시 줄 섬)',
   sessionExpiries: '세션 만료',
   actor: '참여자 유형',
@@ -174,11 +209,12 @@ const ko: Labels = {
     arrivalsAdmissions: '시간별 도착 및 입장',
     queueLength: '시간별 대기열 길이 (쇼핑몰 보고값)',
     queueLengthDerived: '시간별 대기열 길이 (추정: 줄 선 인원 − 입장 − 이탈)',
-    queueWaitOverTime: '시간별 대기 시간 (판매 시간 기준)',
+    queueWaitOverTime: '구간마다 입장한 사람의 대기 시간 (판매 시간 기준, 입장한 사람만)',
     latencyPerStep: '단계별 응답 시간 백분위수 추이',
     errorsOverTime: '시간별 실패한 요청',
     outcomesPerActor: '참여자 유형별 결과',
-    waitDistribution: '대기 시간 분포 (판매 시간 기준)',
+    waitDistribution: '입장한 사람만의 대기 시간 분포 (판매 시간 기준)',
+    waitOverEveryone: '기다린 시간별로 아직 기다리는 사람의 비율 (줄을 선 모든 사람, 카플란-마이어, 떠난 사람은 중도 절단, 띠: 95% 신뢰구간)',
   },
   axis: {
     runTime: (s) => (s === 1 ? '실행 시간 (초)' : `실행 시간 (초, ${s}초 단위)`),
@@ -190,6 +226,8 @@ const ko: Labels = {
     step: '단계',
     percentile: '백분위수',
     requests: '요청 수',
+    stillWaiting: '아직 기다리는 비율',
+    targetLabel: '목표',
   },
   series: { arrivals: '도착', admitted: '입장', failed: '실패', total: '전체 요청' },
   warnings: '경고',
@@ -199,6 +237,6 @@ const ko: Labels = {
   none: '—',
 };
 
-export function labelsFor(lang: ReportLanguage): Labels {
+export function labelsFor(lang: Language): Labels {
   return lang === 'ko' ? ko : en;
 }

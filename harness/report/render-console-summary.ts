@@ -2,6 +2,8 @@
 import { formatDuration, formatNumber, formatPercent, formatValue } from './format-figures.ts';
 import { labelsFor } from './labels.ts';
 import type { RunSummary } from './run-summary.ts';
+import { buildRunHeadline } from './run-headline.ts';
+import { everyoneInterval } from './report-rows.ts';
 import type { Language } from '../vocabulary.ts';
 
 const MARK = { pass: '✔', fail: '✘', inconclusive: '?' } as const;
@@ -16,10 +18,24 @@ export function renderConsoleSummary(summary: RunSummary, lang: Language): strin
   const labels = labelsFor(lang);
   const lines = [`${MARK[summary.verdict]} ${labels.verdict[summary.verdict]} — ${labels.verdictLine[summary.verdict]}`];
   if (!summary.complete) lines.push(`  ${labels.incomplete}${summary.interruption ? ` ${summary.interruption}` : ''}`);
+  lines.splice(0, 0, buildRunHeadline(summary, lang));
   for (const target of summary.targets) {
     const words = lang === 'ko' ? target.descriptionKo : target.description;
-    const interval = target.interval ? ` [${formatValue(target.interval[0], target.unit, lang)} … ${formatValue(target.interval[1], target.unit, lang)}]` : '';
-    lines.push(`  ${MARK[target.verdict]} ${words}: ${formatValue(target.measured, target.unit, lang)}${interval}`);
+    const over = target.overEveryone;
+    const everyone = over ? everyoneInterval(target, lang) : null;
+    const interval = target.interval
+      ? ` [${formatValue(target.interval[0], target.unit, lang)} … ${formatValue(target.interval[1], target.unit, lang)}]`
+      : everyone ? ` [${everyone}]` : '';
+    const measured =
+      target.measured === null && over && target.reason === 'missed' ? labels.notReached(formatValue(over.longestSeen, target.unit, lang)) : formatValue(target.measured, target.unit, lang);
+    lines.push(`  ${MARK[target.verdict]} ${words}: ${measured}${interval}`);
+    if (over) {
+      lines.push(
+        lang === 'ko'
+          ? `      줄을 선 ${formatNumber(over.joined)}명 중 ${formatNumber(over.leftBeforeAdmission)}명이 입장 전에 떠남 · 입장한 사람만: ${formatValue(over.admittedOnly.measured, target.unit, lang)} (${formatNumber(over.admittedOnly.samples)}건)`
+          : `      ${formatNumber(over.leftBeforeAdmission)} of ${formatNumber(over.joined)} who joined left before admission · admitted people only: ${formatValue(over.admittedOnly.measured, target.unit, lang)} (${formatNumber(over.admittedOnly.samples)} waits)`,
+      );
+    }
   }
   for (const [actor, figures] of Object.entries(summary.actors)) {
     const outcomeWords = Object.entries(figures.outcomes)
@@ -55,6 +71,12 @@ export function renderConsoleSummary(summary: RunSummary, lang: Language): strin
         ? `  대기열 점검 ${summary.probes.findings.length}건: ${holes.length === 0 ? '모두 막음' : `뚫림 ${holes.join(', ')}`}`
         : `  Probes ${summary.probes.findings.length}: ${holes.length === 0 ? 'every defence held' : `bypassed ${holes.join(', ')}`}`,
     );
+  }
+  const over = summary.queueWait.overEveryone;
+  if (over && over.joined > 0) {
+    const longest = formatDuration(over.saleTime.longestSeenMs, lang);
+    const p = (value: number | null): string => (value === null ? `> ${longest}` : formatDuration(value, lang));
+    lines.push(`  ${labels.queueWaitEveryone} (×${summary.queueWait.timeScale}): p50 ${p(over.saleTime.p50)} · p95 ${p(over.saleTime.p95)}`);
   }
   const wait = summary.queueWait.saleTime;
   if (wait.count > 0) {

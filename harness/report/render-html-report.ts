@@ -6,6 +6,8 @@ import { labelsFor } from './labels.ts';
 import { renderChartSvg } from './render-chart.ts';
 import { renderCrowdHtml, renderRecommendationsHtml, type AssetReader } from './render-crowd-html.ts';
 import { OUTCOMES, type RunSummary } from './run-summary.ts';
+import { buildRunHeadline } from './run-headline.ts';
+import { shopFigureRows } from './shop-figure-words.ts';
 import type { Language } from '../vocabulary.ts';
 
 export interface RenderReportOptions {
@@ -38,13 +40,14 @@ export async function renderHtmlReport(summary: RunSummary, options: RenderRepor
     `<h1>${escapeHtml(labels.title)}: ${escapeHtml(summary.scenario.name)}</h1>`,
     `<p class="sub">${escapeHtml(summary.startedAt)} → ${escapeHtml(summary.endedAt)} · ${escapeHtml(summary.target.url)}` +
       `${summary.target.embedded ? ` (${escapeHtml(labels.embeddedShop)})` : ''} · ${escapeHtml(labels.timeScale(summary.scenario.timeScale))}</p>`,
+    `<p class="headline" id="headline">${escapeHtml(buildRunHeadline(summary, lang))}</p>`,
     `<section class="verdict" id="verdict" style="background:${colour}" data-verdict="${summary.verdict}">` +
       `<strong>${escapeHtml(labels.verdict[summary.verdict])}</strong><span>${escapeHtml(labels.verdictLine[summary.verdict])}</span></section>`,
   );
   if (!summary.complete) {
     parts.push(`<p class="notice">${escapeHtml(labels.incomplete)}${summary.interruption ? ` ${escapeHtml(summary.interruption)}` : ''}</p>`);
   }
-  parts.push(`<h2>${escapeHtml(labels.targets)}</h2>`);
+  parts.push(`<section class="part" id="targets-part"><h2>${escapeHtml(labels.targets)}</h2>`);
   const rows = targetRows(summary, lang);
   if (rows.length === 0) parts.push(`<p>${escapeHtml(labels.noTargets)}</p>`);
   else {
@@ -55,32 +58,36 @@ export async function renderHtmlReport(summary: RunSummary, options: RenderRepor
     for (const row of rows) {
       parts.push(
         `<tr data-target="${escapeHtml(row.id)}"><td>${escapeHtml(row.description)}<div class="note">${escapeHtml(row.id)} · <code>${escapeHtml(row.metric)}</code></div>` +
-          `${row.note ? `<div class="note">${escapeHtml(row.note)}</div>` : ''}</td>` +
+          `${row.note ? `<div class="note">${escapeHtml(row.note)}</div>` : ''}` +
+          `${row.overEveryone ? `<div class="note over-everyone">${escapeHtml(row.overEveryone)}</div>` : ''}</td>` +
           `<td class="num">${escapeHtml(row.measured)}${row.interval ? `<div class="note">${escapeHtml(row.interval)}</div>` : ''}</td>` +
           `<td class="num">${escapeHtml(row.samples)}</td>` +
           `<td><span class="chip" style="background:${VERDICT_COLOURS[row.verdict]}">${escapeHtml(labels.verdict[row.verdict])}</span></td></tr>`,
       );
     }
     parts.push('</tbody></table>');
+    if (summary.queueWait.overEveryone) parts.push(`<p class="note" id="waits-over-everyone-method">${escapeHtml(labels.everyoneNote(summary.queueWait.overEveryone.confidence))}</p>`);
   }
+  parts.push('</section>');
   parts.push(renderRecommendationsHtml(summary, lang));
-  parts.push(`<h2>${escapeHtml(labels.keyFigures)}</h2><table id="key-figures"><tbody>`);
+  parts.push(`<section class="part" id="key-figures-part"><h2>${escapeHtml(labels.keyFigures)}</h2><table id="key-figures"><tbody>`);
   for (const [name, value] of keyFigures(summary, lang)) {
     parts.push(`<tr><th>${escapeHtml(name)}</th><td class="num">${escapeHtml(value)}</td></tr>`);
   }
-  parts.push(`</tbody></table><p class="note">${escapeHtml(labels.saleTimeNote(summary.queueWait.timeScale))}</p>`);
+  parts.push(`</tbody></table><p class="note">${escapeHtml(labels.saleTimeNote(summary.queueWait.timeScale))}</p></section>`);
   parts.push(outcomesTable(summary, lang));
   parts.push(renderCrowdHtml(summary, lang, options.readAsset));
-  parts.push(`<h2>${escapeHtml(labels.charts)}</h2>`);
+  parts.push(`<section class="part page" id="charts-part"><h2>${escapeHtml(labels.charts)}</h2>`);
   charts.forEach((chart, index) => {
     parts.push(`<figure class="chart" id="chart-${chart.id}"><figcaption>${escapeHtml(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);
   });
+  parts.push('</section>');
   if (summary.shop !== null && Object.keys(summary.shop).length > 0) {
-    parts.push(`<h2>${escapeHtml(labels.shop)}</h2><table id="shop"><tbody>`);
-    for (const [name, value] of Object.entries(summary.shop)) {
-      parts.push(`<tr><th><code>${escapeHtml(name)}</code></th><td class="num">${escapeHtml(String(value))}</td></tr>`);
+    parts.push(`<section class="part" id="shop-part"><h2>${escapeHtml(labels.shop)}</h2><table id="shop"><tbody>`);
+    for (const [name, value] of shopFigureRows(summary.shop, lang)) {
+      parts.push(`<tr><th>${escapeHtml(name)}</th><td class="num">${escapeHtml(value)}</td></tr>`);
     }
-    parts.push('</tbody></table>');
+    parts.push('</tbody></table></section>');
   }
   if (summary.ingest.warnings.length > 0) {
     parts.push(`<h2>${escapeHtml(labels.warnings)}</h2><ul>`);

@@ -3,6 +3,7 @@ import { labelsFor } from './labels.ts';
 import type { RenderReportOptions } from './render-html-report.ts';
 import { keyFigures, targetRows } from './report-rows.ts';
 import type { RunSummary } from './run-summary.ts';
+import { buildRunHeadline } from './run-headline.ts';
 
 const ICONS = { pass: '✅', fail: '❌', inconclusive: '⚠️' } as const;
 
@@ -13,6 +14,8 @@ export function renderMarkdownReport(summary: RunSummary, options: RenderReportO
   const lines: string[] = [
     `## ${ICONS[summary.verdict]} ${labels.verdict[summary.verdict]}: ${summary.scenario.name}`,
     '',
+    `**${buildRunHeadline(summary, lang)}**`,
+    '',
     labels.verdictLine[summary.verdict],
   ];
   if (!summary.complete) lines.push('', `> **${labels.incomplete}**${summary.interruption ? ` ${summary.interruption}` : ''}`);
@@ -22,13 +25,14 @@ export function renderMarkdownReport(summary: RunSummary, options: RenderReportO
   else {
     lines.push(`| ${labels.target} | ${labels.measured} | ${labels.samples} | ${labels.result} |`, '|---|---:|---:|---|');
     for (const row of rows) {
-      const target = `${row.description} (\`${row.id}\`)${row.note ? `<br>${row.note}` : ''}`;
+      const target = `${row.description} (\`${row.id}\`)${row.note ? `<br>${row.note}` : ''}${row.overEveryone ? `<br>${row.overEveryone}` : ''}`;
       const measured = `${row.measured}${row.interval ? `<br>${row.interval}` : ''}`;
       lines.push(
         `| ${escapeMarkdownCell(target)} | ${escapeMarkdownCell(measured)} | ${row.samples} | ${ICONS[row.verdict]} ${labels.verdict[row.verdict]} |`,
       );
     }
   }
+  if (rows.length > 0 && summary.queueWait.overEveryone) lines.push('', `_${labels.everyoneNote(summary.queueWait.overEveryone.confidence)}_`);
   const advice = summary.recommendations ?? [];
   if (advice.length > 0) lines.push('', `### ${lang === 'ko' ? '바꿀 점' : 'What to change'}`, '', ...advice.map((item) => `- ${item[lang]}`));
   lines.push('', `### ${labels.keyFigures}`, '', '| | |', '|---|---|');

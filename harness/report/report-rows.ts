@@ -13,6 +13,8 @@ export interface TargetRow {
   readonly samples: string;
   readonly verdict: TargetResult['verdict'];
   readonly note: string | null;
+  /** For a queue-wait target judged over everyone who joined: who it counts, and the admitted-only figure beside it. */
+  readonly overEveryone: string | null;
 }
 
 export function targetRows(summary: RunSummary, lang: Language): TargetRow[] {
@@ -21,14 +23,52 @@ export function targetRows(summary: RunSummary, lang: Language): TargetRow[] {
     id: target.id,
     description: lang === 'ko' ? target.descriptionKo : target.description,
     metric: target.metric,
-    measured: formatValue(target.measured, target.unit, lang),
+    measured:
+      target.measured === null && target.overEveryone && target.reason === 'missed'
+        ? labels.notReached(formatValue(target.overEveryone.longestSeen, target.unit, lang))
+        : formatValue(target.measured, target.unit, lang),
     interval: target.interval
       ? `${labels.interval(Math.round(target.confidence * 100))}: ${formatValue(target.interval[0], target.unit, lang)} – ${formatValue(target.interval[1], target.unit, lang)}`
-      : null,
+      : target.overEveryone
+        ? everyoneInterval(target, lang)
+        : null,
     samples: formatNumber(target.samples),
     verdict: target.verdict,
     note: noteFor(target, lang),
+    overEveryone: overEveryoneLine(target, lang),
   }));
+}
+
+/**
+ * The interval shown for a target judged over everyone: the percentile's, with an open upper
+ * bound when the curve's upper band never falls far enough; or, when the percentile itself is
+ * not reached, the share still waiting at the threshold with its interval.
+ */
+export function everyoneInterval(target: TargetResult, lang: Language): string | null {
+  const over = target.overEveryone!;
+  const labels = labelsFor(lang);
+  const percent = Math.round(target.confidence * 100);
+  if (target.measured !== null) {
+    const [lower, upper] = over.quantileInterval;
+    if (lower === null) return null;
+    return `${labels.interval(percent)}: ${formatValue(lower, target.unit, lang)} – ${upper === null ? (lang === 'ko' ? '도달 안 함' : 'not reached') : formatValue(upper, target.unit, lang)}`;
+  }
+  if (over.stillWaitingAtThreshold === null) return null;
+  const share = (value: number): string => formatPercent(Math.round(value * 1000) / 1000);
+  const range = over.stillWaitingInterval ? ` (${labels.interval(percent)}: ${share(over.stillWaitingInterval[0])} – ${share(over.stillWaitingInterval[1])})` : '';
+  return `${labels.stillWaitingAt(formatValue(target.threshold, target.unit, lang), share(over.stillWaitingAtThreshold))}${range}`;
+}
+
+/** "3,327 who joined, 3,205 of them left before admission (censored) · admitted people only: 46 min (196 people)". */
+function overEveryoneLine(target: TargetResult, lang: Language): string | null {
+  const over = target.overEveryone;
+  if (!over) return null;
+  const admitted = over.admittedOnly;
+  const admittedValue = formatValue(admitted.measured, target.unit, lang);
+  const admittedVerdict = labelsFor(lang).verdict[admitted.verdict];
+  return lang === 'ko'
+    ? `줄을 선 ${formatNumber(over.joined)}명 기준, 그중 ${formatNumber(over.leftBeforeAdmission)}명은 입장 전에 떠남(중도 절단) · 입장한 사람만(${formatNumber(admitted.samples)}건): ${admittedValue}, ${admittedVerdict}`
+    : `${formatNumber(over.joined)} people who joined, ${formatNumber(over.leftBeforeAdmission)} of them left before admission (censored) · admitted people only (${formatNumber(admitted.samples)} waits): ${admittedValue}, ${admittedVerdict}`;
 }
 
 /** Why a target is inconclusive or how it failed, in the report's language. */
@@ -45,6 +85,9 @@ export function noteFor(target: TargetResult, lang: Language): string | null {
     case 'not-a-number':
       return '측정값이 숫자가 아닙니다.';
     case 'missed':
+      if (target.measured === null && target.overEveryone?.stillWaitingAtThreshold != null) {
+        return `줄을 선 ${formatNumber(target.overEveryone.joined)}명 중 ${formatPercent(Math.round(target.overEveryone.stillWaitingAtThreshold * 1000) / 1000)}가 ${threshold}에도 아직 기다리고 있었습니다(카플란-마이어).`;
+      }
       return `측정값 ${formatValue(target.measured, target.unit, 'ko')}, 목표 ${target.op} ${threshold}.`;
     case 'interval-crosses-threshold':
       return `신뢰구간이 기준값 ${threshold}에 걸쳐 있어 다시 실행하면 결과가 달라질 수 있습니다.`;
@@ -76,8 +119,33 @@ export function keyFigures(summary: RunSummary, lang: Language): [string, string
     [labels.oversold, summary.stock.oversold === null ? labels.none : formatNumber(summary.stock.oversold)],
     [labels.requests, formatNumber(summary.requests.total)],
     [labels.errorRate, formatPercent(summary.requests.errorRate)],
-    [`${labels.queueWaitSale}, ×${summary.queueWait.timeScale}`, waitText],
+    ...everyoneRows(summary, lang),
+    [`${summary.queueWait.overEveryone ? labels.queueWaitAdmitted : labels.queueWaitSale}, ×${summary.queueWait.timeScale}`, waitText],
     [labels.reentries, `${formatNumber(summary.reentries.total)}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`],
     [labels.sessionExpiries, formatNumber(summary.sessionExpiries)],
+  ];
+}
+
+/** The waits over everyone who joined (Kaplan–Meier) and who left before admission, when the run has them. */
+function everyoneRows(summary: RunSummary, lang: Language): [string, string][] {
+  const labels = labelsFor(lang);
+  const over = summary.queueWait.overEveryone;
+  if (!over) return [];
+  const longest = formatDuration(over.saleTime.longestSeenMs, lang);
+  const waits = (['p50', 'p95', 'p99'] as const)
+    .map((p) => `${p} ${over.saleTime[p] === null ? `> ${longest}` : formatDuration(over.saleTime[p], lang)}`)
+    .join(' · ');
+  const outcomeWords = labels.outcome as Readonly<Record<string, string>>;
+  const byOutcome = Object.entries(over.leftByOutcome)
+    .sort((a, b) => b[1] - a[1])
+    .map(([outcome, count]) => `${outcomeWords[outcome] ?? outcome} ${formatNumber(count)}`)
+    .join(' · ');
+  const left =
+    lang === 'ko'
+      ? `줄을 선 ${formatNumber(over.joined)}명 중 ${formatNumber(over.leftBeforeAdmission)}명${byOutcome ? ` (${byOutcome})` : ''}`
+      : `${formatNumber(over.leftBeforeAdmission)} of ${formatNumber(over.joined)} who joined${byOutcome ? ` (${byOutcome})` : ''}`;
+  return [
+    [`${labels.queueWaitEveryone}, ×${summary.queueWait.timeScale}`, waits],
+    [labels.leftBeforeAdmission, left],
   ];
 }

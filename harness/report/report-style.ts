@@ -21,4 +21,15 @@ figure { background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; margin
 figcaption { font-weight: 600; margin-bottom: 6px; }
 .strip { display: flex; gap: 8px; overflow-x: auto; } .strip img { border: 1px solid #d1d9e0; border-radius: 4px; }
 footer { color: #59636e; font-size: 0.85em; margin-top: 32px; }
+.headline { font-size: 1.25rem; font-weight: 600; margin: 12px 0; }
+figure svg { max-width: 100%; height: auto; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { background: #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  .page { break-before: page; }
+  figure, tr, li, .verdict, .headline, .decision { break-inside: avoid; }
+  h2, h3, figcaption { break-after: avoid; }
+  figure { overflow: visible; }
+}
 `;

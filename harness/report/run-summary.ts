@@ -24,6 +24,25 @@ export const distributionSchema = z.object({
   max: nullableNumber,
 });
 
+/** A queue-wait target judged over everyone who joined (harness/results queue-wait-over-everyone.ts). */
+export const targetOverEveryoneSchema = z.object({
+  method: z.literal('kaplan-meier'),
+  /** How the pointwise interval of the curve is made (Greenwood's variance on the log-log scale). */
+  interval: z.literal('log-log'),
+  joined: count,
+  admitted: count,
+  leftBeforeAdmission: count,
+  /** Ŝ(threshold): estimated share of people who joined still waiting at the threshold; null beyond the longest time seen. */
+  stillWaitingAtThreshold: z.number().min(0).max(1).nullable(),
+  stillWaitingInterval: z.tuple([finite, finite]).nullable(),
+  /** The percentile's interval; a bound is null where the pointwise curve never falls far enough. */
+  quantileInterval: z.tuple([nullableNumber, nullableNumber]),
+  /** Longest time anyone was seen waiting, admitted or not (the target's unit). */
+  longestSeen: z.number().nonnegative(),
+  /** The same target judged on admitted people only (as before this field): kept for comparison. */
+  admittedOnly: z.object({ verdict, measured: nullableNumber, interval: z.tuple([finite, finite]).nullable(), samples: count }),
+});
+
 export const targetResultSchema = z.object({
   id: z.string().min(1),
   description: z.string(),
@@ -42,6 +61,8 @@ export const targetResultSchema = z.object({
   minSamples: count.optional(),
   note: z.string().optional(),
   reason: z.enum(['no-samples', 'too-few-samples', 'not-a-number', 'interval-crosses-threshold', 'missed']).optional(),
+  /** Present on queue-wait targets judged over everyone who joined (Kaplan–Meier). */
+  overEveryone: targetOverEveryoneSchema.optional(),
 });
 
 export const OUTCOMES = ['bought', 'sold_out', 'limit_reached', 'gave_up', 'lost_place', 'error'] as const;
@@ -80,6 +101,29 @@ export const stepLatencyPointSchema = z.object({
 });
 
 const bilingual = z.object({ en: z.string(), ko: z.string() });
+
+const quantileInterval = z.tuple([nullableNumber, nullableNumber]);
+
+/** Kaplan–Meier estimate of the queue wait over everyone who joined, sale time (ms). */
+export const queueWaitOverEveryoneSchema = z.object({
+  method: z.literal('kaplan-meier'),
+  interval: z.literal('log-log'),
+  confidence: z.number().gt(0).lt(1),
+  joined: count,
+  admitted: count,
+  leftBeforeAdmission: count,
+  /** The censored by how their journey ended (gave_up, lost_place, sold_out, error …). */
+  leftByOutcome: z.record(z.string(), count),
+  /** Person records without a join (not in the estimate). */
+  neverJoined: count,
+  /** Percentiles of the wait, sale time (ms); null when the curve never falls that far ("not reached"). */
+  saleTime: z.object({ p50: nullableNumber, p90: nullableNumber, p95: nullableNumber, p99: nullableNumber, longestSeenMs: z.number().nonnegative() }),
+  /** Brookmeyer–Crowley intervals of those percentiles; a bound is null where it is not reached. */
+  intervals: z.object({ p50: quantileInterval, p90: quantileInterval, p95: quantileInterval, p99: quantileInterval }),
+  /** The curve at its event times (at most ~400 points kept): share still waiting after tSaleMs. */
+  curve: z.array(z.object({ tSaleMs: z.number().nonnegative(), stillWaiting: z.number().min(0).max(1), lower: z.number().min(0).max(1), upper: z.number().min(0).max(1), atRisk: count })),
+});
+export type QueueWaitOverEveryoneSummary = z.infer<typeof queueWaitOverEveryoneSchema>;
 
 /** Bots, fairness and lost places (harness/report/crowd-figures.ts). */
 export const crowdFiguresSchema = z.object({
@@ -234,6 +278,8 @@ export const summarySchema = z.object({
     saleTime: distributionSchema,
     /** Distribution of sale-time waits: [fromMs, toMs) bins with their counts. */
     saleTimeBins: z.array(z.object({ fromMs: z.number().nonnegative(), toMs: z.number().nonnegative(), count })),
+    /** Waits over everyone who joined (Kaplan–Meier; leaving before admission = censored); from the engine's person records. */
+    overEveryone: queueWaitOverEveryoneSchema.optional(),
   }),
   reentries: z.object({ total: count, byReason: z.record(z.string(), count) }),
   sessionExpiries: count,

@@ -57,3 +57,10 @@ export {
   type ArtilleryRequests,
   type ArtillerySummary,
 } from './ingest-artillery-report.ts';
+export {
+  estimateQueueWaitOverEveryone,
+  judgeQueueWaitOverEveryone,
+  type QueueWaitOverEveryone,
+  type RunTargetVerdict,
+  type WaitsOverEveryoneVerdict,
+} from './queue-wait-over-everyone.ts';

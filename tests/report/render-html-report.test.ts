@@ -67,7 +67,7 @@ describe('report.html in Chromium', () => {
     expect(await first.innerText()).toContain('At least one target was missed.');
     const failing = page.locator('#targets tr[data-target="errors.checkout"]');
     expect(await failing.innerText()).toMatch(/3\.213%[\s\S]*95% interval: 1\.637% – 6\.211%[\s\S]*FAIL/);
-    expect(await page.locator('#key-figures').innerText()).toMatch(/Queue wait, sale time, ×30/);
+    expect(await page.locator('#key-figures').innerText()).toMatch(/Queue wait of admitted people, sale time, ×30/);
     await page.close();
   });
 

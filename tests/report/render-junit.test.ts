@@ -68,7 +68,7 @@ describe('renderMarkdownReport', () => {
     const markdown = renderMarkdownReport(summary, { lang: 'en' });
     expect(markdown.split('\n')[0]).toBe('## ❌ FAIL: small-sale');
     expect(markdown).toContain('| the rate of http_req_failed{step:checkout} under 1% (`errors.checkout`)<br>measured 3.213%, target < 1% | 3.213%<br>95% interval: 1.637% – 6.211% | 249 | ❌ FAIL |');
-    expect(markdown).toMatch(/\| Queue wait, sale time, ×30 \| p50 .* · p95 .* · p99 .* \|/);
+    expect(markdown).toMatch(/\| Queue wait of admitted people, sale time, ×30 \| p50 .* · p95 .* · p99 .* \|/);
     expect(markdown).toContain('measured run time × 30');
   });
 

@@ -1,8 +1,16 @@
-/** `saleready plan <plan.yaml>`: the sale-day simulator and its recommendations, for people who write no code. */
-import { dirname, resolve } from 'node:path';
+/**
+ * `saleready plan <plan.yaml>`: the sale-day simulator and its recommendations, for people who
+ * write no code. Prints text (or markdown, or JSON) and writes plan.html beside it — into
+ * `--out DIR`, by default `reports/plan-<name>` — and with `--pdf` plan.pdf, printed by Chromium.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { evaluatePlan, parseSalePlan, renderPlanMarkdown, renderPlanText, withMeasuredCapacity, type SalePlan } from '../../capacity/index.ts';
 import { UsageError } from '../../errors.ts';
+import { renderPlanHtml } from '../../report/index.ts';
+import { runDirSlug } from '../../results/index.ts';
+import { writePdf } from '../print-pdf.ts';
 import type { Output } from '../output.ts';
 import { readTextFile } from '../read-text-file.ts';
 import type { Language } from '../../vocabulary.ts';
@@ -11,6 +19,8 @@ interface PlanFlags {
   json?: boolean;
   markdown?: boolean;
   lang?: string;
+  out?: string;
+  pdf?: boolean;
 }
 
 /** A plan whose capacity names a profile: read people per minute from that JSON file. */
@@ -37,6 +47,8 @@ export function registerPlanCommand(program: Command, output: Output): void {
     .option('--json', 'print the whole result as JSON')
     .option('--markdown', 'print markdown instead of text')
     .option('--lang <lang>', 'en or ko (default: the plan\'s language)')
+    .option('-o, --out <dir>', 'where plan.html (and plan.pdf) go (default: reports/plan-<name>)')
+    .option('--pdf', 'also print plan.pdf (A4) with Chromium')
     .action(async (planPath: string, flags: PlanFlags) => {
       if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
         throw new UsageError('cli.bad-lang', `--lang must be en or ko, got "${flags.lang}".`);
@@ -46,5 +58,17 @@ export function registerPlanCommand(program: Command, output: Output): void {
       const language = (flags.lang as Language | undefined) ?? plan.language;
       if (flags.json) output.out(JSON.stringify(result, null, 2));
       else output.out(flags.markdown ? renderPlanMarkdown(result, language) : renderPlanText(result, language));
+      const outDir = flags.out ?? join('reports', `plan-${runDirSlug(plan.name ?? basename(planPath).replace(/\.(plan\.)?(ya?ml|json)$/i, ''))}`);
+      await mkdir(outDir, { recursive: true });
+      const html = await renderPlanHtml(result, language);
+      const htmlPath = join(outDir, 'plan.html');
+      await writeFile(htmlPath, html);
+      const shown = (path: string): string => (relative(process.cwd(), path).startsWith('..') ? resolve(path) : relative(process.cwd(), path) || path);
+      output.err(`plan.html: ${shown(htmlPath)}`);
+      if (flags.pdf) {
+        const pdfPath = join(outDir, 'plan.pdf');
+        await writePdf(html, pdfPath);
+        output.err(`plan.pdf: ${shown(pdfPath)}`);
+      }
     });
 }

@@ -5,6 +5,7 @@
  * shares and run by Artillery's own AWS runners (harness/cli/run-cloud.ts); `--plan-only`
  * prints the command, the shares and Artillery's bill of materials without any cloud call.
  */
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode, UsageError } from '../../errors.ts';
@@ -26,6 +27,7 @@ interface RunFlags {
   region?: string;
   planOnly?: boolean;
   instanceCredentials?: boolean;
+  pdf?: boolean;
   [runnerFlag: string]: unknown;
 }
 
@@ -46,6 +48,14 @@ function runnerFlagValues(flags: RunFlags): RunnerFlagValues {
     else if (Array.isArray(value) && value.length > 0) values[flag.name] = value as string[];
   }
   return values;
+}
+
+/** report.pdf beside report.html in the run folder, printed by Chromium (harness/cli/print-pdf.ts). */
+async function printReportPdf(runDir: string, output: Output): Promise<void> {
+  const { writePdf } = await import('../print-pdf.ts');
+  const pdfPath = join(runDir, 'report.pdf');
+  await writePdf(await readFile(join(runDir, 'report.html'), 'utf8'), pdfPath);
+  output.out(`pdf: ${relative(process.cwd(), pdfPath) || pdfPath}`);
 }
 
 async function runInCloud(scenarioPath: string, flags: RunFlags, output: Output, language: Language): Promise<number> {
@@ -74,6 +84,7 @@ async function runInCloud(scenarioPath: string, flags: RunFlags, output: Output,
     }
     for (const line of formatRunResult(result.summary, language)) output.out(line);
     output.out(`report: ${relative(process.cwd(), join(result.runDir, 'report.html')) || 'report.html'}`);
+    if (flags.pdf) await printReportPdf(result.runDir, output);
     return result.exitCode;
   });
 }
@@ -95,6 +106,7 @@ async function runWithProgress(scenarioPath: string, flags: RunFlags, output: Ou
     });
     for (const line of formatRunResult(result.summary, language)) output.out(line);
     output.out(`report: ${relative(process.cwd(), join(result.runDir, 'report.html')) || 'report.html'}`);
+    if (flags.pdf && !signal.aborted) await printReportPdf(result.runDir, output);
     return signal.aborted ? ExitCode.interrupted : result.exitCode;
   });
 }
@@ -120,6 +132,7 @@ export function registerRunCommands(program: Command, output: Output): void {
     .option('-o, --out <dir>', 'where run folders go', 'reports')
     .option('-s, --set <key=value>', 'embedded shop setting as run, e.g. --set service.s0Ms=20 --set defences.perAddressLimit=false', collectRepeated, [])
     .option('--lang <lang>', 'report language: en or ko (default from the environment)')
+    .option('--pdf', 'also print report.pdf (A4) with Chromium')
     .option('--on <runner>', 'run the crowd on Artillery’s AWS runners: aws-fargate or aws-lambda (needs --count, --region, --target, --allow-remote)')
     .option('--count <n>', 'with --on: the number of workers; the crowd is split into N exact shares')
     .option('--region <region>', 'with --on: the AWS region the workers run in')
