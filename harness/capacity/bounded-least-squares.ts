@@ -88,7 +88,8 @@ export function boundedLevenbergMarquardt(
         const next = problem.evaluate(candidate);
         const nextSse = sumSquares(observed, next.fitted);
         if (nextSse < sse) {
-          const moved = Math.max(...indices.map((i) => Math.abs(candidate[i]! - params[i]!) / (Math.abs(params[i]!) + 1e-8)));
+          let moved = 0;
+          for (const i of indices) moved = Math.max(moved, Math.abs(candidate[i]! - params[i]!) / (Math.abs(params[i]!) + 1e-8));
           params = candidate;
           ({ fitted, jacobian } = next);
           sse = nextSse;

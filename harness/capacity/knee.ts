@@ -104,8 +104,13 @@ export function findKnee(x: readonly number[], y: readonly number[], options: Fi
   const n = x.length;
   const minX = x[0]!;
   const spanX = x[n - 1]! - minX;
-  const minY = Math.min(...y);
-  const spanY = Math.max(...y) - minY;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const value of y) {
+    if (value < minY) minY = value;
+    if (value > maxY) maxY = value;
+  }
+  const spanY = maxY - minY;
   if (spanY === 0) return null;
   const mirrored = (curve === 'concave') !== (direction === 'increasing');
   // order[k] is the input index of the k-th point of the transformed curve.

@@ -16,6 +16,8 @@ export interface MeasuredPoint {
 
 export interface ParsedMeasurements {
   readonly points: readonly MeasuredPoint[];
+  /** The file's line of each point, in the same order. */
+  readonly lines: readonly number[];
   /** The header names used for each role, as written in the file. */
   readonly columns: { readonly load: string; readonly throughput: string; readonly latency: string | null };
   readonly delimiter: Delimiter;
@@ -23,6 +25,9 @@ export interface ParsedMeasurements {
 }
 
 type Role = 'load' | 'throughput' | 'latency';
+
+/** The largest load a row may give: a billion concurrent users is past any measurement (and keeps N² exact). */
+export const MAX_LOAD = 1_000_000_000;
 
 // Header names accepted for each role, after normalising (see normaliseHeader).
 const ALIASES: Record<Role, readonly string[]> = {
@@ -128,6 +133,9 @@ export function parseMeasurements(text: string, source: string): ParsedMeasureme
       if (mustBePositive && value === 0) {
         throw new UsageError('capacity.csv-zero-load', `${where(role)}: the load is 0; loads must be greater than 0`);
       }
+      if (role === 'load' && value > MAX_LOAD) {
+        throw new UsageError('capacity.csv-too-large', `${where(role)}: ${raw} is past any measured load; loads must be at most ${MAX_LOAD.toLocaleString('en-US')}`);
+      }
       return value;
     };
     if (row.fields.slice(header!.fields.length).some((f) => f !== '')) {
@@ -151,8 +159,11 @@ export function parseMeasurements(text: string, source: string): ParsedMeasureme
       `${source}: ${points.length} data row(s); a capacity fit needs at least 3 (6 or more recommended)`,
     );
   }
+  const lines = rows.map((row) => row.line);
+  checkSpread(points, lines, source);
   return {
     points,
+    lines,
     columns: {
       load: header!.fields[index.load]!,
       throughput: header!.fields[index.throughput]!,
@@ -161,6 +172,37 @@ export function parseMeasurements(text: string, source: string): ParsedMeasureme
     delimiter,
     warnings,
   };
+}
+
+/** "lines 2–5", "line 4", "lines 2, 7 and 9": where a value occurs. */
+function describeLines(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  const consecutive = lines.every((line, i) => i === 0 || line === lines[i - 1]! + 1);
+  if (consecutive) return `lines ${lines[0]}–${lines[lines.length - 1]}`;
+  const shown = lines.slice(0, 4).join(', ');
+  return `lines ${shown}${lines.length > 4 ? ` and ${lines.length - 4} more` : ''}`;
+}
+
+/**
+ * A fit needs 3 different loads and some throughput; refuse otherwise, naming the lines
+ * (repeated rows at one load are fine: several runs per load). O(n).
+ */
+function checkSpread(points: readonly MeasuredPoint[], lines: readonly number[], source: string): void {
+  const linesByLoad = new Map<number, number[]>();
+  points.forEach((point, i) => {
+    const at = linesByLoad.get(point.load);
+    if (at) at.push(lines[i]!);
+    else linesByLoad.set(point.load, [lines[i]!]);
+  });
+  if (linesByLoad.size < 3) {
+    const where = [...linesByLoad].map(([load, at]) => `load ${load} on ${describeLines(at)}`).join(', ');
+    throw new UsageError('capacity.csv-too-few-loads', `${source}: a capacity fit needs throughput at 3 or more different loads, got ${linesByLoad.size} (${where})`, [
+      'measure at 6 or more loads, from 1 up to past the expected peak',
+    ]);
+  }
+  if (points.every((point) => point.throughput === 0)) {
+    throw new UsageError('capacity.csv-no-throughput', `${source}: every throughput is 0 (${describeLines(lines)}): there is nothing to fit`);
+  }
 }
 
 function firstContentLine(text: string): string | null {

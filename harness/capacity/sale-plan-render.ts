@@ -26,7 +26,7 @@ export function renderPlanText(result: PlanResult, lang: Language = result.plan.
     for (const line of section.lines) out.push(`  ${line}`);
     if (section.table) {
       const rows = [section.table.head, ...section.table.rows];
-      const widths = section.table.head.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+      const widths = section.table.head.map((_, i) => rows.reduce((most, r) => Math.max(most, width(r[i] ?? '')), -Infinity));
       out.push('');
       for (const row of rows) out.push(`  ${row.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd()}`);
     }

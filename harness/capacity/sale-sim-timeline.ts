@@ -125,7 +125,7 @@ export function combineTimelines(parts: readonly { readonly timeline: SaleTimeli
   const present = parts.filter((part) => part.timeline.points.length > 0);
   if (present.length === 0) return { bucketMinutes: 1, points: [] };
   if (present.length === 1 && present[0]!.offsetMinutes === 0) return present[0]!.timeline;
-  const bucket = Math.max(...present.map((part) => part.timeline.bucketMinutes));
+  const bucket = present.reduce((most, part) => Math.max(most, part.timeline.bucketMinutes), -Infinity);
   let first = Infinity;
   let last = -Infinity;
   for (const { timeline, offsetMinutes } of present) {

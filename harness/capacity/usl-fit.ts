@@ -151,18 +151,29 @@ function boundOf(i: number, value: number): UslBound {
  * Jacobian at the estimate (as R's nls), intervals estimate ± t·SE with Student's t on n−3
  * degrees of freedom (or R `usl`'s convention, options.interval), R², residuals, warnings. Fewer than 3 points, or fewer than 3
  * different loads, is a UsageError; fewer than 6 points is a warning (as R `usl`).
+ * Repeated loads (several runs at one N) are fitted as they are, as nls does with replicates.
+ * Throughput is divided by its largest value before fitting and λ, the fitted values, the
+ * residuals and λ's interval are scaled back (X is linear in λ; σ and κ do not change), so
+ * values near the ends of floating point (1e-300, 1e200 req/s) fit like values near 1.
  * Source: Gunther 2007 ch. 5; R package `usl` (smoeding/usl). Cost: O(n) per iteration.
  */
-export function fitUsl(points: readonly UslPoint[], options: FitUslOptions = {}): UslFit {
-  checkPoints(points);
+export function fitUsl(input: readonly UslPoint[], options: FitUslOptions = {}): UslFit {
+  checkPoints(input);
   const confidence = requireOpenUnit('confidence', options.confidence ?? 0.95);
   const maxIterations = requireInteger('maxIterations', options.maxIterations ?? 500, 1);
   const intervalMethod = options.interval ?? 'two-sided';
-  const n = points.length;
+  const n = input.length;
+  let scale = 0;
+  let bestPerLoad = 0;
+  for (const point of input) {
+    if (point.throughput > scale) scale = point.throughput;
+    if (point.throughput / point.load > bestPerLoad) bestPerLoad = point.throughput / point.load;
+  }
+  const points = input.map((point) => ({ load: point.load, throughput: point.throughput / scale }));
   const start: Vec3 = [
     options.start?.sigma ?? 0.01,
     options.start?.kappa ?? 0.0001,
-    options.start?.lambda ?? Math.max(...points.map((pt) => pt.throughput / pt.load)),
+    options.start?.lambda === undefined ? bestPerLoad / scale : options.start.lambda / scale,
   ];
   const solution = boundedLevenbergMarquardt(
     {
@@ -175,9 +186,10 @@ export function fitUsl(points: readonly UslPoint[], options: FitUslOptions = {})
     maxIterations,
   );
   const { params: p, sse } = solution;
-  const params = toParams(p);
-  const { fitted, jacobian } = evaluate(points, p);
-  const residuals = points.map((pt, i) => pt.throughput - fitted[i]!);
+  const params = { ...toParams(p), lambda: p[2]! * scale };
+  const { fitted: fittedScaled, jacobian } = evaluate(points, p);
+  const fitted = fittedScaled.map((value) => value * scale);
+  const residuals = input.map((pt, i) => pt.throughput - fitted[i]!);
   const mean = points.reduce((s, pt) => s + pt.throughput, 0) / n;
   const sst = points.reduce((s, pt) => s + (pt.throughput - mean) ** 2, 0);
   const warnings: UslWarning[] = [];
@@ -206,8 +218,9 @@ export function fitUsl(points: readonly UslPoint[], options: FitUslOptions = {})
         intervalMethod === 'usl-package'
           ? studentTQuantile(confidence, n - 1)
           : studentTQuantile(1 - (1 - confidence) / 2, df);
-      const interval = (i: number): readonly [number, number] => [p[i]! - t * se[i]!, p[i]! + t * se[i]!];
-      standardErrors = { sigma: se[0]!, kappa: se[1]!, lambda: se[2]! };
+      const unit = [1, 1, scale];
+      const interval = (i: number): readonly [number, number] => [(p[i]! - t * se[i]!) * unit[i]!, (p[i]! + t * se[i]!) * unit[i]!];
+      standardErrors = { sigma: se[0]!, kappa: se[1]!, lambda: se[2]! * scale };
       confidenceIntervals = { sigma: interval(0), kappa: interval(1), lambda: interval(2) };
     } else {
       warnings.push({
@@ -246,8 +259,8 @@ export function fitUsl(points: readonly UslPoint[], options: FitUslOptions = {})
     intervalMethod,
     degreesOfFreedom: df,
     pointCount: n,
-    sse,
-    rSquared: sst > 0 ? 1 - sse / sst : null,
+    sse: sse * scale * scale,
+    rSquared: sst > 0 && Number.isFinite(sse / sst) ? 1 - sse / sst : null,
     fitted,
     residuals,
     peakLoad: uslPeakLoad(params),

@@ -16,7 +16,7 @@ const n = (value: number): string => value.toLocaleString('en');
 const WORKER_COLUMNS = 8;
 
 function table(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const widths = rows[0]!.map((_, column) => rows.reduce((most, row) => Math.max(most, (row[column] ?? '').length), 0));
   return rows.map((row) => `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`.trimEnd());
 }
 
@@ -62,7 +62,7 @@ export function formatCloudPlan(plan: CloudPlan, options: { readonly planOnly: b
       formatDuration(segment.durationMs),
       `${segment.people}+${segment.bots}`,
       ...shown.map(of),
-      ...(rest.length > 0 ? [`${Math.min(...restTotals)}–${Math.max(...restTotals)}`] : []),
+      ...(rest.length > 0 ? [`${restTotals.reduce((least, total) => Math.min(least, total), Infinity)}–${restTotals.reduce((most, total) => Math.max(most, total), -Infinity)}`] : []),
       segment.people + segment.bots === 0 ? 'pause' : String(split.slots[s]),
     ]);
   });

@@ -174,7 +174,7 @@ async function prepareCloudRun(options: RunCloudOptions): Promise<CloudPlan> {
   if (plan.probes) warnings.push('the queue-integrity probes do not run in a distributed run');
 
   if (runner === 'aws-lambda') {
-    const most = Math.max(...splitPlan(plan, count).shares.map((share) => share.people + share.bots));
+    const most = splitPlan(plan, count).shares.reduce((largest, share) => Math.max(largest, share.people + share.bots), -Infinity);
     if (most > LAMBDA_OPEN_FILES_PEOPLE) {
       warnings.push(`a Lambda function may hold 1,024 open files and each waiting person holds a connection: a share of ${most.toLocaleString('en')} people may run out of them (EMFILE) — use --count ${Math.ceil(((plan.people + (plan.bots?.count ?? 0)) / LAMBDA_OPEN_FILES_PEOPLE))} or more, or --on aws-fargate`);
     }

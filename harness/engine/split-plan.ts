@@ -135,7 +135,7 @@ function splitBotsBySegment(segmentBots: readonly number[], totals: readonly num
 function pourPeople(people: number, bots: readonly number[], arrivedSoFar: readonly number[]): number[] {
   const room = (level: number): number => bots.reduce((sum, b) => sum + Math.max(0, level - b), 0);
   let low = 0;
-  let high = people + Math.max(0, ...bots);
+  let high = people + bots.reduce((most, count) => Math.max(most, count), 0);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (room(mid) <= people) low = mid;

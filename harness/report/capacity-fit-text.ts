@@ -4,6 +4,7 @@ import type { Language } from '../vocabulary.ts';
 
 
 function num(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return '—';
   if (Number.isInteger(value)) return String(value);
   const magnitude = Math.abs(value);
   return magnitude >= 1000 ? value.toFixed(0) : magnitude >= 1 ? value.toPrecision(digits) : value.toPrecision(3);
@@ -53,7 +54,7 @@ export function renderCapacityFitText(summary: CapacityFitSummary, language: Lan
     `  ${w.sigma.padEnd(24)} ${withInterval(summary.sigma, summary.intervals95?.sigma)}`,
     `  ${w.kappa.padEnd(24)} ${withInterval(summary.kappa, summary.intervals95?.kappa)}`,
     `  ${w.lambda.padEnd(24)} ${withInterval(summary.lambda, summary.intervals95?.lambda)}`,
-    `  ${w.r2.padEnd(24)} ${summary.r2 === null ? '—' : summary.r2.toFixed(4)}`,
+    `  ${w.r2.padEnd(24)} ${summary.r2 === null || !Number.isFinite(summary.r2) ? '—' : summary.r2.toFixed(4)}`,
     `  ${w.peak(summary)}`,
     `  ${w.knee(summary)}`,
   ];

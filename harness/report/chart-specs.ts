@@ -57,7 +57,7 @@ export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[
   const labels = labelsFor(lang);
   const bucket = summary.timelineBucketSeconds;
   const x = { field: 't', type: 'quantitative', title: labels.axis.runTime(bucket) } as const;
-  const waitMaxMs = Math.max(0, ...summary.timeline.map((point) => point.waitP95SaleMs ?? 0), summary.queueWait.saleTime.p99 ?? 0);
+  const waitMaxMs = summary.timeline.reduce((most, point) => Math.max(most, point.waitP95SaleMs ?? 0), Math.max(0, summary.queueWait.saleTime.p99 ?? 0));
   const wait = durationUnit(waitMaxMs);
   const shopQueue = summary.queueLengthSource === 'shop';
   const stepLatency = summary.stepLatencyTimeline.flatMap((point) =>
@@ -186,7 +186,7 @@ function waitOverEveryoneChart(summary: RunSummary, lang: Language): ChartSpec[]
   if (!over || over.curve.length === 0) return [];
   const labels = labelsFor(lang);
   const targets = summary.targets.filter((target) => target.overEveryone && target.unit === 'ms');
-  const wait = durationUnit(Math.max(over.saleTime.longestSeenMs, ...targets.map((target) => target.threshold)));
+  const wait = durationUnit(targets.reduce((most, target) => Math.max(most, target.threshold), over.saleTime.longestSeenMs));
   const points = [{ t: 0, s: 1, lower: 1, upper: 1 }, ...over.curve.map((point) => ({ t: point.tSaleMs / wait.ms, s: point.stillWaiting, lower: point.lower, upper: point.upper }))];
   const rules = targets.map((target) => {
     const p = /^p(\d+(?:\.\d+)?)$/.exec(target.stat);

@@ -15,7 +15,7 @@ const say = (lang: Language, en: string, ko: string): string => (lang === 'ko' ?
 
 function throughputSpec(profile: CapacityProfile, lang: Language): TopLevelSpec {
   const measured = profile.steps.map((step) => ({ load: step.load, value: step.throughputPerSecond, low: step.throughputInterval?.[0] ?? step.throughputPerSecond, high: step.throughputInterval?.[1] ?? step.throughputPerSecond }));
-  const maxLoad = Math.max(...profile.steps.map((step) => step.load)) * 1.25;
+  const maxLoad = profile.steps.reduce((most, step) => Math.max(most, step.load), -Infinity) * 1.25;
   const fit = profile.fit;
   const curve = fit
     ? Array.from({ length: 60 }, (_, i) => {
