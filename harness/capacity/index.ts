@@ -39,7 +39,7 @@ export type { MeasuredPoint, ParsedMeasurements } from './parse-measurements.ts'
 export { meanThroughputByLoad, summarizeCapacityFit } from './capacity-fit-summary.ts';
 export type { CapacityFitSummary } from './capacity-fit-summary.ts';
 export { simulateSale } from './sale-simulator.ts';
-export { SALE_OUTCOMES } from './sale-sim-types.ts';
+export { SALE_OUTCOMES, SIM_LIMITS } from './sale-sim-types.ts';
 export type {
   OutcomeCounts,
   PersonWaits,
@@ -51,11 +51,11 @@ export type {
   SimulateSaleOptions,
   WaitDistribution,
 } from './sale-sim-types.ts';
-export { openingClock, parseSalePlan, resolvedCapacity, salePlanSchema, withMeasuredCapacity } from './sale-plan.ts';
+export { openingClock, parseSalePlan, PLAN_LIMITS, resolvedCapacity, salePlanSchema, withMeasuredCapacity } from './sale-plan.ts';
 export type { ResolvedSalePlan, SalePlan, SalePlanInput } from './sale-plan.ts';
-export { evaluatePlan } from './sale-plan-evaluate.ts';
-export type { AnnouncementAdvice, PlanChoice, PlanProblem, PlanResult, SessionAdvice } from './sale-plan-evaluate.ts';
-export { recommendWaitingRoom } from './sale-room-settings.ts';
+export { evaluatePlan, patienceP99Minutes } from './sale-plan-evaluate.ts';
+export type { AnnouncementAdvice, EvaluatePlanOptions, PlanChoice, PlanProblem, PlanProgress, PlanResult, PlanWarning, SessionAdvice } from './sale-plan-evaluate.ts';
+export { admissionRateBelow, recommendWaitingRoom } from './sale-room-settings.ts';
 export type { WaitingRoomAdvice, WaitingRoomInput } from './sale-room-settings.ts';
 export type { OptionFigures, RaffleOption, RoundsOption } from './sale-plan-options.ts';
 export { renderPlanMarkdown, renderPlanText } from './sale-plan-render.ts';

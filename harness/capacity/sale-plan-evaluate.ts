@@ -2,13 +2,13 @@
  * evaluatePlan: simulates the sale as planned, then recommends how to run it — waiting-room
  * settings below measured capacity, login-session and queue-ticket lengths that outlast the
  * simulated wait, one round vs N rounds vs a raffle with the figures behind the choice, and
- * when to announce that it is sold out. Pure; cost: a handful of simulator runs of the plan's
- * size (about 2 s per million people each).
+ * when to announce that it is sold out. Pure; cost: 3 + maxRounds − 1 simulator runs of the
+ * plan's size at most (docs/PLAN-FORMAT.md, "Limits", has the measured time and memory).
  */
 import { simulateSale } from './sale-simulator.ts';
-import type { SaleSimulation } from './sale-sim-types.ts';
+import { SIM_LIMITS, type SaleSimulation, type SimPatience, type SimulateSaleOptions } from './sale-sim-types.ts';
 import { resolvedCapacity, type ResolvedSalePlan, type SalePlan } from './sale-plan.ts';
-import { recommendWaitingRoom, type WaitingRoomAdvice } from './sale-room-settings.ts';
+import { admissionRateBelow, recommendWaitingRoom, type WaitingRoomAdvice } from './sale-room-settings.ts';
 import {
   combineRounds, evaluateRaffle, evaluateRounds, fixedSaleOptions, plannedBehaviour,
   type OptionFigures, type RaffleOption, type RoundsOption,
@@ -70,8 +70,35 @@ export interface AnnouncementAdvice {
   readonly personHoursWith: number;
 }
 
+/** What bounded the simulation or looks implausible in the plan; the plan is still evaluated. */
+export type PlanWarning =
+  /** 1% of people would wait longer than a day before giving up. */
+  | { readonly code: 'patience-beyond-a-day'; readonly patienceP99Minutes: number }
+  /** Accounts sent to the back more than `maxReEntries` times were counted as giving up. */
+  | { readonly code: 're-entries-capped'; readonly accounts: number; readonly maxReEntries: number }
+  /** Accounts still waiting at the simulation's horizon were counted as giving up there. */
+  | { readonly code: 'horizon-reached'; readonly accounts: number; readonly horizonMinutes: number };
+
+/** One simulation about to run: step of at most mostSteps (the rounds stop early once one meets the target). */
+export interface PlanProgress {
+  readonly step: number;
+  readonly mostSteps: number;
+  readonly what: 'as-planned' | 'announcement' | 'one-round' | 'rounds';
+  /** Rounds simulated in this step (what = 'rounds'). */
+  readonly rounds?: number;
+  readonly people: number;
+}
+
+export interface EvaluatePlanOptions {
+  /** Called before each simulation (synchronously): a caller can show progress. */
+  readonly onProgress?: (progress: PlanProgress) => void;
+}
+
 export interface PlanResult {
   readonly plan: ResolvedSalePlan;
+  /** people × units ≤ stock: everyone can buy, so no raffle is needed and no sell-out is expected. */
+  readonly stockCoversEveryone: boolean;
+  readonly warnings: readonly PlanWarning[];
   readonly verdict: { readonly choice: PlanChoice; readonly rounds: number; readonly because: 'one-round-meets-target' | 'demand-far-above-stock' | 'rounds-meet-target' | 'too-many-rounds' };
   /** people × units / stock. */
   readonly demandRatio: number;
@@ -84,13 +111,54 @@ export interface PlanResult {
 
 const roundUp5 = (minutes: number): number => Math.max(5, Math.ceil(minutes / 5) * 5);
 
+/** The 99th percentile of a patience law, in minutes (lognormal: median·e^(2.3263σ); exponential: mean·ln 100). */
+export function patienceP99Minutes(patience: SimPatience): number {
+  switch (patience.kind) {
+    case 'infinite':
+      return Infinity;
+    case 'fixed':
+      return patience.minutes;
+    case 'exponential':
+      return patience.meanMinutes * Math.log(100);
+    case 'lognormal':
+      return patience.medianMinutes * Math.exp(2.326347874 * patience.sigma);
+  }
+}
+
+/** Warnings from the plan and from what bounded its simulations. */
+function planWarnings(plan: ResolvedSalePlan, sims: readonly SaleSimulation[]): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
+  const p99 = patienceP99Minutes(plan.patience);
+  if (plan.patience.kind !== 'infinite' && p99 > 24 * 60) warnings.push({ code: 'patience-beyond-a-day', patienceP99Minutes: p99 });
+  const capped = maxOf(sims, (sim) => sim.limits.reEntryCapped);
+  if (capped > 0) warnings.push({ code: 're-entries-capped', accounts: capped, maxReEntries: SIM_LIMITS.maxReEntries });
+  const cut = maxOf(sims, (sim) => sim.limits.cutAtHorizon);
+  if (cut > 0) warnings.push({ code: 'horizon-reached', accounts: cut, horizonMinutes: maxOf(sims, (sim) => sim.limits.horizonMinutes) });
+  return warnings;
+}
+
+function maxOf<T>(items: readonly T[], value: (item: T) => number): number {
+  let most = 0;
+  for (const item of items) most = Math.max(most, value(item));
+  return most;
+}
+
 /** Simulates and recommends; throws UsageError when the capacity is still a profile path. */
-export function evaluatePlan(input: SalePlan): PlanResult {
+export function evaluatePlan(input: SalePlan, evaluateOptions: EvaluatePlanOptions = {}): PlanResult {
   const peoplePerMinute = resolvedCapacity(input);
   const plan: ResolvedSalePlan = { ...input, capacity: { ...input.capacity, peoplePerMinute } };
   const target = plan.targets.maxWaitMinutes;
   const units = plan.unitsPerPerson ?? plan.perPersonLimit;
-  const rate = Math.max(1, Math.floor(plan.decision.admissionMargin * peoplePerMinute));
+  const rate = admissionRateBelow(peoplePerMinute, plan.decision.admissionMargin);
+  const stockCoversEveryone = plan.people * units <= plan.stock;
+  // The plan as written, with the announcement, one round, then rounds: maxRounds − 1 tries at most.
+  const mostSteps = (plan.soldOutAnnouncement ? 2 : 3) + plan.decision.maxRounds - 1;
+  let step = 0;
+  const simulate = (what: PlanProgress['what'], options: SimulateSaleOptions, rounds?: number): SaleSimulation => {
+    evaluateOptions.onProgress?.({ step: (step += 1), mostSteps, what, people: plan.people, ...(rounds === undefined ? {} : { rounds }) });
+    return simulateSale(options);
+  };
+  const sims: SaleSimulation[] = [];
   const journeyP99 = plan.journey === 'fixed' ? plan.journeyMinutes : plan.journeyMinutes * Math.log(100);
   const idle = plan.sleepShare > 0 && plan.sleepMinutes !== undefined ? roundUp5(Math.max(10, 1.25 * plan.sleepMinutes)) : 10;
 
@@ -105,18 +173,23 @@ export function evaluatePlan(input: SalePlan): PlanResult {
     ticketTtlMinutes: plan.ticketTtlMinutes ?? Infinity,
     soldOutAnnouncement: plan.soldOutAnnouncement,
   };
-  const asPlanned = simulateSale(planned);
-  const announced = plan.soldOutAnnouncement ? asPlanned : simulateSale({ ...planned, soldOutAnnouncement: true });
+  const asPlanned = simulate('as-planned', planned);
+  const announced = plan.soldOutAnnouncement ? asPlanned : simulate('announcement', { ...planned, soldOutAnnouncement: true });
+  sims.push(asPlanned, announced);
   const quiet = plan.soldOutAnnouncement ? simulateSale({ ...planned, soldOutAnnouncement: false }) : asPlanned;
   const plannedWorst = Math.max(asPlanned.waits.buyers.max, asPlanned.waits.everyone.p99);
 
   // 2. The three ways, under recommended settings.
-  const oneRound = combineRounds([simulateSale(fixedSaleOptions(plan, rate, idle, plan.people, plan.stock, plan.seed))], plan.stock, target);
-  const rounds = evaluateRounds(plan, rate, idle, journeyP99);
+  const oneRoundSim = simulate('one-round', fixedSaleOptions(plan, rate, idle, plan.people, plan.stock, plan.seed));
+  sims.push(oneRoundSim);
+  const oneRound = combineRounds([oneRoundSim], plan.stock, target);
+  const rounds = evaluateRounds(plan, rate, idle, journeyP99, (count) => evaluateOptions.onProgress?.({ step: (step += 1), mostSteps, what: 'rounds', rounds: count, people: plan.people }));
   const raffle = evaluateRaffle(plan, rate);
   const demandRatio = (plan.people * units) / plan.stock;
   let verdict: PlanResult['verdict'];
   if (oneRound.meetsTarget) verdict = { choice: 'one-round', rounds: 1, because: 'one-round-meets-target' };
+  // Stock for everyone: a raffle would have only winners, so spread the crowd over rounds instead.
+  else if (stockCoversEveryone) verdict = { choice: 'rounds', rounds: rounds.rounds, because: rounds.confirmed ? 'rounds-meet-target' : 'too-many-rounds' };
   else if (demandRatio >= plan.decision.raffleDemandRatio) verdict = { choice: 'raffle', rounds: 0, because: 'demand-far-above-stock' };
   else if (rounds.confirmed) verdict = { choice: 'rounds', rounds: rounds.rounds, because: 'rounds-meet-target' };
   else verdict = { choice: 'raffle', rounds: 0, because: 'too-many-rounds' };
@@ -157,6 +230,8 @@ export function evaluatePlan(input: SalePlan): PlanResult {
 
   return {
     plan,
+    stockCoversEveryone,
+    warnings: planWarnings(plan, sims),
     verdict,
     demandRatio,
     asPlanned: { simulation: asPlanned, problems, worstWaitMinutes: plannedWorst },

@@ -148,7 +148,7 @@ export function simulateRounds(plan: ResolvedSalePlan, rate: number, idle: numbe
  * announcement the rest are told once the stock is spoken for) over the burst window, then add rounds until the
  * simulated worst wait meets the target or maxRounds is reached.
  */
-export function evaluateRounds(plan: ResolvedSalePlan, rate: number, idle: number, journeyP99: number): RoundsOption {
+export function evaluateRounds(plan: ResolvedSalePlan, rate: number, idle: number, journeyP99: number, onTry?: (rounds: number) => void): RoundsOption {
   const units = plan.unitsPerPerson ?? plan.perPersonLimit;
   const served = Math.min(plan.people, Math.ceil(plan.stock / units));
   const target = plan.targets.maxWaitMinutes;
@@ -157,10 +157,12 @@ export function evaluateRounds(plan: ResolvedSalePlan, rate: number, idle: numbe
   const fluid = roundsForMaxWait(served, rate, target, window);
   const maxRounds = plan.decision.maxRounds;
   let rounds = Math.max(2, Math.min(fluid, maxRounds));
+  onTry?.(rounds);
   let sims = simulateRounds(plan, rate, idle, rounds);
   let figures = combineRounds(sims, plan.stock, target);
   while (!figures.meetsTarget && rounds < maxRounds) {
     rounds += 1;
+    onTry?.(rounds);
     sims = simulateRounds(plan, rate, idle, rounds);
     figures = combineRounds(sims, plan.stock, target);
   }

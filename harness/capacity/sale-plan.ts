@@ -6,21 +6,50 @@
  * allowed. Pure: the CLI reads the file (and a capacity profile) and passes the value here.
  */
 import { z } from 'zod';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { UsageError, describeZodIssues, withGivenValues } from '../errors.ts';
 
 const positive = (unit: string) => z.number(`must be ${unit}`).positive(`must be ${unit} greater than 0`);
 const nonNegative = (unit: string) => z.number(`must be ${unit}`).min(0, `must be ${unit} of 0 or more`);
 const whole = z.int('must be a whole number').positive('must be a whole number greater than 0');
+
+/**
+ * Upper bounds of a plan (docs/PLAN-FORMAT.md, "Limits"): what a first-come sale can be and
+ * what the simulator runs in bounded time and memory. Beyond them a plan is refused, naming
+ * the field; the simulator's own bounds (re-entries, horizon) are in SIM_LIMITS.
+ */
+export const PLAN_LIMITS = {
+  /** People in one plan: ~9 s and ~1 GB per simulation of 10 million on one core. */
+  people: 10_000_000,
+  /** Accounts the simulator holds (people plus bots' extra accounts). */
+  accounts: 20_000_000,
+  stock: 1_000_000_000,
+  perPersonLimit: 1_000,
+  /** A week: minutes of patience, arrival windows, sessions and tickets. */
+  minutes: 7 * 24 * 60,
+  /** σ of lognormal patience: at 10, 1% of people wait median × e^23 before giving up. */
+  patienceSigma: 10,
+  peoplePerMinute: 100_000_000,
+  ticketsPerBot: 100,
+} as const;
+const count = (value: number): string => value.toLocaleString('en-US');
+const minutes = (unit: string, hint = '') => positive(unit).max(PLAN_LIMITS.minutes, `must be at most ${PLAN_LIMITS.minutes} minutes (7 days)${hint}`);
+const NEVER_GIVE_UP = '; for people who never give up write kind: infinite';
+const windowMinutes = (unit: string) => nonNegative(unit).max(PLAN_LIMITS.minutes, `must be at most ${PLAN_LIMITS.minutes} minutes (7 days)`);
+const perMinute = (unit: string) => positive(unit).max(PLAN_LIMITS.peoplePerMinute, `must be at most ${count(PLAN_LIMITS.peoplePerMinute)}`);
 const share = z.number('must be a share between 0 and 1').min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
 
 const patienceSchema = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('infinite') }),
-    z.strictObject({ kind: z.literal('fixed'), minutes: positive('a number of minutes') }),
-    z.strictObject({ kind: z.literal('exponential'), meanMinutes: positive('a number of minutes') }),
-    z.strictObject({ kind: z.literal('lognormal'), medianMinutes: positive('a number of minutes'), sigma: positive('a spread (σ of the log)') }),
+    z.strictObject({ kind: z.literal('fixed'), minutes: minutes('a number of minutes', NEVER_GIVE_UP) }),
+    z.strictObject({ kind: z.literal('exponential'), meanMinutes: minutes('a number of minutes', NEVER_GIVE_UP) }),
+    z.strictObject({
+      kind: z.literal('lognormal'),
+      medianMinutes: minutes('a number of minutes', NEVER_GIVE_UP),
+      sigma: positive('a spread (σ of the log)').max(PLAN_LIMITS.patienceSigma, `must be at most ${PLAN_LIMITS.patienceSigma}`),
+    }),
   ],
   'must have kind infinite, fixed (minutes), exponential (meanMinutes) or lognormal (medianMinutes, sigma)',
 );
@@ -30,12 +59,12 @@ const arrivalSchema = z
     /** Share who come before opening and wait in the pre-queue. */
     earlyShare: share.default(0.2),
     /** How long before opening the early ones come (uniformly). */
-    earlyMinutes: nonNegative('a number of minutes').default(30),
+    earlyMinutes: windowMinutes('a number of minutes').default(30),
     /** Share who come in the rush just after opening. */
     burstShare: share.default(0.6),
-    burstMinutes: nonNegative('a number of minutes').default(5),
+    burstMinutes: windowMinutes('a number of minutes').default(5),
     /** The rest come evenly over this long after the burst. */
-    tailMinutes: nonNegative('a number of minutes').default(60),
+    tailMinutes: windowMinutes('a number of minutes').default(60),
     /** At opening, the pre-queue is admitted in arrival order (fifo) or shuffled (like Cloudflare's scheduled events). */
     preQueue: z.enum(['fifo', 'shuffle'], 'must be fifo or shuffle').default('fifo'),
   })
@@ -51,8 +80,8 @@ const arrivalSchema = z
 
 const capacitySchema = z.union(
   [
-    z.strictObject({ peoplePerMinute: positive('a number of people per minute'), source: z.string().optional() }),
-    z.strictObject({ profile: z.string().min(1, 'must be a file path'), peoplePerMinute: positive('a number of people per minute').optional() }),
+    z.strictObject({ peoplePerMinute: perMinute('a number of people per minute'), source: z.string().optional() }),
+    z.strictObject({ profile: z.string().min(1, 'must be a file path'), peoplePerMinute: perMinute('a number of people per minute').optional() }),
   ],
   'must be { peoplePerMinute: N } or { profile: path-to-capacity-profile }',
 );
@@ -62,35 +91,40 @@ const isoDateTime = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?
 
 export const salePlanSchema = z.strictObject({
   name: z.string().optional(),
-  people: whole,
-  stock: whole,
-  perPersonLimit: whole.default(1),
+  people: whole.max(PLAN_LIMITS.people, `must be at most ${count(PLAN_LIMITS.people)} (simulate a share of a larger crowd and scale it)`),
+  stock: whole.max(PLAN_LIMITS.stock, `must be at most ${count(PLAN_LIMITS.stock)}`),
+  perPersonLimit: whole.max(PLAN_LIMITS.perPersonLimit, `must be at most ${count(PLAN_LIMITS.perPersonLimit)}`).default(1),
   /** Units a buyer takes; default perPersonLimit (the stock goes as fast as it can). */
-  unitsPerPerson: whole.optional(),
+  unitsPerPerson: whole.max(PLAN_LIMITS.perPersonLimit, `must be at most ${count(PLAN_LIMITS.perPersonLimit)}`).optional(),
   opensAt: z
     .string('must be a time HH:MM or an ISO date-time')
     .refine((s) => clock.test(s) || isoDateTime.test(s), 'must be a time HH:MM (24 h) or an ISO date-time like 2025-03-02T10:00+09:00')
     .optional(),
   arrival: arrivalSchema.prefault({}),
   capacity: capacitySchema,
-  journeyMinutes: positive('a number of minutes').default(3),
+  journeyMinutes: minutes('a number of minutes').default(3),
   journey: z.enum(['exponential', 'fixed'], 'must be exponential or fixed').default('exponential'),
   /** The waiting room in use today, if any. */
   waitingRoom: z
     .strictObject({
-      admissionRatePerMinute: positive('a number of people per minute'),
-      maxActiveUsers: positive('a number of people').optional(),
+      admissionRatePerMinute: perMinute('a number of people per minute'),
+      maxActiveUsers: positive('a number of people').max(PLAN_LIMITS.accounts, `must be at most ${count(PLAN_LIMITS.accounts)}`).optional(),
     })
     .optional(),
-  sessionTtlMinutes: positive('a number of minutes').optional(),
-  ticketTtlMinutes: positive('a number of minutes').optional(),
+  sessionTtlMinutes: minutes('a number of minutes').optional(),
+  ticketTtlMinutes: minutes('a number of minutes').optional(),
   reloginRequeues: z.boolean('must be true or false').default(false),
   sleepShare: share.default(0),
-  sleepMinutes: positive('a number of minutes').optional(),
+  sleepMinutes: minutes('a number of minutes').optional(),
   patience: patienceSchema.default({ kind: 'lognormal', medianMinutes: 60, sigma: 1 }),
-  bots: z.strictObject({ share, ticketsPerBot: z.int('must be a whole number').min(1, 'must be 1 or more').default(3) }).optional(),
+  bots: z
+    .strictObject({
+      share,
+      ticketsPerBot: z.int('must be a whole number').min(1, 'must be 1 or more').max(PLAN_LIMITS.ticketsPerBot, `must be at most ${PLAN_LIMITS.ticketsPerBot}`).default(3),
+    })
+    .optional(),
   soldOutAnnouncement: z.boolean('must be true or false').default(false),
-  targets: z.strictObject({ maxWaitMinutes: positive('a number of minutes') }).prefault({ maxWaitMinutes: 20 }),
+  targets: z.strictObject({ maxWaitMinutes: minutes('a number of minutes') }).prefault({ maxWaitMinutes: 20 }),
   decision: z
     .strictObject({
       /** Share of measured capacity to admit (Cloudflare advises 75%). */
@@ -102,6 +136,11 @@ export const salePlanSchema = z.strictObject({
     .prefault({}),
   seed: z.int('must be a whole number').default(1),
   language: z.enum(['en', 'ko'], 'must be en or ko').default('en'),
+}).superRefine((plan, ctx) => {
+  const accounts = plan.people * (1 + (plan.bots ? plan.bots.share * (plan.bots.ticketsPerBot - 1) : 0));
+  if (accounts > PLAN_LIMITS.accounts) {
+    ctx.addIssue({ code: 'custom', path: ['bots'], message: `people plus the bots' extra accounts come to ${count(Math.round(accounts))}: at most ${count(PLAN_LIMITS.accounts)} accounts in all` });
+  }
 });
 
 /** A validated plan, defaults filled in. */
@@ -117,14 +156,7 @@ export type ResolvedSalePlan = SalePlan & { readonly capacity: { readonly people
  * `capacity.plan-invalid` with one line per problem: `✖ must be … (got …) → at field.path`.
  */
 export function parseSalePlan(raw: unknown, source?: string): SalePlan {
-  let value = raw;
-  if (typeof raw === 'string') {
-    try {
-      value = parseYaml(raw);
-    } catch (error) {
-      throw new UsageError('capacity.plan-invalid', `${source ?? 'The plan'} is not valid YAML or JSON: ${(error as Error).message}`);
-    }
-  }
+  const value = typeof raw === 'string' ? readPlanText(raw, source ?? 'The plan') : raw;
   const result = salePlanSchema.safeParse(value);
   if (result.success) return result.data;
   const issues = withGivenValues(result.error.issues, value);
@@ -133,10 +165,28 @@ export function parseSalePlan(raw: unknown, source?: string): SalePlan {
   ]);
 }
 
+/**
+ * YAML (or JSON) text as a value. Parse errors and warnings (an unknown tag such as
+ * `!!js/function`) are refused naming the line, and nothing is printed on the way.
+ */
+function readPlanText(text: string, source: string): unknown {
+  const document = parseDocument(text, { prettyErrors: true, logLevel: 'silent', uniqueKeys: true });
+  const problem = document.errors[0] ?? document.warnings[0];
+  if (problem) {
+    const where = problem.linePos?.[0] ? ` (line ${problem.linePos[0].line}, column ${problem.linePos[0].col})` : '';
+    throw new UsageError('capacity.plan-invalid', `${source} is not valid YAML or JSON${where}: ${problem.message.split('\n')[0]}`);
+  }
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new UsageError('capacity.plan-invalid', `${source} is not valid YAML or JSON: ${(error as Error).message}`);
+  }
+}
+
 /** The plan with the shop's capacity taken from a measured profile (read by the CLI). */
 export function withMeasuredCapacity(plan: SalePlan, peoplePerMinute: number, source: string): ResolvedSalePlan {
-  if (!(peoplePerMinute > 0) || !Number.isFinite(peoplePerMinute)) {
-    throw new UsageError('capacity.plan-capacity', `the capacity profile ${source} gives ${peoplePerMinute} people per minute: must be a number above 0`);
+  if (!(peoplePerMinute > 0) || !(peoplePerMinute <= PLAN_LIMITS.peoplePerMinute)) {
+    throw new UsageError('capacity.plan-capacity', `the capacity profile ${source} gives ${peoplePerMinute} people per minute: must be a number above 0 and at most ${count(PLAN_LIMITS.peoplePerMinute)}`);
   }
   return { ...plan, capacity: { peoplePerMinute, source } };
 }

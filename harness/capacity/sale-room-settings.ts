@@ -57,16 +57,30 @@ const CLOUDFLARE_MIN_USERS = 200;
 const SESSION_MAX = 30;
 const SESSION_DEFAULT = 5;
 
-/** Recommends waiting-room settings for Cloudflare, Alibaba ESA, FortiWeb, Queue-it and AWS Virtual Waiting Room. */
+/**
+ * People to admit per minute: margin × capacity, rounded down to whole people from 1 a minute
+ * up, and kept as a fraction below that (0.375 a minute is one person every 2 min 40 s), so
+ * the advice never admits more than the shop serves. O(1).
+ */
+export function admissionRateBelow(peoplePerMinute: number, margin: number): number {
+  const rate = margin * peoplePerMinute;
+  return rate >= 1 ? Math.floor(rate) : rate;
+}
+
+/**
+ * Recommends waiting-room settings for Cloudflare, Alibaba ESA, FortiWeb, Queue-it and AWS
+ * Virtual Waiting Room. A rate below a product's minimum is advised as it is, with a warning:
+ * raising it to the product's minimum would admit more people than the shop serves.
+ */
 export function recommendWaitingRoom(input: WaitingRoomInput): WaitingRoomAdvice {
-  const rate = Math.max(1, Math.floor(input.margin * input.peoplePerMinute));
+  const rate = admissionRateBelow(input.peoplePerMinute, input.margin);
   const journeyP99 = input.journey === 'fixed' ? input.journeyMinutes : input.journeyMinutes * Math.log(100);
   const warnings: RoomWarning[] = [];
   if (rate < CLOUDFLARE_MIN_USERS) warnings.push('rate-below-product-minimum');
   if (journeyP99 > SESSION_MAX) warnings.push('journey-longer-than-session-maximum');
   const session = Math.min(SESSION_MAX, Math.max(SESSION_DEFAULT, Math.ceil(journeyP99)));
   const total = Math.max(CLOUDFLARE_MIN_USERS, Math.ceil(littlesLawConcurrency(rate, input.journeyMinutes + session)));
-  const newUsers = Math.max(CLOUDFLARE_MIN_USERS, Math.min(rate, total));
+  const newUsers = Math.min(rate, total);
   const settings: ProductSetting[] = [];
   for (const [product, names] of [
     ['Cloudflare Waiting Room', ['total_active_users', 'new_users_per_minute', 'session_duration']],

@@ -42,6 +42,9 @@ export function checkSimulateSaleOptions(options: SimulateSaleOptions): void {
   positive('sleepMinutes', options.sleepMinutes, true);
   positive('longWaitMinutes', options.longWaitMinutes, true);
   share('sleepShare', options.sleepShare);
+  const reEntries = options.maxReEntries;
+  if (reEntries !== undefined && (!Number.isInteger(reEntries) || reEntries < 0 || reEntries > 255)) fail('maxReEntries', reEntries, 'a whole number from 0 to 255');
+  positive('horizonMinutes', options.horizonMinutes);
   const { arrivals } = options;
   if (arrivals.kind === 'poisson') positive('arrivals.ratePerMinute', arrivals.ratePerMinute);
   else {

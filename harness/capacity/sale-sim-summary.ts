@@ -23,7 +23,7 @@ export interface SaleRunRecord {
     readonly lostTickets: number; readonly reEntriesTicket: number; readonly reEntriesRelogin: number;
     readonly told: number; readonly botUnits: number; readonly timeInShop: number; readonly shopVisits: number;
     readonly firstArrival: number; readonly soldOutAt: number | null; readonly claimedAt: number | null; readonly overhangAt: number | null;
-    readonly overhangQueued: number;
+    readonly overhangQueued: number; readonly reEntryCapped: number; readonly cutAtHorizon: number;
   };
   readonly stock: number;
   readonly sold: number;
@@ -32,6 +32,8 @@ export interface SaleRunRecord {
   readonly servers: number;
   readonly announcedAt: number | null;
   readonly longWait: number;
+  readonly maxReEntries: number;
+  readonly horizonMinutes: number;
 }
 
 /** Distribution of `values[0..count)` (sorted in place). */
@@ -158,6 +160,7 @@ export function summarizeSale(run: SaleRunRecord): SaleSimulation {
       visits: c.visits,
     },
     maxQueued: c.maxQueued,
+    limits: { maxReEntries: run.maxReEntries, reEntryCapped: c.reEntryCapped, horizonMinutes: run.horizonMinutes, cutAtHorizon: c.cutAtHorizon },
     eventsProcessed: c.events,
     endMinutes: run.endMinutes,
   };

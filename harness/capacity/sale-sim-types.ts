@@ -84,11 +84,24 @@ export interface SimulateSaleOptions {
   /** "Waited and lost": lost their place after waiting longer than this. Default 30 min. */
   readonly longWaitMinutes?: number;
   /** People (in arrival order) left out of the wait distributions, for steady-state runs. Default 0. */
+  /**
+   * Most times one account goes back to the end of the queue (ticket lost, or logged out with
+   * `reloginRequeues`); one more and they give up. Default 20 (SIM_LIMITS.maxReEntries).
+   */
+  readonly maxReEntries?: number;
+  /**
+   * Simulated time ends this many minutes after the opening: everyone still queued or asleep
+   * then gives up there. Default: the last arrival plus 7 days (SIM_LIMITS.horizonAfterArrivalsMinutes).
+   */
+  readonly horizonMinutes?: number;
   readonly warmupPeople?: number;
   readonly seed?: number;
   /** Keep every person's wait in the result (`personWaits`), e.g. to check a survival estimate. Default false. */
   readonly keepPersonWaits?: boolean;
 }
+/** The bounds every simulation runs within (the defaults of maxReEntries and horizonMinutes). */
+export const SIM_LIMITS = { maxReEntries: 20, horizonAfterArrivalsMinutes: 7 * 24 * 60 } as const;
+
 
 export const SALE_OUTCOMES = ['bought', 'sold_out', 'told_sold_out', 'gave_up', 'lost_place'] as const;
 /**
@@ -165,6 +178,15 @@ export interface SaleSimulation {
     readonly meanWaitMinutes: number;
     readonly spanMinutes: number;
     readonly visits: number;
+  };
+  /** The bounds that make every simulation end, and how many accounts met them. */
+  readonly limits: {
+    readonly maxReEntries: number;
+    /** Accounts that gave up because they were sent back more than maxReEntries times. */
+    readonly reEntryCapped: number;
+    readonly horizonMinutes: number;
+    /** Accounts still queued or asleep at the horizon (counted as given up there). */
+    readonly cutAtHorizon: number;
   };
   readonly maxQueued: number;
   readonly eventsProcessed: number;

@@ -7,14 +7,18 @@
  * `reloginRequeues`, send people to the back), patience, bots and an optional sold-out
  * announcement. Method: next-event time advance (Law, *Simulation Modeling and Analysis*,
  * ch. 1) over a typed-array binary heap with generation counters for stale events.
- * Deterministic for a seed. Cost O(E log H) for E events and heap size H; pure, no I/O.
+ * Every simulation ends: an admitted person meets "sold out" before any session check (so
+ * nobody circles the queue once the stock is gone), each account re-enters at most
+ * `maxReEntries` times, and simulated time stops at `horizonMinutes`.
+ * Deterministic for a seed. Cost O(E log H) for E events and heap size H, with
+ * E ≤ accounts × (maxReEntries + 1) × a few events; pure, no I/O.
  */
 import { EventHeap } from './sim-event-heap.ts';
 import { TicketQueue } from './sim-ticket-queue.ts';
 import { planArrivals, type ArrivalPlan } from './sim-arrivals.ts';
 import { createRandom, drawExponential, drawLognormal, shuffleRange, type Uniform } from './sim-random.ts';
 import { summarizeSale, OUTCOME_CODE, type SaleRunRecord } from './sale-sim-summary.ts';
-import type { SaleSimulation, SimulateSaleOptions, SimPatience } from './sale-sim-types.ts';
+import { SIM_LIMITS, type SaleSimulation, type SimulateSaleOptions, type SimPatience } from './sale-sim-types.ts';
 import { checkSimulateSaleOptions } from './sale-sim-options.ts';
 
 const ADMIT = 1;
@@ -61,6 +65,8 @@ class SaleRun {
   private readonly journeyMean: number;
   private readonly journeyFixed: boolean;
   private readonly shufflePreQueue: boolean;
+  private readonly maxReEntries: number;
+  private readonly horizon: number;
   private readonly options: SimulateSaleOptions;
   // Per account.
   private readonly loginAt: Float64Array;
@@ -74,6 +80,7 @@ class SaleRun {
   private readonly outcome: Uint8Array;
   private readonly waitedAndLost: Uint8Array;
   private readonly units: Uint16Array;
+  private readonly reEntered: Uint8Array;
   private readonly gen: Uint32Array;
   // Running state.
   private opened = false;
@@ -87,13 +94,17 @@ class SaleRun {
   private queueLive = 0;
   private lastChange = 0;
   private now = 0;
+  /** When the last person left (bought, sold out, gave up …): the simulation's end. */
+  private lastLeft = 0;
   private admittedPerMinute = new Uint32Array(64);
   private announcedAt: number | null = null;
+  /** Past the horizon: nobody joins or re-enters any more. */
+  private cut = false;
   // Counters.
   private c = {
     events: 0, visits: 0, queueArea: 0, sojourn: 0, maxQueued: 0, maxActive: 0,
     sessionExpiries: 0, lostTickets: 0, reEntriesTicket: 0, reEntriesRelogin: 0,
-    told: 0, botUnits: 0, timeInShop: 0, shopVisits: 0, firstArrival: 0,
+    told: 0, botUnits: 0, timeInShop: 0, shopVisits: 0, firstArrival: 0, reEntryCapped: 0, cutAtHorizon: 0,
     soldOutAt: null as number | null, claimedAt: null as number | null, overhangAt: null as number | null, overhangQueued: 0,
   };
 
@@ -124,6 +135,9 @@ class SaleRun {
     this.servers = shop.servers ?? Math.max(1, Math.round(shop.peoplePerMinute * shop.journeyMinutes));
     this.journeyMean = shop.journeyMinutes;
     this.journeyFixed = shop.journey === 'fixed';
+    this.maxReEntries = options.maxReEntries ?? SIM_LIMITS.maxReEntries;
+    const lastArrival = n > 0 ? Math.max(0, this.plan.times[n - 1]!) : 0;
+    this.horizon = options.horizonMinutes ?? lastArrival + SIM_LIMITS.horizonAfterArrivalsMinutes;
     this.loginAt = new Float64Array(n);
     this.waitStart = new Float64Array(n);
     this.visitStart = new Float64Array(n);
@@ -135,6 +149,7 @@ class SaleRun {
     this.outcome = new Uint8Array(n).fill(255);
     this.waitedAndLost = new Uint8Array(n);
     this.units = new Uint16Array(n);
+    this.reEntered = new Uint8Array(n);
     this.gen = new Uint32Array(n);
   }
 
@@ -154,6 +169,7 @@ class SaleRun {
         this.open();
         continue;
       }
+      if (!this.cut && t > this.horizon) this.cutAtHorizon(this.horizon);
       this.now = t;
       this.c.events += 1;
       if (ta <= th) {
@@ -210,6 +226,11 @@ class SaleRun {
     this.waitStart[id] = start;
     if (this.announcedAt !== null) {
       this.finish(id, t, OUTCOME_CODE.told_sold_out);
+      return;
+    }
+    if (this.cut) {
+      this.finish(id, t, OUTCOME_CODE.gave_up);
+      this.c.cutAtHorizon += 1;
       return;
     }
     this.deadline[id] = bot ? Infinity : start + this.drawPatience();
@@ -273,21 +294,23 @@ class SaleRun {
 
   private admit(id: number, t: number): void {
     this.leaveQueue(id, t);
+    // Sold out first: once the stock is gone nobody is sent back to queue for it again.
+    const remaining = this.stock - this.sold - this.committed;
+    if (this.announcedAt !== null || remaining <= 0) {
+      this.finish(id, t, OUTCOME_CODE.sold_out);
+      return;
+    }
     const bot = this.plan.isBot[id] === 1;
     if (!bot && t - this.loginAt[id]! > this.sessionTtl) {
       this.c.sessionExpiries += 1;
       this.loginAt[id] = t;
       if (this.requeue) {
-        this.c.reEntriesRelogin += 1;
         if (t - this.waitStart[id]! > this.longWait) this.waitedAndLost[id] = 1;
+        if (!this.mayReEnter(id, t)) return;
+        this.c.reEntriesRelogin += 1;
         this.enqueue(id, t, true);
         return;
       }
-    }
-    const remaining = this.stock - this.sold - this.committed;
-    if (this.announcedAt !== null || remaining <= 0) {
-      this.finish(id, t, OUTCOME_CODE.sold_out);
-      return;
     }
     this.wait[id] = t - this.waitStart[id]!;
     this.countAdmission(t);
@@ -309,6 +332,7 @@ class SaleRun {
       this.active -= 1;
       this.state[id] = DONE;
       this.outcome[id] = OUTCOME_CODE.sold_out;
+      if (t > this.lastLeft) this.lastLeft = t;
       return;
     }
     const want = this.plan.isBot[id] === 1 ? this.limit : this.unitsHuman;
@@ -335,6 +359,7 @@ class SaleRun {
     this.active -= 1;
     this.state[id] = DONE;
     this.outcome[id] = OUTCOME_CODE.bought;
+    if (t > this.lastLeft) this.lastLeft = t;
     while (this.busy < this.servers) {
       const nextId = this.shopQueue.popLive(this.gen);
       if (nextId < 0) break;
@@ -358,11 +383,43 @@ class SaleRun {
   private wake(id: number, t: number): void {
     if (this.announcedAt !== null) this.finish(id, t, OUTCOME_CODE.told_sold_out);
     else if (t >= this.deadline[id]!) this.finish(id, t, OUTCOME_CODE.lost_place);
-    else {
+    else if (this.mayReEnter(id, t)) {
       this.c.reEntriesTicket += 1;
       this.enqueue(id, t, true);
       this.tryAdmit(t);
     }
+  }
+
+  /** One more trip to the back of the queue, unless this account has made maxReEntries already (then it gives up). */
+  private mayReEnter(id: number, t: number): boolean {
+    if (this.reEntered[id]! < this.maxReEntries) {
+      this.reEntered[id] = this.reEntered[id]! + 1;
+      return true;
+    }
+    this.c.reEntryCapped += 1;
+    this.finish(id, t, OUTCOME_CODE.gave_up);
+    return false;
+  }
+
+  /**
+   * The horizon: everyone still queued gives up there, everyone asleep does not come back.
+   * Journeys under way finish; nothing new starts after it. O(accounts), once.
+   */
+  private cutAtHorizon(t: number): void {
+    this.cut = true;
+    const n = this.state.length;
+    for (let id = 0; id < n; id += 1) {
+      const state = this.state[id]!;
+      if (state === QUEUED) {
+        this.leaveQueue(id, t);
+        this.finish(id, t, OUTCOME_CODE.gave_up);
+        this.c.cutAtHorizon += 1;
+      } else if (state === ASLEEP) {
+        this.finish(id, t, OUTCOME_CODE.lost_place);
+        this.c.cutAtHorizon += 1;
+      }
+    }
+    this.now = t;
   }
 
   private announceSoldOut(t: number): void {
@@ -375,6 +432,7 @@ class SaleRun {
   }
 
   private finish(id: number, t: number, outcome: number): void {
+    if (t > this.lastLeft) this.lastLeft = t;
     this.state[id] = DONE;
     this.outcome[id] = outcome;
     this.wait[id] = t - this.waitStart[id]!;
@@ -425,9 +483,9 @@ class SaleRun {
   record(): SaleRunRecord {
     return {
       plan: this.plan, wait: this.wait, outcome: this.outcome, waitedAndLost: this.waitedAndLost,
-      units: this.units, counters: this.c, stock: this.stock, sold: this.sold, endMinutes: this.now,
+      units: this.units, counters: this.c, stock: this.stock, sold: this.sold, endMinutes: this.lastLeft,
       admittedPerMinute: this.admittedPerMinute, servers: this.servers, announcedAt: this.announcedAt,
-      longWait: this.longWait, options: this.options,
+      longWait: this.longWait, options: this.options, maxReEntries: this.maxReEntries, horizonMinutes: this.horizon,
     };
   }
 }
