@@ -90,19 +90,21 @@ export function measureCapacityStep(ingest: IngestResult, load: number, journeyL
 export async function runCapacity(options: CapacityRunOptions): Promise<CapacityRunResult> {
   const event = options.onEvent ?? (() => {});
   const artillery = await requireArtillery();
+  const explicitTarget = options.targetUrl ? checkTargetUrl(options.targetUrl, options.allowRemote ?? false) : null;
+  // The run folder before the shop: a folder that cannot be made must not leave a shop open.
+  const runDir = await createRunDir(options.outDir, 'capacity', new Date(), '--out');
   let shop: RunningShop | null = null;
-  let targetUrl: string;
-  if (options.targetUrl) targetUrl = checkTargetUrl(options.targetUrl, options.allowRemote ?? false);
-  else {
-    shop = await startShop({ ...CAPACITY_SHOP, ...options.shopOverrides, service: { ...CAPACITY_SHOP.service, ...options.shopOverrides?.service } });
-    targetUrl = shop.url;
-    const law = shop.config.service;
-    event(`embedded shop ${targetUrl}: service time S(N) = ${law.s0Ms} ms · (1 + ${law.sigma}(N−1) + ${law.kappa}·N(N−1))`);
-  }
-  const runDir = await createRunDir(options.outDir, 'capacity');
   const steps: CapacityStepMeasurement[] = [];
   let stoppedBecause = 'all load steps were measured';
   try {
+    let targetUrl: string;
+    if (explicitTarget) targetUrl = explicitTarget;
+    else {
+      shop = await startShop({ ...CAPACITY_SHOP, ...options.shopOverrides, service: { ...CAPACITY_SHOP.service, ...options.shopOverrides?.service } });
+      targetUrl = shop.url;
+      const law = shop.config.service;
+      event(`embedded shop ${targetUrl}: service time S(N) = ${law.s0Ms} ms · (1 + ${law.sigma}(N−1) + ${law.kappa}·N(N−1))`);
+    }
     for (const load of options.loads) {
       if (options.signal?.aborted) throw new InterruptedError('cli.interrupted', `capacity run interrupted after ${steps.length} steps; raw data kept in ${runDir}`);
       await shop?.reset();

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { ExitCode } from '../../errors.ts';
 import { parseLanguage } from '../language.ts';
 import type { Output } from '../output.ts';
+import { prepareOutDir } from '../out-path.ts';
 import { readTextFile } from '../read-text-file.ts';
 import { readToolVersion } from '../tool-version.ts';
 
@@ -34,6 +35,7 @@ export function registerAnalyzeCommand(program: Command, output: Output): void {
     .option('--lang <lang>', 'report language: en or ko (default from the environment)')
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       const lang = parseLanguage(flags.lang);
+      await prepareOutDir('--out', flags.out);
       const { analyzeK6Run, keepRawOutput, parseTargetsFile } = await import('../../analyze/index.ts');
       const { createRunDir } = await import('../../results/index.ts');
       const { writeAnalyzedReportFiles } = await import('../../report/index.ts');

@@ -7,6 +7,7 @@ import { formatCapacityStep, renderCapacityProfileText } from '../../report/capa
 import { DEFAULT_CAPACITY_LOADS, parseCapacityFlags, type CapacityFlags } from '../capacity-flags.ts';
 import { UsageError } from '../../errors.ts';
 import { readTextFile } from '../read-text-file.ts';
+import { prepareOutDir } from '../out-path.ts';
 import { renderCapacityFitText } from '../../report/capacity-fit-text.ts';
 import { collectRepeated, withInterrupt } from '../interrupt.ts';
 import { parseLanguage } from '../language.ts';
@@ -31,6 +32,7 @@ export function registerCapacityCommand(program: Command, output: Output): Comma
     .action(async (flags: CapacityFlags) => {
       const options = parseCapacityFlags(flags);
       const language = parseLanguage(flags.lang);
+      await prepareOutDir('--out', options.outDir);
       const { runCapacity } = await import('../capacity-run.ts');
       await withInterrupt(output, async (signal) => {
         const result = await runCapacity({

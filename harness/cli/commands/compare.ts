@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
 import { parseLanguage } from '../language.ts';
 import type { Output } from '../output.ts';
+import { prepareOutDir } from '../out-path.ts';
 
 interface CompareFlags {
   json?: boolean;
@@ -38,6 +39,7 @@ export function registerCompareCommand(program: Command, output: Output): void {
       const lang = parseLanguage(flags.lang);
       const alpha = parseNumberFlag('--alpha', flags.alpha, (value) => value > 0 && value < 1, 'between 0 and 1, e.g. 0.05');
       const seed = parseNumberFlag('--seed', flags.seed, (value) => Number.isInteger(value) && value >= 0, 'a non-negative integer');
+      if (flags.out !== undefined) await prepareOutDir('--out', flags.out);
       const { compareRuns, defaultCompareDir, loadRun, readRunSummary, renderCompareText, shapeDifferences, writeCompareFiles } = await import('../../compare/index.ts');
       // Refuse different runs before the (slower) re-ingest of their raw output.
       const differences = shapeDifferences(readRunSummary(runA), readRunSummary(runB));

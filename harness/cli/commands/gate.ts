@@ -15,6 +15,7 @@ import type { Output } from '../output.ts';
 import { repoRoot } from '../repo-root.ts';
 import { collectRepeated, withInterrupt } from '../interrupt.ts';
 import { formatRunProgress } from '../run-output.ts';
+import { prepareOutDir } from '../out-path.ts';
 
 interface GateFlags {
   scenario?: string;
@@ -30,6 +31,7 @@ const shown = (path: string): string => relative(process.cwd(), path) || path;
 
 async function gate(flags: GateFlags, output: Output): Promise<number> {
   const lang = parseLanguage(flags.lang);
+  await prepareOutDir('--out', flags.out);
   const scenarioPath = flags.scenario ?? join(repoRoot, 'scenarios', 'smoke.ts');
   const compare = await import('../../compare/index.ts');
   const { loadScenario } = await import('../../scenario/index.ts');

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
 import type { Output } from '../output.ts';
+import { prepareOutFile } from '../out-path.ts';
 
 interface HistoryFlags {
   out?: string;
@@ -36,6 +37,7 @@ export function registerHistoryCommand(program: Command, output: Output): void {
       const horizon = parseHorizon(flags);
       const root = resolve(dir ?? 'reports');
       const outFile = resolve(flags.out ?? join(root, 'index.html'));
+      if (flags.out !== undefined) await prepareOutFile('--out', flags.out);
       const { buildHistoryModel, describeHorizon, findRuns, renderHistoryHtml } = await import('../../history/index.ts');
       const model = buildHistoryModel(await findRuns(root), horizon);
       await writeFile(outFile, await renderHistoryHtml(model, dirname(outFile)));

@@ -13,6 +13,7 @@ import { runDirSlug } from '../../results/index.ts';
 import { writePdf } from '../print-pdf.ts';
 import type { Output } from '../output.ts';
 import { readTextFile } from '../read-text-file.ts';
+import { prepareOutDir } from '../out-path.ts';
 import type { Language } from '../../vocabulary.ts';
 
 interface PlanFlags {
@@ -53,6 +54,7 @@ export function registerPlanCommand(program: Command, output: Output): void {
       if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
         throw new UsageError('cli.bad-lang', `--lang must be en or ko, got "${flags.lang}".`);
       }
+      if (flags.out !== undefined) await prepareOutDir('--out', flags.out);
       const plan = await resolveProfile(parseSalePlan(await readTextFile(planPath, 'sale plan'), planPath), planPath);
       const result = evaluatePlan(plan);
       const language = (flags.lang as Language | undefined) ?? plan.language;

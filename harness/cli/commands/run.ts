@@ -13,6 +13,7 @@ import { parseLanguage, type Language } from '../language.ts';
 import type { Output } from '../output.ts';
 import { collectRepeated, withInterrupt } from '../interrupt.ts';
 import { formatRunProgress, formatRunResult } from '../run-output.ts';
+import { prepareOutDir } from '../out-path.ts';
 import { repoRoot } from '../repo-root.ts';
 import { RUNNER_FLAGS, type RunnerFlagValues } from '../../engine/index.ts';
 
@@ -145,6 +146,7 @@ export function registerRunCommands(program: Command, output: Output): void {
   }
   run.action(async (scenario: string, flags: RunFlags) => {
     const language = parseLanguage(flags.lang);
+    await prepareOutDir('--out', flags.out ?? 'reports');
     output.exitCode = flags.on !== undefined ? await runInCloud(scenario, flags, output, language) : await runWithProgress(scenario, checkLocalFlags(flags), output, language);
   });
 

@@ -1,6 +1,7 @@
 /** `saleready users`: a deterministic people pool (faker) with bot rings, as JSON (the person engine reads one beside each run's test). */
 import type { Command } from 'commander';
 import type { Output } from '../output.ts';
+import { prepareOutFile } from '../out-path.ts';
 
 interface UsersFlags {
   people: string;
@@ -24,6 +25,7 @@ export function registerUsersCommand(program: Command, output: Output): void {
     .action(async (flags: UsersFlags) => {
       const { generatePeoplePool, parsePoolOptions, writePoolJson } = await import('../../people/index.ts');
       const options = parsePoolOptions({ ...flags });
+      if (options.out) await prepareOutFile('--out', options.out);
       const pool = generatePeoplePool(options);
       if (options.out) {
         const written = await writePoolJson(pool, options.out);
