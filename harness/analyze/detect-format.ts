@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { UsageError } from '../errors.ts';
-import { isGzipFile } from '../results/index.ts';
+import { damagedGzipError, isGzipCutShort, isGzipError, isGzipFile } from '../results/index.ts';
 
 /** The two raw formats k6 writes: `--out json=…` (JSON lines) and `--out csv=…`. */
 export type K6OutputFormat = 'json' | 'csv';
@@ -26,7 +26,11 @@ export async function detectOutputFormat(path: string): Promise<OutputFormat> {
       'pass the files k6 wrote with --out json=<file> or --out csv=<file>, or the report `artillery run --output <file>` wrote',
     ]);
   }
-  const head = (await readHead(path, gzip)).replace(/^\uFEFF/, '').trimStart();
+  const { text, failure } = await readHead(path, gzip);
+  if (gzip && text === '' && failure !== null && isGzipError(failure) && !isGzipCutShort(failure)) {
+    throw damagedGzipError(path, failure, 0, 'the file k6 or Artillery wrote');
+  }
+  const head = text.replace(/^\uFEFF/, '').trimStart();
   if (/^\{\s*"(aggregate|intermediate)"\s*:/.test(head)) return 'artillery';
   const firstLine = head.split('\n', 1)[0] ?? '';
   if (firstLine.startsWith('metric_name,')) return 'csv';
@@ -36,21 +40,23 @@ export async function detectOutputFormat(path: string): Promise<OutputFormat> {
   ]);
 }
 
-async function readHead(path: string, gzip: boolean): Promise<string> {
+async function readHead(path: string, gzip: boolean): Promise<{ text: string; failure: unknown }> {
   const limit = 64 * 1024;
   const input = createReadStream(path, { start: 0, end: gzip ? undefined : limit - 1 });
   const stream = gzip ? input.pipe(createGunzip()) : input;
   let text = '';
+  let failure: unknown = null;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       text += chunk.toString('utf8');
       // Enough to see the first line (k6) or the first key of a pretty-printed report (Artillery).
       if (text.length >= limit || (text.includes('\n') && text.length >= 1024)) break;
     }
-  } catch {
-    // A gzip file cut short still shows its first line; anything unreadable is judged below.
+  } catch (error) {
+    // A gzip file cut short still shows its first line; anything unreadable is judged by the caller.
+    failure = error;
   } finally {
     input.destroy();
   }
-  return text;
+  return { text, failure };
 }

@@ -1,6 +1,8 @@
 /** harness/results — the run folder and k6 raw output, streamed into per-second buckets. */
 export { createRunDir, formatRunTimestamp, runDirSlug } from './run-dir.ts';
 export { ingestK6Output, isGzipFile, type IngestOptions } from './ingest-k6-output.ts';
+export { damagedGzipError, isGzipCutShort, isGzipError } from './gzip-damage.ts';
+export { describeTargetOutage, findTargetOutage, type TargetOutage } from './target-outage.ts';
 export { ingestK6Csv, splitCsvLine, K6_BUILTIN_METRICS, type IngestCsvOptions } from './ingest-k6-csv.ts';
 export {
   createIngestResult,

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { UsageError } from '../errors.ts';
+import { damagedGzipError, isGzipCutShort, isGzipError } from './gzip-damage.ts';
 import { isGzipFile } from './ingest-k6-output.ts';
 import { createIngestResult, declareMetric, warnAboutSeriesCount, type CreateIngestResultOptions, type IngestResult } from './ingest-result.ts';
 import { addPoint, createIngestState, type IngestState } from './ingest-state.ts';
@@ -45,7 +46,7 @@ export async function ingestK6Csv(paths: readonly string[] | string, options: In
 }
 
 async function ingestCsvFile(state: IngestState, path: string, kinds: ReadonlyMap<string, MetricKind>, timeFormat: NonNullable<IngestCsvOptions['timeFormat']>): Promise<void> {
-  const { result, tables } = state;
+  const { result } = state;
   let gzip: boolean;
   try {
     gzip = await isGzipFile(path);
@@ -53,7 +54,41 @@ async function ingestCsvFile(state: IngestState, path: string, kinds: ReadonlyMa
     throw new UsageError('results.raw-output-unreadable', `cannot read k6 CSV output ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const input = createReadStream(path);
-  const lines = createInterface({ input: gzip ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  // A gzip cut short gives what it holds, then Z_BUF_ERROR: read up to there, and say so.
+  const gunzip = gzip ? createGunzip() : null;
+  const text = gunzip ? input.pipe(gunzip) : input;
+  let bytesRead = 0;
+  text.on('data', (chunk: Buffer) => {
+    bytesRead += chunk.length;
+  });
+  // readline does not pass on its input's errors: keep the first and end the lines with it.
+  let failure: unknown = null;
+  const lines = createInterface({ input: text, crlfDelay: Infinity });
+  gunzip?.on('error', (error) => {
+    failure ??= error;
+    lines.close();
+  });
+  try {
+    await readCsvLines(state, lines, path, kinds, timeFormat);
+  } catch (error) {
+    failure ??= error;
+  }
+  if (failure !== null) {
+    if (!gzip || !isGzipError(failure)) throw failure;
+    if (!isGzipCutShort(failure)) throw damagedGzipError(path, failure, bytesRead, 'the file k6 wrote');
+    result.warnings.push(`${path} is cut short after ${bytesRead.toLocaleString('en-US')} bytes (the run was cut short?); read up to there`);
+  }
+  result.sources.push(path);
+}
+
+async function readCsvLines(
+  state: IngestState,
+  lines: AsyncIterable<string>,
+  path: string,
+  kinds: ReadonlyMap<string, MetricKind>,
+  timeFormat: NonNullable<IngestCsvOptions['timeFormat']>,
+): Promise<void> {
+  const { result, tables } = state;
   const line = createK6Line(tables);
   let header: string[] | null = null;
   const warned = new Set<string>();
@@ -99,7 +134,6 @@ async function ingestCsvFile(state: IngestState, path: string, kinds: ReadonlyMa
     }
     addPoint(state, line);
   }
-  result.sources.push(path);
 }
 
 function parseTime(text: string, format: NonNullable<IngestCsvOptions['timeFormat']>): number {

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { constants as zlibConstants, createGunzip } from 'node:zlib';
 import { UsageError } from '../errors.ts';
+import { damagedGzipError, isGzipCutShort, isGzipError } from './gzip-damage.ts';
 import { createK6Line, parseK6JsonLine, parseK6JsonLineFast, type K6Line } from './k6-json-line.ts';
 import { addPoint, createIngestState, type IngestState } from './ingest-state.ts';
 import {
@@ -67,9 +68,17 @@ async function ingestFile(state: IngestState, path: string, reader: 'fast' | 'js
   const line = createK6Line(state.tables);
   const decoder = new StringDecoder('utf8');
   let carry = '';
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const text = carry + decoder.write(chunk);
-    carry = text.slice(readLines(state, text, line, reader));
+  let bytesRead = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytesRead += chunk.length;
+      const text = carry + decoder.write(chunk);
+      carry = text.slice(readLines(state, text, line, reader));
+    }
+  } catch (error) {
+    if (!gzip || !isGzipError(error)) throw error;
+    if (!isGzipCutShort(error)) throw damagedGzipError(path, error, bytesRead, 'the file k6 wrote');
+    result.warnings.push(`${path} is cut short after ${bytesRead.toLocaleString('en-US')} bytes (the run was cut short?); read up to there`);
   }
   const rest = carry + decoder.end();
   if (rest.trim() !== '') {
