@@ -1,6 +1,5 @@
 import {
   createHistogram,
-  histogramFromJson,
   histogramToJson,
   mergeInto,
   recordValue,
@@ -119,11 +118,6 @@ export function cloneAggregate(aggregate: Aggregate): Aggregate {
   return { ...aggregate };
 }
 
-/** Samples an aggregate holds (for a Trend, including negative ones it could not record). */
-export function aggregateSamples(aggregate: Aggregate): number {
-  return aggregate.kind === 'trend' ? aggregate.histogram.count + aggregate.negative : aggregate.count;
-}
-
 /** Plain-JSON form of an aggregate (histograms in stats' compact form). */
 export type AggregateJson =
   | { kind: 'trend'; histogram: HistogramJson; negative: number }
@@ -150,18 +144,3 @@ export function aggregateToJson(aggregate: Aggregate): AggregateJson {
   }
 }
 
-export function aggregateFromJson(json: AggregateJson): Aggregate {
-  switch (json.kind) {
-    case 'trend':
-      return { kind: 'trend', histogram: histogramFromJson(json.histogram), negative: json.negative };
-    case 'counter':
-    case 'rate':
-      return { ...json };
-    case 'gauge':
-      return {
-        kind: 'gauge', count: json.count, sum: json.sum,
-        last: json.last ?? NaN, lastTimeMs: json.lastTimeMs ?? -Infinity,
-        min: json.min ?? Infinity, max: json.max ?? -Infinity,
-      };
-  }
-}

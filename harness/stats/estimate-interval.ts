@@ -7,7 +7,3 @@ export interface EstimateInterval {
   readonly confidence: number;
 }
 
-/** The `[lower, upper]` tuple that `TargetMeasurement.interval` and `TargetVerdict.interval` hold. */
-export function intervalBounds(interval: EstimateInterval): readonly [number, number] {
-  return [interval.lower, interval.upper];
-}

@@ -25,7 +25,7 @@ export {
   type HistogramJson,
 } from './histogram-json.ts';
 
-export { intervalBounds, type EstimateInterval } from './estimate-interval.ts';
+export type { EstimateInterval } from './estimate-interval.ts';
 export { wilsonInterval } from './wilson-interval.ts';
 export { poissonRateInterval } from './poisson-rate-interval.ts';
 export { meanInterval, type MeanInterval } from './mean-interval.ts';
