@@ -12,10 +12,25 @@ const NEEDED_MAJOR = 24;
 const major = Number(process.versions.node.split('.')[0]);
 
 if (major >= NEEDED_MAJOR) {
+  // A Ctrl-C while the harness loads is kept, not fatal: the command takes it over, so a run
+  // stopped in its first moments ends as interrupted (exit 4) rather than killed (130).
+  let earlySignals = 0;
+  const keep = () => {
+    earlySignals += 1;
+  };
+  process.on('SIGINT', keep);
+  process.on('SIGTERM', keep);
+  const early = {
+    count: () => earlySignals,
+    release: () => {
+      process.off('SIGINT', keep);
+      process.off('SIGTERM', keep);
+    },
+  };
   const { register } = await import('tsx/esm/api');
   register();
   const { main } = await import('../harness/cli/main.ts');
-  process.exitCode = await main(process.argv);
+  process.exitCode = await main(process.argv, undefined, early);
 } else {
   runWithNode24();
 }

@@ -3,7 +3,9 @@
  * outcome into an exit code (DESIGN.md, "Contracts"). Only this folder prints or exits.
  */
 import { Command, CommanderError } from 'commander';
-import { ExitCode, SalereadyError } from '../errors.ts';
+import { ExitCode, InterruptedError, SalereadyError } from '../errors.ts';
+import { adoptEarlySignals, releaseEarlySignals, type EarlySignals } from './interrupt.ts';
+import { isDiskFull } from './disk-full.ts';
 import { registerCapacityCommand } from './commands/capacity.ts';
 import { registerCompareCommand } from './commands/compare.ts';
 import { registerGateCommand } from './commands/gate.ts';
@@ -46,9 +48,21 @@ export function createProgram(output: Output): Command {
   return program;
 }
 
-/** Runs the CLI and returns its exit code; never throws. */
-export async function main(argv: readonly string[], output: Output = createConsoleOutput()): Promise<number> {
+/** Commands that stop Artillery on Ctrl-C and keep what was measured (withInterrupt). */
+const LISTENS_FOR_CTRL_C = new Set(['run', 'demo', 'gate', 'capacity']);
+
+/**
+ * Runs the CLI and returns its exit code; never throws. `early` holds the Ctrl-Cs that came
+ * while saleready was loading (bin/saleready.js): a run takes them over; any other command
+ * stops listening, and ends as interrupted (exit 4) if one came.
+ */
+export async function main(argv: readonly string[], output: Output = createConsoleOutput(), early?: EarlySignals): Promise<number> {
   const program = createProgram(output);
+  adoptEarlySignals(early);
+  program.hook('preAction', (_program, command) => {
+    if (LISTENS_FOR_CTRL_C.has(command.name())) return;
+    if (releaseEarlySignals() > 0) throw new InterruptedError('cli.interrupted', `interrupted (Ctrl-C) before ${command.name()} started; nothing was done`);
+  });
   try {
     await program.parseAsync([...argv]);
     return output.exitCode ?? ExitCode.ok;
@@ -67,6 +81,12 @@ function reportError(error: unknown, output: Output): number {
     output.err(`saleready: ${error.message}`);
     for (const hint of error.hints) output.err(`  ${hint}`);
     return error.exitCode;
+  }
+  if (isDiskFull(error)) {
+    // Not a bug: the environment (exit 3). Node names the file it was writing, when it knows it.
+    const { code, path } = error as NodeJS.ErrnoException;
+    output.err(`saleready: the disk is full (${code})${path ? ` while writing ${path}` : ''}: free some space or write elsewhere (--out)`);
+    return ExitCode.environment;
   }
   const message = error instanceof Error ? error.message : String(error);
   output.err(`saleready: unexpected failure: ${message}`);

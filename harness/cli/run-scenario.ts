@@ -6,8 +6,8 @@
  */
 import { join, relative } from 'node:path';
 import { EnvironmentError, ExitCode, UsageError } from '../errors.ts';
-import { compileTest, compressRecords, RECORDS_DIR, requireArtillery, runArtillery, writeCompiledTest } from '../engine/index.ts';
-import { createRunDir, estimateQueueWaitOverEveryone, evaluateTargets, judgeQueueWaitOverEveryone, measure, tagValuesOf, type IngestResult } from '../results/index.ts';
+import { compileTest, RECORDS_DIR, requireArtillery, runArtillery, writeCompiledTest } from '../engine/index.ts';
+import { createRunDir, describeTargetOutage, findTargetOutage, estimateQueueWaitOverEveryone, evaluateTargets, judgeQueueWaitOverEveryone, measure, tagValuesOf, type IngestResult } from '../results/index.ts';
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
 import { buildCrowdFigures, buildRunSummary, recommendFromRun, writeReportFiles, type RunSettings, type QueueLengthSample, type RunSummary } from '../report/index.ts';
@@ -15,6 +15,7 @@ import { applyShopOverrides, parseShopConfig, startShop, type RunningShop, type 
 import { checkBrowsersAvailable, runProbesAfterLoad, startBrowsersBesideLoad } from './run-extras.ts';
 import { checkTargetUrl } from './target-guard.ts';
 import { writePeoplePool } from './write-people-pool.ts';
+import { compressRecordsOrKeep, engineHitFullDisk, fullDiskWords, writeReportOrSay } from './disk-full.ts';
 import { readToolVersion } from './tool-version.ts';
 import type { Language } from '../vocabulary.ts';
 
@@ -53,6 +54,8 @@ export interface RunScenarioResult {
   readonly verdicts: readonly TargetVerdict[];
   readonly exitCode: number;
   readonly plan: RunPlan;
+  /** What kept the run from being measured or reported whole (a full disk): said after the figures; exit 3. */
+  readonly problem?: string;
 }
 
 /** The live line, from what the engine has recorded so far. */
@@ -99,6 +102,20 @@ function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan 
   const shop = applyShopOverrides(plan.shop as ShopConfigInput, overrides);
   parseShopConfig(shop, '--set');
   return { ...plan, shop: shop as RunPlan['shop'] };
+}
+
+/**
+ * Why the run is incomplete, and what that leaves out: units the embedded shop sold whose
+ * checkout answer the engine did not record before it was stopped (the report's units sold
+ * are the shop's; the people's outcomes are the engine's).
+ */
+function describeInterruption(reason: string | null, ingest: IngestResult, shop: ShopStats | null): string {
+  const recorded = measure(ingest, 'sr_units_bought', 'count')?.value ?? 0;
+  const unrecorded = shop ? shop.unitsSold - recorded : 0;
+  const gap = unrecorded > 0
+    ? ` The shop sold ${unrecorded} unit${unrecorded === 1 ? '' : 's'} more than the engine recorded as bought: checkouts under way when it stopped, whose answers it never saw.`
+    : '';
+  return `${reason ?? 'The run stopped before its end'}; figures cover only what was measured until then.${gap}`;
 }
 
 /** The run's session, ticket and journey lengths in sale time, for its recommendations. */
@@ -166,7 +183,16 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     const probes = engineRun.interrupted ? null : await runProbesAfterLoad(plan, target.shop ? null : target.url, options.allowRemote ?? false);
     if (probes) event(`probes: ${probes.findings.length} run, ${probes.highSeverityFailures} high-severity hole${probes.highSeverityFailures === 1 ? '' : 's'}`);
     const ingest = engineRun.ingest.result;
-    await compressRecords(join(runDir, RECORDS_DIR));
+    // A target that died mid-run: say when, in the report's warnings and on screen.
+    const outage = findTargetOutage(ingest);
+    if (outage) {
+      ingest.warnings.push(describeTargetOutage(outage, target.url));
+      event(`warning: ${describeTargetOutage(outage, target.url)}`);
+    }
+    // A full disk: what was measured stays (records uncompressed, figures on screen); exit 3.
+    const diskFull = engineRun.interrupted && engineHitFullDisk(engineRun.outputTail) ? `${fullDiskWords(runDir)}: the engine could not write its records and stopped` : null;
+    const keptRaw = await compressRecordsOrKeep(join(runDir, RECORDS_DIR), runDir);
+    if (keptRaw) ingest.warnings.push(keptRaw);
     const crowd = buildCrowdFigures(ingest, {
       timeScale: plan.timeScale,
       stock: plan.stock,
@@ -177,7 +203,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     });
     // queue-wait targets count everyone who joined: people who left before admission are censored (Kaplan–Meier)
     const waitsOverEveryone = estimateQueueWaitOverEveryone(engineRun.ingest.people);
-    const verdicts = judgeQueueWaitOverEveryone(evaluateTargets(ingest, specs), specs, waitsOverEveryone);
+    const verdicts = judgeQueueWaitOverEveryone(evaluateTargets(ingest, specs, { complete: !engineRun.interrupted }), specs, waitsOverEveryone);
     const complete = !engineRun.interrupted;
     const built = buildRunSummary({
       toolVersion: readToolVersion(),
@@ -190,7 +216,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       startedAt,
       endedAt,
       complete,
-      interruption: complete ? null : `${engineRun.interruption}; figures cover only what was measured until then.`,
+      interruption: complete ? null : describeInterruption(diskFull ?? engineRun.interruption, ingest, shopStats),
       shopStats,
       engine: { name: 'artillery', version: artillery.version, exitCode: engineRun.exitCode, personEngine: engineRun.ingest.engineVersion },
       crowd,
@@ -199,11 +225,12 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       ...(probes ? { probes } : {}),
     });
     const summary = { ...built, recommendations: recommendFromRun(built, runSettings(plan, ingest)) };
-    await writeReportFiles(runDir, summary, { lang: options.lang });
+    const reportLost = await writeReportOrSay(runDir, () => writeReportFiles(runDir, summary, { lang: options.lang }));
     const overall = summarizeVerdicts(verdicts);
     const holes = (probes?.highSeverityFailures ?? 0) > 0;
-    const exitCode = !complete ? ExitCode.interrupted : overall === 'fail' || holes ? ExitCode.targetMissed : ExitCode.ok;
-    return { runDir, summary, verdicts, exitCode, plan };
+    const problem = reportLost ?? diskFull ?? keptRaw;
+    const exitCode = problem ? ExitCode.environment : !complete ? ExitCode.interrupted : overall === 'fail' || holes ? ExitCode.targetMissed : ExitCode.ok;
+    return { runDir, summary, verdicts, exitCode, plan, ...(problem ? { problem } : {}) };
   } finally {
     if (sampler) clearInterval(sampler);
     await target.shop?.close();

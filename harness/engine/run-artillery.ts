@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EnvironmentError } from '../errors.ts';
+import { EnvironmentError, InterruptedError } from '../errors.ts';
 import { followRecords, type EngineIngest, type EngineIngestOptions } from '../results/index.ts';
 import { artilleryEnv, type ArtilleryInstall } from './locate-artillery.ts';
 
@@ -56,7 +56,11 @@ export const ARTILLERY_EXIT = { ok: 0, ensureFailed: 1, engineFailed: 11, interr
 const TAIL_CHARS = 8000;
 
 export async function runArtillery(options: RunArtilleryOptions): Promise<ArtilleryRunResult> {
-  if (options.signal?.aborted) throw new EnvironmentError('engine.not-started', 'The run was cancelled before Artillery started.');
+  if (options.signal?.aborted) {
+    throw new InterruptedError('engine.interrupted-before-start', 'interrupted (Ctrl-C) before Artillery started: nothing was measured', [
+      'the run folder holds the compiled test, which Artillery can run alone',
+    ]);
+  }
   const reportPath = options.reportPath ? resolve(options.reportPath) : null;
   const args = [options.artillery.binPath, 'run', '--target', options.targetUrl, ...(reportPath ? ['--output', reportPath] : []), resolve(options.testPath)];
   const started = Date.now();

@@ -91,6 +91,8 @@ export function noteFor(target: TargetResult, lang: Language): string | null {
       return `측정값 ${formatValue(target.measured, target.unit, 'ko')}, 목표 ${target.op} ${threshold}.`;
     case 'interval-crosses-threshold':
       return `신뢰구간이 기준값 ${threshold}에 걸쳐 있어 다시 실행하면 결과가 달라질 수 있습니다.`;
+    case 'run-interrupted':
+      return `실행이 중간에 멈춰 전체 실행의 합계는 판정할 수 없습니다 (지금까지 측정: ${formatValue(target.measured, target.unit, 'ko')}).`;
   }
 }
 

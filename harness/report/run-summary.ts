@@ -60,7 +60,7 @@ export const targetResultSchema = z.object({
   samples: count,
   minSamples: count.optional(),
   note: z.string().optional(),
-  reason: z.enum(['no-samples', 'too-few-samples', 'not-a-number', 'interval-crosses-threshold', 'missed']).optional(),
+  reason: z.enum(['no-samples', 'too-few-samples', 'not-a-number', 'interval-crosses-threshold', 'missed', 'run-interrupted']).optional(),
   /** Present on queue-wait targets judged over everyone who joined (Kaplan–Meier). */
   overEveryone: targetOverEveryoneSchema.optional(),
 });

@@ -14,7 +14,9 @@ export type VerdictReason =
   | 'too-few-samples'
   | 'not-a-number'
   | 'interval-crosses-threshold'
-  | 'missed';
+  | 'missed'
+  /** A total over the whole run, missed by a run that was cut short (harness/results judgeCutShort). */
+  | 'run-interrupted';
 
 export interface TargetVerdict {
   /** Stable id, e.g. `latency.checkout.p95`. */

@@ -106,6 +106,10 @@ async function runWithProgress(scenarioPath: string, flags: RunFlags, output: Ou
       onProgress: (progress) => output.out(formatRunProgress(progress)),
     });
     for (const line of formatRunResult(result.summary, language)) output.out(line);
+    if (result.problem) {
+      output.err(`saleready: ${result.problem}`);
+      return result.exitCode;
+    }
     output.out(`report: ${relative(process.cwd(), join(result.runDir, 'report.html')) || 'report.html'}`);
     if (flags.pdf && !signal.aborted) await printReportPdf(result.runDir, output);
     return signal.aborted ? ExitCode.interrupted : result.exitCode;
