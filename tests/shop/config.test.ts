@@ -101,7 +101,7 @@ describe('POST /admin/reset', () => {
   });
 
   it('answers 400 bad_request to a body that is not JSON', async () => {
-    const res = await fetch(`${shop.url}/admin/reset`, { method: 'POST', body: '{stock: 3' });
+    const res = await fetch(`${shop.url}/admin/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{stock: 3' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('bad_request');
   });
