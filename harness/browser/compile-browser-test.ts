@@ -56,7 +56,12 @@ export function planBrowserArrivals(options: Pick<CompileBrowserTestOptions, 'pe
   return { warmUpMs: WARM_UP_MS, pauseMs: firstArrivalMs - WARM_UP_MS - spacing, firstArrivalMs, windowMs: options.people * spacing };
 }
 
-const yamlValue = (value: string | number | boolean): string => JSON.stringify(value);
+/**
+ * A YAML scalar: JSON's encoding, with the characters JSON leaves raw but YAML does not allow
+ * raw or reads as line breaks (DEL, C1 controls, U+2028/9) escaped as \uXXXX, valid in YAML too.
+ */
+const yamlValue = (value: string | number | boolean): string =>
+  JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const comment = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 /** Artillery reads whole numbers as seconds and strings through `ms` ("1250ms"). */
 const phaseDuration = (ms: number): string => (ms % 1000 === 0 ? String(ms / 1000) : yamlValue(`${ms}ms`));

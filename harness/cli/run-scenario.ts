@@ -5,7 +5,7 @@
  * Prints nothing itself: progress and events go to callbacks, the caller decides the exit.
  */
 import { join, relative } from 'node:path';
-import { EnvironmentError, ExitCode, UsageError } from '../errors.ts';
+import { EnvironmentError, ExitCode, InterruptedError, UsageError } from '../errors.ts';
 import { compileTest, RECORDS_DIR, requireArtillery, runArtillery, writeCompiledTest } from '../engine/index.ts';
 import { createRunDir, describeTargetOutage, findTargetOutage, estimateQueueWaitOverEveryone, evaluateTargets, judgeQueueWaitOverEveryone, measure, tagValuesOf, type IngestResult } from '../results/index.ts';
 import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
@@ -87,18 +87,26 @@ async function checkTargetAnswers(url: string): Promise<void> {
   }
 }
 
-async function startTarget(plan: RunPlan, scenario: Scenario, options: RunScenarioOptions): Promise<{ url: string; shop: RunningShop | null }> {
-  const explicit = options.targetUrl ?? scenario.target.url;
-  if (explicit) return { url: checkTargetUrl(explicit, options.allowRemote ?? false), shop: null };
-  const shop = await startShop(plan.shop);
-  return { url: shop.url, shop };
+/**
+ * The target the run will load, checked and normalised: `--target` (even when empty), else the
+ * scenario's `target.url` (named as such in messages), else null for the embedded shop.
+ */
+function checkedTargetUrl(scenario: Scenario, options: RunScenarioOptions): string | null {
+  const allowRemote = options.allowRemote ?? false;
+  if (options.targetUrl !== undefined) return checkTargetUrl(options.targetUrl, allowRemote, '--target');
+  if (scenario.target.url !== undefined) return checkTargetUrl(scenario.target.url, allowRemote, 'target.url in the scenario');
+  return null;
 }
 
 /** The plan with `--set` applied to its embedded shop, validated so a bad key or value names itself. */
 function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan {
   const overrides = options.shopOverrides ?? [];
-  if (overrides.length === 0) return plan;
-  if (options.targetUrl) throw new UsageError('cli.bad-flag', '--set configures the embedded shop; it cannot be used with --target.');
+  if (overrides.length === 0) {
+    // the embedded shop refuses what its configuration does not allow: before any folder, not after
+    if (plan.embeddedShop) parseShopConfig(plan.shop as ShopConfigInput, 'target.shop');
+    return plan;
+  }
+  if (!plan.embeddedShop) throw new UsageError('cli.bad-flag', '--set configures the embedded shop; it cannot be used with --target or target.url.');
   const shop = applyShopOverrides(plan.shop as ShopConfigInput, overrides);
   parseShopConfig(shop, '--set');
   return { ...plan, shop: shop as RunPlan['shop'] };
@@ -135,19 +143,23 @@ function runSettings(plan: RunPlan, ingest: IngestResult): RunSettings {
 
 export async function runScenario(options: RunScenarioOptions): Promise<RunScenarioResult> {
   const event = options.onEvent ?? (() => {});
-  const scenario = await loadScenario(options.scenarioPath);
-  const plan = withShopOverrides(planRun(scenario, { targetUrl: options.targetUrl }), options);
+  // Everything that can refuse the run comes first: a refused run leaves no run folder behind.
+  const scenario = await loadScenario(options.scenarioPath, { signal: options.signal });
+  const targetUrl = checkedTargetUrl(scenario, options);
+  const plan = withShopOverrides(planRun(scenario, targetUrl === null ? {} : { targetUrl }), options);
   const specs = compileTargets(scenario);
   const artillery = await requireArtillery();
   await checkBrowsersAvailable(plan);
   const compiled = compileTest(plan, { peoplePool: true });
+  if (targetUrl !== null) await checkTargetAnswers(targetUrl);
+  if (options.signal?.aborted) throw new InterruptedError('cli.interrupted-before-run', 'interrupted before the run started; nothing was run or written');
   for (const warning of compiled.warnings) event(`warning: ${warning}`);
 
   const runDir = await createRunDir(options.outDir ?? 'reports', scenario.name);
   const { testPath } = writeCompiledTest(compiled, runDir);
   await writePeoplePool(plan, runDir);
-  const target = await startTarget(plan, scenario, options);
-  if (!target.shop) await checkTargetAnswers(target.url);
+  const shop = targetUrl === null ? await startShop(plan.shop) : null;
+  const target = { url: targetUrl ?? shop!.url, shop };
   event(`target ${target.url}${target.shop ? ' (embedded reference shop)' : ''}; run folder ${relative(process.cwd(), runDir) || runDir}`);
   event(
     `${plan.people.toLocaleString('en')} people for ${plan.stock.toLocaleString('en')} units, time scale k = ${plan.timeScale} (waits are shown ×${plan.timeScale} in sale time)`,

@@ -38,9 +38,13 @@ export function commentText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 }
 
-/** A YAML scalar: JSON's encoding is valid YAML and cannot break out of its quotes. */
+/**
+ * A YAML scalar: JSON's encoding is valid YAML and cannot break out of its quotes. The
+ * characters JSON leaves raw but YAML does not allow raw or reads as line breaks (DEL, C1
+ * controls, U+2028/9) are escaped as \uXXXX, which YAML reads back the same.
+ */
 export function yamlValue(value: string | number | boolean): string {
-  return JSON.stringify(value);
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** "6 s", "2.5 s", "1 min 30 s": the test's comments are in English. */

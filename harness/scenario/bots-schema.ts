@@ -5,18 +5,22 @@
  * divides them (and the bot count) by the time scale.
  */
 import { z } from 'zod';
+import { SCENARIO_LIMITS } from './scenario-limits.ts';
 
 const share = z.number().min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
 const chance = z.number().min(0, 'must be a chance between 0 and 1').max(1, 'must be a chance between 0 and 1');
 const wholePositive = z.int('must be a whole number').positive('must be a whole number greater than 0');
-const seconds = z.number().positive('must be a number of seconds greater than 0');
+const seconds = z
+  .number()
+  .positive('must be a number of seconds greater than 0')
+  .max(SCENARIO_LIMITS.maxSeconds, `must be at most ${SCENARIO_LIMITS.maxSeconds.toLocaleString('en')} (one day)`);
 
 export const botsSchema = z
   .strictObject({
     /** Share of `crowd.people` that are bots (CONTEXT.md: 10–50% of entries on hyped launches). */
     share: share.optional(),
     /** Or the number of bot accounts, sale scale (divided by k like people). */
-    count: wholePositive.optional(),
+    count: wholePositive.max(SCENARIO_LIMITS.maxPeople, `must be at most ${SCENARIO_LIMITS.maxPeople.toLocaleString('en')} bots`).optional(),
     /** Bot accounts per ring; a ring buys to one delivery address. */
     rings: z.strictObject({ size: wholePositive.max(10_000, 'must be at most 10000').default(5) }).prefault({}),
     /** Bots arrive spread over this many seconds after opening. */

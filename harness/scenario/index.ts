@@ -1,6 +1,7 @@
 /** harness/scenario — the scenario format, its loader, the run plan and the target specs. */
 export { defineScenario } from './define-scenario.ts';
 export { loadScenario } from './load-scenario.ts';
+export type { LoadScenarioOptions } from './load-scenario.ts';
 export { parseScenario } from './parse-scenario.ts';
 export { planRun, scaleCount } from './plan-run.ts';
 export type { PlanRunOptions, PlannedBehaviour, RunPlan } from './plan-run.ts';
@@ -17,3 +18,5 @@ export { arrivedBy, planArrivals } from './arrival-curve.ts';
 export type { ArrivalPhase, ArrivalPhaseName } from './arrival-curve.ts';
 export { patienceMeanMs, patienceP99Ms, scalePatience } from './patience.ts';
 export type { PlannedPatience } from './patience.ts';
+export { normalizeTargetUrl, showTargetUrl, targetUrlProblem } from './target-url.ts';
+export { SCENARIO_LIMITS } from './scenario-limits.ts';

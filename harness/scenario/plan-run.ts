@@ -11,10 +11,21 @@ import { planBots, saleBotCount, type PlannedBots } from './plan-bots.ts';
 import type { Behaviour, Scenario } from './scenario-schema.ts';
 import { SHOP_SCALED_DEFAULTS, type ShopConfigPatch } from './shop-settings-schema.ts';
 import type { TargetSpec } from './target-spec.ts';
+import { normalizeTargetUrl, targetUrlProblem } from './target-url.ts';
+import { UsageError } from '../errors.ts';
 
 export interface PlanRunOptions {
-  /** Load this shop instead of `target.url` or the embedded shop. */
+  /** Load this shop instead of `target.url` or the embedded shop (refused unless a valid http(s) URL; written normalised). */
   readonly targetUrl?: string;
+}
+
+/** The shop's URL as the plan and every file written from it carry it: normalised, or refused. */
+function plannedTargetUrl(options: PlanRunOptions, scenario: Scenario): string | null {
+  const raw = options.targetUrl ?? scenario.target.url;
+  if (raw === undefined) return null;
+  const problem = targetUrlProblem(raw);
+  if (problem) throw new UsageError('scenario.bad-target-url', `${options.targetUrl !== undefined ? 'the target URL' : 'target.url'} ${problem}.`);
+  return normalizeTargetUrl(raw);
 }
 
 /** Behaviour in run time. */
@@ -160,7 +171,7 @@ export function planRun(scenario: Scenario, options: PlanRunOptions = {}): RunPl
   if (people !== salePeople / k || stock !== scenario.sale.stock / k) {
     warnings.push(`people and stock were rounded to whole numbers at time scale ${k}: ${people} people, ${stock} units`);
   }
-  const targetUrl = options.targetUrl ?? scenario.target.url ?? null;
+  const targetUrl = plannedTargetUrl(options, scenario);
   return {
     scenario: scenario.name,
     description: scenario.description ?? null,

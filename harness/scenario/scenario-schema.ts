@@ -2,14 +2,26 @@
  * The scenario format: one zod schema for scenarios written in TypeScript
  * (`defineScenario`), YAML or JSON. All durations are in sale time (what a person lives
  * through); `planRun` divides them by the time scale. docs/SCENARIOS.md explains each field.
+ * Every number has an upper bound (SCENARIO_LIMITS), so an absurd value is refused here,
+ * naming its field, and never reaches a plan, a run folder or the engine.
  */
 import { z } from 'zod';
 import { botCountOf, botsSchema } from './bots-schema.ts';
+import { patienceP99Ms, scalePatience } from './patience.ts';
+import { SCENARIO_LIMITS } from './scenario-limits.ts';
 import { shopSettingsSchema } from './shop-settings-schema.ts';
+import { targetUrlProblem } from './target-url.ts';
 
-const positive = (unit: string) => z.number().positive(`must be ${unit} greater than 0`);
-const nonNegative = (unit: string) => z.number().min(0, `must be ${unit} of 0 or more`);
-const wholePositive = z.int('must be a whole number').positive('must be a whole number greater than 0');
+const { maxMinutes, maxSeconds, maxPeople, maxUnitsPerPerson, maxLatencyMs, maxTextLength } = SCENARIO_LIMITS;
+const WEEK = 'one week';
+const positive = (unit: string, max: number, maxText: string) =>
+  z.number().positive(`must be ${unit} greater than 0`).max(max, `must be at most ${max.toLocaleString('en')} (${maxText})`);
+const nonNegative = (unit: string, max: number, maxText: string) =>
+  z.number().min(0, `must be ${unit} of 0 or more`).max(max, `must be at most ${max.toLocaleString('en')} (${maxText})`);
+const minutes = positive('a number of minutes', maxMinutes, WEEK);
+const seconds = positive('a number of seconds', maxSeconds, 'one day');
+const wholePositive = (max: number, maxText: string) =>
+  z.int('must be a whole number').positive('must be a whole number greater than 0').max(max, `must be at most ${max.toLocaleString('en')} ${maxText}`);
 const share = z.number().min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
 
 /** Journey steps that carry the `step` tag (docs/METRICS.md). */
@@ -17,26 +29,26 @@ import { JOURNEY_STEPS, type JourneyStep } from '../vocabulary.ts';
 
 export { JOURNEY_STEPS, type JourneyStep };
 
-const percentiles = (unit: string) =>
+const percentiles = (value: z.ZodNumber) =>
   z
     .strictObject({
-      p50: positive(unit).optional(),
-      p90: positive(unit).optional(),
-      p95: positive(unit).optional(),
-      p99: positive(unit).optional(),
-      max: positive(unit).optional(),
+      p50: value.optional(),
+      p90: value.optional(),
+      p95: value.optional(),
+      p99: value.optional(),
+      max: value.optional(),
     })
     .refine((value) => Object.keys(value).length > 0, 'must name at least one of p50, p90, p95, p99, max');
 
 /** How long a person waits in the queue before giving up, in sale-time minutes. */
 export const patienceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('exponential'), meanMinutes: positive('a number of minutes') }),
+  z.strictObject({ kind: z.literal('exponential'), meanMinutes: minutes }),
   z.strictObject({
     kind: z.literal('lognormal'),
-    medianMinutes: positive('a number of minutes'),
-    sigma: positive('a spread (σ of the log)'),
+    medianMinutes: minutes,
+    sigma: positive('a spread (σ of the log)', 5, 'the slowest 1% would wait over 100,000 times the median'),
   }),
-  z.strictObject({ kind: z.literal('fixed'), minutes: positive('a number of minutes') }),
+  z.strictObject({ kind: z.literal('fixed'), minutes }),
 ]);
 export type Patience = z.infer<typeof patienceSchema>;
 
@@ -44,12 +56,12 @@ const arrivalsSchema = z
   .strictObject({
     /** People who come before opening: they log in early and wait for the sale to open. */
     early: z
-      .strictObject({ share, windowMinutes: nonNegative('a number of minutes') })
+      .strictObject({ share, windowMinutes: nonNegative('a number of minutes', maxMinutes, WEEK) })
       .prefault({ share: 0, windowMinutes: 0 }),
     /** The rush at opening. */
-    burst: z.strictObject({ share, durationMinutes: positive('a number of minutes') }),
+    burst: z.strictObject({ share, durationMinutes: minutes }),
     /** Everyone else, spread evenly after the burst. */
-    tail: z.strictObject({ durationMinutes: nonNegative('a number of minutes') }),
+    tail: z.strictObject({ durationMinutes: nonNegative('a number of minutes', maxMinutes, WEEK) }),
   })
   .superRefine((arrivals, ctx) => {
     const total = arrivals.early.share + arrivals.burst.share;
@@ -74,7 +86,7 @@ const arrivalsSchema = z
 
 const behaviourSchema = z.strictObject({
   /** A waiting person asks for their place this often (sale time). */
-  pollIntervalSeconds: positive('a number of seconds').default(30),
+  pollIntervalSeconds: seconds.default(30),
   /** Chance, per poll, that the person reloads the page (an extra join call). */
   refreshChance: share.default(0),
   /** Chance that a person opens a second tab (one extra join call after joining). */
@@ -82,11 +94,11 @@ const behaviourSchema = z.strictObject({
   /** Chance that a person's phone falls asleep once while waiting: no polls for `sleepSeconds`. */
   sleepChance: share.default(0),
   /** How long a phone sleeps (sale time); default 1.5 × the shop's ticket validity, so the ticket expires. */
-  sleepSeconds: positive('a number of seconds').optional(),
+  sleepSeconds: seconds.optional(),
   /** Time a person spends on each of product, cart and checkout (sale time). */
-  thinkSeconds: nonNegative('a number of seconds').default(3),
+  thinkSeconds: nonNegative('a number of seconds', maxSeconds, 'one day').default(3),
   /** Units a person tries to buy. */
-  quantity: wholePositive.default(1),
+  quantity: wholePositive(maxUnitsPerPerson, 'units').default(1),
   /** On a lost place: everyone `rejoin`s at the back, everyone `leave`s, or `{ rejoin: share }` of people rejoin. */
   onTicketExpired: z.union([z.enum(['rejoin', 'leave']), z.strictObject({ rejoin: share })]).default('rejoin'),
   /** When logged out while waiting: everyone `relogin`s, everyone `leave`s, or `{ relogin: share }` of people log in again. */
@@ -97,11 +109,11 @@ const behaviourSchema = z.strictObject({
 
 const targetsSchema = z.strictObject({
   /** Latency percentiles per journey step, in ms: `{ checkout: { p95: 800 } }`. */
-  latency: z.partialRecord(z.enum(JOURNEY_STEPS), percentiles('a number of ms')).optional(),
+  latency: z.partialRecord(z.enum(JOURNEY_STEPS), percentiles(positive('a number of ms', maxLatencyMs, 'one hour'))).optional(),
   /** Highest share of failed requests (http_req_failed). */
   errorRate: share.optional(),
   /** Queue wait from first join to admission, in sale-time minutes. */
-  queueWaitMinutes: percentiles('a number of minutes').optional(),
+  queueWaitMinutes: percentiles(minutes).optional(),
   /** Lowest share of people who bought, and/or of stock sold. */
   servedShare: z
     .strictObject({ people: share.optional(), stock: share.optional() })
@@ -118,24 +130,31 @@ export const scenarioSchema = z
     name: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes (it names the run folder)'),
-    description: z.string().optional(),
+    description: z.string().max(maxTextLength, `must be at most ${maxTextLength} characters`).optional(),
     target: z
       .strictObject({
         /** A shop to load instead of the embedded one (loopback unless --allow-remote). */
-        url: z.url('must be an http(s) URL').optional(),
+        url: z
+          .string()
+          .max(maxTextLength, `must be at most ${maxTextLength} characters`)
+          .superRefine((url, ctx) => {
+            const problem = targetUrlProblem(url);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          })
+          .optional(),
         /** Settings for the embedded shop, sale time. */
         shop: shopSettingsSchema.optional(),
       })
       .prefault({}),
     sale: z.strictObject({
-      stock: wholePositive,
-      perPersonLimit: wholePositive.default(1),
-      perAddressLimit: wholePositive.default(2),
+      stock: wholePositive(maxPeople, 'units'),
+      perPersonLimit: wholePositive(maxUnitsPerPerson, 'units per person').default(1),
+      perAddressLimit: wholePositive(maxUnitsPerPerson, 'units per address').default(2),
       /** How long the sale stays open after opening; people still waiting then give up. */
-      durationMinutes: positive('a number of minutes').optional(),
+      durationMinutes: minutes.optional(),
     }),
     crowd: z.strictObject({
-      people: wholePositive,
+      people: wholePositive(maxPeople, 'people'),
       arrivals: arrivalsSchema,
       patience: patienceSchema,
     }),
@@ -153,6 +172,24 @@ export const scenarioSchema = z
   .superRefine((scenario, ctx) => {
     const { burst, tail } = scenario.crowd.arrivals;
     const arrivalMinutes = burst.durationMinutes + tail.durationMinutes;
+    if (arrivalMinutes > maxMinutes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['crowd', 'arrivals', 'tail', 'durationMinutes'],
+        message: `the burst and tail together last ${Number(arrivalMinutes.toFixed(3))} min; arrivals last at most ${maxMinutes.toLocaleString('en')} min (${WEEK})`,
+      });
+    }
+    if (scenario.sale.durationMinutes === undefined) {
+      // Without a sale window, the sale stays open until the last arrival's patience runs out (p99).
+      const p99Minutes = patienceP99Ms(scalePatience(scenario.crowd.patience, 1)) / 60_000;
+      if (arrivalMinutes + p99Minutes > maxMinutes) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['crowd', 'patience'],
+          message: `the slowest 1% of people would wait ${Math.round(p99Minutes).toLocaleString('en')} min, keeping the sale open after the arrivals for longer than ${WEEK} (${maxMinutes.toLocaleString('en')} min): lower the patience or set sale.durationMinutes`,
+        });
+      }
+    }
     if (scenario.sale.durationMinutes !== undefined && scenario.sale.durationMinutes < arrivalMinutes) {
       ctx.addIssue({
         code: 'custom',

@@ -5,19 +5,27 @@
  * and the per-person/per-address limits are not here: they belong to `sale`.
  */
 import { z } from 'zod';
+import { SCENARIO_LIMITS } from './scenario-limits.ts';
 
-const positiveMs = z.number().positive('must be a duration in ms greater than 0');
-const positiveInt = z.int('must be a whole number').positive('must be greater than 0');
+// Bounds as the shop's own configuration has them (harness/shop config.ts), so a setting the
+// shop would refuse after the run folder exists is refused here, naming `target.shop.…`.
+const atMost = (max: number, text: string): string => `must be at most ${max.toLocaleString('en')} (${text})`;
+const positiveMs = z
+  .number()
+  .positive('must be a duration in ms greater than 0')
+  .max(SCENARIO_LIMITS.maxShopMs, atMost(SCENARIO_LIMITS.maxShopMs, 'one week'));
+const positiveInt = (max: number, text: string) => z.int('must be a whole number').positive('must be greater than 0').max(max, atMost(max, text));
 const share = z.number().min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
+const bounded = (min: number, max: number, text: string) => z.number().min(min, `must be ${min} or more`).max(max, atMost(max, text));
 
 export const shopSettingsSchema = z.strictObject({
   sessionTtlMs: positiveMs.optional(),
   ticketTtlMs: positiveMs.optional(),
-  admissionRatePerMinute: z.number().positive('must be greater than 0').optional(),
-  maxActiveUsers: positiveInt.optional(),
+  admissionRatePerMinute: z.number().positive('must be greater than 0').max(6_000_000, atMost(6_000_000, '100,000 per second')).optional(),
+  maxActiveUsers: positiveInt(SCENARIO_LIMITS.maxPeople, 'people').optional(),
   admissionTtlMs: positiveMs.optional(),
   reloginRequeues: z.boolean().optional(),
-  maxTicketsPerSession: positiveInt.optional(),
+  maxTicketsPerSession: positiveInt(SCENARIO_LIMITS.maxUnitsPerPerson, 'tickets').optional(),
   defences: z
     .strictObject({
       requireAdmissionToken: z.boolean().optional(),
@@ -28,11 +36,11 @@ export const shopSettingsSchema = z.strictObject({
     .optional(),
   service: z
     .strictObject({
-      s0Ms: z.number().min(0, 'must be 0 or more').optional(),
-      sigma: z.number().min(0, 'must be 0 or more').optional(),
-      kappa: z.number().min(0, 'must be 0 or more').optional(),
-      workers: positiveInt.optional(),
-      backlog: z.int('must be a whole number').min(0, 'must be 0 or more').optional(),
+      s0Ms: bounded(0, 600_000, 'ten minutes').optional(),
+      sigma: bounded(0, 100, 'the shop’s limit').optional(),
+      kappa: bounded(0, 100, 'the shop’s limit').optional(),
+      workers: positiveInt(100_000, 'the shop’s limit').optional(),
+      backlog: z.int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000, atMost(1_000_000, 'the shop’s limit')).optional(),
     })
     .optional(),
   faults: z
@@ -40,17 +48,20 @@ export const shopSettingsSchema = z.strictObject({
       errorRate: share.optional(),
       slowdowns: z
         .array(
-          z.strictObject({
-            fromMs: z.number().min(0, 'must be 0 or more'),
-            toMs: z.number().positive('must be greater than 0'),
-            factor: z.number().positive('must be greater than 0'),
-          }),
+          z
+            .strictObject({
+              fromMs: bounded(0, SCENARIO_LIMITS.maxShopMs, 'one week'),
+              toMs: positiveMs,
+              factor: z.number().positive('must be greater than 0').max(1000, atMost(1000, 'the shop’s limit')),
+            })
+            .refine((window) => window.toMs > window.fromMs, { message: 'must be greater than fromMs', path: ['toMs'] }),
         )
+        .max(100, 'must hold at most 100 slowdown windows')
         .optional(),
     })
     .optional(),
-  secret: z.string().min(1).optional(),
-  seed: z.int('must be a whole number').optional(),
+  secret: z.string().min(16, 'must be at least 16 characters').max(1024, 'must be at most 1024 characters').optional(),
+  seed: z.int('must be a whole number').min(0, 'must be 0 or more').max(0xffff_ffff, atMost(0xffff_ffff, '2³² − 1')).optional(),
 });
 
 /** `target.shop` as written in a scenario (sale time). */

@@ -16,6 +16,7 @@ import { repoRoot } from '../repo-root.ts';
 import { collectRepeated, withInterrupt } from '../interrupt.ts';
 import { formatRunProgress } from '../run-output.ts';
 import { prepareOutDir } from '../out-path.ts';
+import { withVerdictGuard } from './run.ts';
 
 interface GateFlags {
   scenario?: string;
@@ -94,6 +95,6 @@ export function registerGateCommand(program: Command, output: Output): void {
     .option('--allow-remote', 'allow a target that is not on this machine')
     .option('--lang <lang>', 'language of the reports: en or ko (default from the environment)')
     .action(async (flags: GateFlags) => {
-      output.exitCode = await gate(flags, output);
+      output.exitCode = await withVerdictGuard(output, () => gate(flags, output));
     });
 }

@@ -116,6 +116,25 @@ async function runWithProgress(scenarioPath: string, flags: RunFlags, output: Ou
   });
 }
 
+/**
+ * While `work` runs, a process that ends with exit 0 before it has a verdict (something
+ * called process.exit(0) on the way) ends with exit 70 instead: no verdict is a failure,
+ * never a silent pass.
+ */
+export async function withVerdictGuard<T>(output: Output, work: () => Promise<T>): Promise<T> {
+  const onExit = (code: number): void => {
+    if (code !== ExitCode.ok) return;
+    output.err('saleready: the process was told to end (exit 0) before the run had a verdict; ending with a failure instead.');
+    process.exitCode = ExitCode.internal;
+  };
+  process.on('exit', onExit);
+  try {
+    return await work();
+  } finally {
+    process.off('exit', onExit);
+  }
+}
+
 /** Cloud flags without --on are a mistake, not something to ignore. */
 function checkLocalFlags(flags: RunFlags): RunFlags {
   const given = ['count', 'region', 'planOnly', 'instanceCredentials', ...RUNNER_FLAGS.map((flag) => optionKey(flag.name))].filter((key) => {
@@ -151,7 +170,9 @@ export function registerRunCommands(program: Command, output: Output): void {
   run.action(async (scenario: string, flags: RunFlags) => {
     const language = parseLanguage(flags.lang);
     await prepareOutDir('--out', flags.out ?? 'reports');
-    output.exitCode = flags.on !== undefined ? await runInCloud(scenario, flags, output, language) : await runWithProgress(scenario, checkLocalFlags(flags), output, language);
+    output.exitCode = await withVerdictGuard(output, () =>
+      flags.on !== undefined ? runInCloud(scenario, flags, output, language) : runWithProgress(scenario, checkLocalFlags(flags), output, language),
+    );
   });
 
   program
