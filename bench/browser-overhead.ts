@@ -29,12 +29,21 @@ const seconds = Number(values.seconds);
 const browsers = Number(values.browsers);
 const autocannonCli = join(import.meta.dirname, '..', 'node_modules', 'autocannon', 'autocannon.js');
 
-const shop = await startShop({ admissionRatePerMinute: 600, maxActiveUsers: 100, stock: 1_000_000, perPersonLimit: 10 });
+const shop = await startShop({
+  admissionRatePerMinute: 600,
+  maxActiveUsers: 100,
+  stock: 1_000_000,
+  perPersonLimit: 10,
+});
 
 /** One queued person for the load to poll: a session and a ticket. */
 async function queuedPerson(): Promise<{ session: string; ticket: string }> {
-  const login = (await (await fetch(`${shop.url}/api/login`, { method: 'POST', body: JSON.stringify({ userId: 'load-1' }) })).json()) as { sessionId: string };
-  const join = (await (await fetch(`${shop.url}/api/queue/join`, { method: 'POST', headers: { 'X-Session': login.sessionId } })).json()) as { ticketId: string };
+  const login = (await (
+    await fetch(`${shop.url}/api/login`, { method: 'POST', body: JSON.stringify({ userId: 'load-1' }) })
+  ).json()) as { sessionId: string };
+  const join = (await (
+    await fetch(`${shop.url}/api/queue/join`, { method: 'POST', headers: { 'X-Session': login.sessionId } })
+  ).json()) as { ticketId: string };
   return { session: login.sessionId, ticket: join.ticketId };
 }
 
@@ -47,14 +56,30 @@ async function loadRate(withBrowsers: boolean): Promise<{ rate: number; journeys
   shop.reset();
   const person = await queuedPerson();
   const runDir = mkdtempSync(join(tmpdir(), 'saleready-bench-browsers-'));
-  const people = withBrowsers ? runBrowsers({ targetUrl: shop.url, people: browsers, runDir, maxQueueMs: seconds * 1000 }) : Promise.resolve([]);
+  const people = withBrowsers
+    ? runBrowsers({ targetUrl: shop.url, people: browsers, runDir, maxQueueMs: seconds * 1000 })
+    : Promise.resolve([]);
   // The load starts when the first person arrives (Artillery and Chromium take a few seconds to start).
   if (withBrowsers) await waitForFile(join(runDir, BROWSER_RESULTS_FILE), 60_000);
   const url = `${shop.url}/api/queue/status?ticket=${person.ticket}`;
-  const load = execFileAsync(process.execPath, [autocannonCli, '--json', '-c', values.connections, '-d', String(seconds), '-H', `X-Session=${person.session}`, url], {
-    timeout: (seconds + 60) * 1000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const load = execFileAsync(
+    process.execPath,
+    [
+      autocannonCli,
+      '--json',
+      '-c',
+      values.connections,
+      '-d',
+      String(seconds),
+      '-H',
+      `X-Session=${person.session}`,
+      url,
+    ],
+    {
+      timeout: (seconds + 60) * 1000,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   const [{ stdout }, journeys] = await Promise.all([load, people]);
   return { rate: (JSON.parse(stdout) as { requests: { average: number } }).requests.average, journeys };
 }
@@ -67,15 +92,26 @@ try {
     without.push((await loadRate(false)).rate);
     const run = await loadRate(true);
     withB.push(run.rate);
-    console.log(`  browsers: ${run.journeys.map((journey) => `${journey.outcome} in ${journey.confirmationMs ?? '–'} ms`).join(', ')}`);
+    console.log(
+      `  browsers: ${run.journeys.map((journey) => `${journey.outcome} in ${journey.confirmationMs ?? '–'} ms`).join(', ')}`,
+    );
     for (const journey of run.journeys) if (journey.confirmationMs !== null) journeyMs.push(journey.confirmationMs);
   }
 } finally {
   await shop.close();
 }
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-console.log(`autocannon ${values.connections} connections × ${seconds} s, ${values.rounds} rounds alternated, ${browsers} browsers (Artillery + Playwright engine)`);
-console.log(`load alone          ${without.map((r) => r.toFixed(0)).join(', ')} req/s (mean ${mean(without).toFixed(0)})`);
-console.log(`load + ${browsers} browsers  ${withB.map((r) => r.toFixed(0)).join(', ')} req/s (mean ${mean(withB).toFixed(0)})`);
+console.log(
+  `autocannon ${values.connections} connections × ${seconds} s, ${values.rounds} rounds alternated, ${browsers} browsers (Artillery + Playwright engine)`,
+);
+console.log(
+  `load alone          ${without.map((r) => r.toFixed(0)).join(', ')} req/s (mean ${mean(without).toFixed(0)})`,
+);
+console.log(
+  `load + ${browsers} browsers  ${withB.map((r) => r.toFixed(0)).join(', ')} req/s (mean ${mean(withB).toFixed(0)})`,
+);
 console.log(`ratio with/without: ${(mean(withB) / mean(without)).toFixed(2)}`);
-if (journeyMs.length > 0) console.log(`browser journey to the order confirmation: mean ${mean(journeyMs).toFixed(0)} ms (${journeyMs.length} people)`);
+if (journeyMs.length > 0)
+  console.log(
+    `browser journey to the order confirmation: mean ${mean(journeyMs).toFixed(0)} ms (${journeyMs.length} people)`,
+  );

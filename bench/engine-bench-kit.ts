@@ -89,7 +89,9 @@ if (process.argv[2] === '--engine-bench-shop') {
 
 /** Starts the reference shop in a child process on 127.0.0.1. */
 export async function startShopChild(config: ShopConfigInput): Promise<ShopChild> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--engine-bench-shop', JSON.stringify(config)], { execArgv: ['--import', 'tsx'] });
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--engine-bench-shop', JSON.stringify(config)], {
+    execArgv: ['--import', 'tsx'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the shop did not start within 30 s')), 30_000);
     child.once('message', (message: { url: string }) => {
@@ -104,7 +106,11 @@ export async function startShopChild(config: ShopConfigInput): Promise<ShopChild
       return (await (await fetch(`${url}/admin/stats`)).json()) as ShopStats;
     },
     async reset(patch = {}) {
-      const res = await fetch(`${url}/admin/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+      const res = await fetch(`${url}/admin/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(patch),
+      });
       if (!res.ok) throw new Error(`shop reset answered ${res.status}: ${await res.text()}`);
     },
     close() {
@@ -171,7 +177,11 @@ export async function spawnArtillery(testPath: string, cwd: string, targetUrl: s
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits (≤ timeoutMs) until `check` is true, polling every 100 ms. */
-export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -182,5 +192,7 @@ export async function waitFor(what: string, check: () => Promise<boolean> | bool
 export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };

@@ -85,10 +85,14 @@ interface ChildReport {
 
 /** One ingest in a fresh Node process (tsx as a loader, no extra process), GC exposed. */
 function runChild(file: string): ChildReport {
-  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', file], {
-    encoding: 'utf8',
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', file],
+    {
+      encoding: 'utf8',
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    },
+  );
   return JSON.parse(output) as ChildReport;
 }
 
@@ -122,8 +126,14 @@ const STEPS: [step: string, name: string, share: number][] = [
 /** Writes the records of a `seconds`-long run with the engine's writer; returns the .ndjson.gz path. */
 async function writeRecords(dir: string, seconds: number, requestsPerSecond: number): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const { createRecorder } = createRequire(import.meta.url)('../harness/engine/artillery-engine-saleready/records.js') as { createRecorder: CreateRecorder };
-  const recorder = createRecorder(dir, { engine: 'saleready', engineVersion: 'bench', scenario: 'bench-ingest' }, { flushMs: 3_600_000 });
+  const { createRecorder } = createRequire(import.meta.url)(
+    '../harness/engine/artillery-engine-saleready/records.js',
+  ) as { createRecorder: CreateRecorder };
+  const recorder = createRecorder(
+    dir,
+    { engine: 'saleready', engineVersion: 'bench', scenario: 'bench-ingest' },
+    { flushMs: 3_600_000 },
+  );
   const random = randomStream(2021);
   const lognormal = (median: number, sigma: number): number => {
     const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -139,18 +149,24 @@ async function writeRecords(dir: string, seconds: number, requestsPerSecond: num
         const at = base + (i * 1000) / requestsPerSecond;
         let pick = random();
         let stepIndex = 0;
-        while (stepIndex < STEPS.length - 1 && pick >= (STEPS[stepIndex] as [string, string, number])[2]) pick -= (STEPS[stepIndex++] as [string, string, number])[2];
+        while (stepIndex < STEPS.length - 1 && pick >= (STEPS[stepIndex] as [string, string, number])[2])
+          pick -= (STEPS[stepIndex++] as [string, string, number])[2];
         const [step, name] = STEPS[stepIndex] as [string, string, number];
         const actor = random() < 0.05 ? 'bot' : 'person';
         const roll = random();
         const status =
-          roll < 0.005 ? '503'
-          : step === 'poll' && roll < 0.03 ? '410'
-          : step === 'checkout' && roll < 0.2 ? '409'
-          : actor === 'bot' && step !== 'poll' && roll < 0.3 ? '403'
-          : '200';
+          roll < 0.005
+            ? '503'
+            : step === 'poll' && roll < 0.03
+              ? '410'
+              : step === 'checkout' && roll < 0.2
+                ? '409'
+                : actor === 'bot' && step !== 'poll' && roll < 0.3
+                  ? '403'
+                  : '200';
         const bypass = actor === 'bot' && status === '403' ? 'no_token' : undefined;
-        const expected = status === '200' || status === '409' || status === '410' || (bypass !== undefined && status === '403');
+        const expected =
+          status === '200' || status === '409' || status === '410' || (bypass !== undefined && status === '403');
         const tags: Record<string, string> = { step, actor, status, name, expected_response: String(expected) };
         if (bypass) tags.bypass = bypass;
         recorder.count('http_reqs', tags, 1, at);
@@ -209,7 +225,16 @@ async function main(): Promise<void> {
     const { result } = ingest;
     let perSecondBuckets = 0;
     for (const series of result.series.values()) perSecondBuckets += series.perSecond.size;
-    const report = { ms, maxRssMb, retainedMb, lines: result.lines, samples: result.samples, series: result.series.size, perSecondBuckets, people: ingest.people.length };
+    const report = {
+      ms,
+      maxRssMb,
+      retainedMb,
+      lines: result.lines,
+      samples: result.samples,
+      series: result.series.size,
+      perSecondBuckets,
+      people: ingest.people.length,
+    };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     const cases = process.argv.length > 2 ? process.argv.slice(2) : ['300@2000', '1200@2000'];

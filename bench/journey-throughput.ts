@@ -39,10 +39,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CAPACITY_STEPS, compileCapacityStep } from '../harness/engine/index.ts';
-import { cpuSecondsOf, median, sleep, spawnArtillery, startShopChild, waitFor, type ShopChild } from './engine-bench-kit.ts';
+import {
+  cpuSecondsOf,
+  median,
+  sleep,
+  spawnArtillery,
+  startShopChild,
+  waitFor,
+  type ShopChild,
+} from './engine-bench-kit.ts';
 
 const { values } = parseArgs({
-  options: { people: { type: 'string', default: '50' }, rounds: { type: 'string', default: '2' }, 'arrival-cost': { type: 'boolean', default: false } },
+  options: {
+    people: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '2' },
+    'arrival-cost': { type: 'boolean', default: false },
+  },
 });
 const load = Number(values.people);
 const rounds = Number(values.rounds);
@@ -62,7 +74,12 @@ const SHOP = {
 };
 
 type AutocannonRequest = { method: string; path: string; headers?: Record<string, string>; body?: string };
-type Autocannon = (options: { url: string; connections: number; duration: number; requests: AutocannonRequest[] }) => Promise<{
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: AutocannonRequest[];
+}) => Promise<{
   requests: { total: number };
   non2xx: number;
   errors: number;
@@ -71,7 +88,13 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 /** The person engine: saleready's compiled capacity step. */
 function writePersonEngineTest(dir: string): string {
-  const { test, plan } = compileCapacityStep({ load, seconds: 60, journey: CAPACITY_STEPS, planFile: 'capacity-plan.json', recordsDir: 'records' });
+  const { test, plan } = compileCapacityStep({
+    load,
+    seconds: 60,
+    journey: CAPACITY_STEPS,
+    planFile: 'capacity-plan.json',
+    recordsDir: 'records',
+  });
   writeFileSync(join(dir, 'capacity-plan.json'), plan);
   writeFileSync(join(dir, 'person-engine.yml'), test);
   return join(dir, 'person-engine.yml');
@@ -158,7 +181,11 @@ async function measureArtillery(shop: ShopChild, testPath: string, cwd: string):
     const cpuAfter = cpuSecondsOf(artillery.pid);
     const after = await shop.stats();
     if (after.ordersTotal === before.ordersTotal) throw new Error(`no orders in the window:\n${artillery.output()}`);
-    return { requests: after.requestsTotal - before.requestsTotal, cpuSeconds: cpuAfter - cpuBefore, orders: after.ordersTotal - before.ordersTotal };
+    return {
+      requests: after.requestsTotal - before.requestsTotal,
+      cpuSeconds: cpuAfter - cpuBefore,
+      orders: after.ordersTotal - before.ordersTotal,
+    };
   } finally {
     await artillery.stop();
   }
@@ -167,13 +194,20 @@ async function measureArtillery(shop: ShopChild, testPath: string, cwd: string):
 /** Logs a buyer in and waits for admission; returns the headers of an admitted buyer and their ticket. */
 async function admittedBuyer(url: string): Promise<{ headers: Record<string, string>; ticket: string }> {
   const post = (path: string, headers: Record<string, string>, body?: unknown) =>
-    fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) });
+    fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body ?? {}),
+    });
   const login = (await (await post('/api/login', {}, { userId: 'bench-buyer' })).json()) as { sessionId: string };
   const session = { 'x-actor': 'capacity', 'x-session': login.sessionId };
   const { ticketId } = (await (await post('/api/queue/join', session)).json()) as { ticketId: string };
   for (let i = 0; i < 100; i++) {
-    const status = (await (await fetch(`${url}/api/queue/status?ticket=${ticketId}`, { headers: session })).json()) as { admissionToken?: string };
-    if (status.admissionToken) return { headers: { ...session, 'x-admission-token': status.admissionToken }, ticket: ticketId };
+    const status = (await (await fetch(`${url}/api/queue/status?ticket=${ticketId}`, { headers: session })).json()) as {
+      admissionToken?: string;
+    };
+    if (status.admissionToken)
+      return { headers: { ...session, 'x-admission-token': status.admissionToken }, ticket: ticketId };
     await sleep(50);
   }
   throw new Error('the bench buyer was not admitted within 5 s');
@@ -185,12 +219,22 @@ async function measureAutocannon(shop: ShopChild): Promise<Measurement> {
   const json = { 'content-type': 'application/json' };
   const session = { 'x-actor': headers['x-actor'] as string, 'x-session': headers['x-session'] as string };
   const requests: AutocannonRequest[] = [
-    { method: 'POST', path: '/api/login', headers: { 'x-actor': 'capacity', ...json }, body: JSON.stringify({ userId: 'bench-buyer-again' }) },
+    {
+      method: 'POST',
+      path: '/api/login',
+      headers: { 'x-actor': 'capacity', ...json },
+      body: JSON.stringify({ userId: 'bench-buyer-again' }),
+    },
     { method: 'POST', path: '/api/queue/join', headers: session },
     { method: 'GET', path: `/api/queue/status?ticket=${ticket}`, headers: session },
     { method: 'GET', path: '/api/product', headers },
     { method: 'POST', path: '/api/cart', headers: { ...headers, ...json }, body: JSON.stringify({ quantity: 1 }) },
-    { method: 'POST', path: '/api/checkout', headers: { ...headers, ...json }, body: JSON.stringify({ quantity: 1, address: '1 Capacity Street' }) },
+    {
+      method: 'POST',
+      path: '/api/checkout',
+      headers: { ...headers, ...json },
+      body: JSON.stringify({ quantity: 1, address: '1 Capacity Street' }),
+    },
   ];
   const run = autocannon({ url: shop.url, connections: load, duration: WINDOW_S + 2, requests });
   await sleep(1000);
@@ -200,8 +244,13 @@ async function measureAutocannon(shop: ShopChild): Promise<Measurement> {
   const cpu = process.cpuUsage(cpuBefore);
   const after = await shop.stats();
   const result = await run;
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`autocannon: ${result.non2xx} non-2xx answers, ${result.errors} errors; the comparison is void`);
-  return { requests: after.requestsTotal - before.requestsTotal, cpuSeconds: (cpu.user + cpu.system) / 1e6, orders: after.ordersTotal - before.ordersTotal };
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`autocannon: ${result.non2xx} non-2xx answers, ${result.errors} errors; the comparison is void`);
+  return {
+    requests: after.requestsTotal - before.requestsTotal,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    orders: after.ordersTotal - before.ordersTotal,
+  };
 }
 
 /** CPU of Artillery's process over 5 s of an arrival phase that brings 100 people a second who do nothing. */
@@ -224,7 +273,9 @@ const perCpu = (m: Measurement): number => m.requests / m.cpuSeconds;
 try {
   if (values['arrival-cost']) {
     const cores = await measureArrivalCost(shop, writeArrivalsOnlyTest(dir), dir);
-    console.log(`Artillery during an arrival phase of 100 people/s who send nothing: ${cores.toFixed(2)} CPU-seconds per second`);
+    console.log(
+      `Artillery during an arrival phase of 100 people/s who send nothing: ${cores.toFixed(2)} CPU-seconds per second`,
+    );
   }
   const tests = { person: writePersonEngineTest(dir), http: writeHttpEngineTest(dir) };
   console.log(
@@ -233,7 +284,10 @@ try {
   );
   for (let round = 1; round <= rounds; round++) {
     for (const generator of ['person', 'http', 'autocannon'] as const) {
-      const m = generator === 'autocannon' ? await measureAutocannon(shop) : await measureArtillery(shop, tests[generator], dir);
+      const m =
+        generator === 'autocannon'
+          ? await measureAutocannon(shop)
+          : await measureArtillery(shop, tests[generator], dir);
       results[generator].push(m);
       console.log(
         `round ${round} ${generator.padEnd(10)} ${(m.requests / WINDOW_S).toFixed(0).padStart(6)} req/s ${(m.orders / WINDOW_S).toFixed(0).padStart(5)} orders/s` +

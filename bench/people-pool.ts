@@ -32,7 +32,9 @@ function step<T>(label: string, run: () => T): T {
   return result;
 }
 
-console.log(`people pool bench: ${people.toLocaleString('en')} people, ko, botShare 0.2, ringSize 5, Node ${process.version}`);
+console.log(
+  `people pool bench: ${people.toLocaleString('en')} people, ko, botShare 0.2, ringSize 5, Node ${process.version}`,
+);
 console.log(`baseline RSS ${mb(process.memoryUsage.rss())}`);
 const pool = step('build pool (faker parts)', () =>
   generatePeoplePool({ people, seed: 2021, botShare: 0.2, ringSize: 5, locale: 'ko' }),

@@ -34,7 +34,9 @@ for (const name of asked.length > 0 ? asked : BENCHMARKS) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { cwd: root, stdio: 'inherit' });
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   if (result.status !== 0) failed.push(name);
-  console.log(`=== bench/${name}.ts ${result.status === 0 ? 'done' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds} s`);
+  console.log(
+    `=== bench/${name}.ts ${result.status === 0 ? 'done' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds} s`,
+  );
 }
 if (failed.length > 0) {
   console.log(`\nfailed: ${failed.join(', ')}`);

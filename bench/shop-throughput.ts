@@ -100,7 +100,11 @@ async function startChild(kind: ServerKind): Promise<{ child: ChildProcess; url:
 /** Logs a person in and waits (≤ 10 s) for admission; returns the headers of an admitted buyer. */
 async function admittedBuyer(url: string): Promise<Record<string, string>> {
   const post = (path: string, headers: Record<string, string>, body?: unknown) =>
-    fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) });
+    fetch(url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body ?? {}),
+    });
   const login = (await (await post('/api/login', {}, { userId: 'bench-buyer' })).json()) as { sessionId: string };
   const session = { 'x-session': login.sessionId };
   const joined = (await (await post('/api/queue/join', session)).json()) as { ticketId: string };
@@ -159,7 +163,9 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds);
   const rates: Record<ServerKind, number[]> = { bare: [], shop: [] };
   const cpu: Record<ServerKind, number[]> = { bare: [], shop: [] };
-  console.log(`POST /api/checkout, ${connections} connections, ${durationS} s per run, ${rounds} rounds (bare, shop alternated)`);
+  console.log(
+    `POST /api/checkout, ${connections} connections, ${durationS} s per run, ${rounds} rounds (bare, shop alternated)`,
+  );
   for (let round = 1; round <= rounds; round += 1) {
     for (const kind of ['bare', 'shop'] as const) {
       const { result, cpuMicrosPerRequest } = await measure(kind, connections, durationS);
@@ -175,7 +181,9 @@ async function main(): Promise<void> {
   const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const bare = mean(rates.bare);
   const shop = mean(rates.shop);
-  console.log(`requests/s: bare node:http ${bare.toFixed(0)} · shop checkout ${shop.toFixed(0)} · ratio ${(shop / bare).toFixed(2)} (goal ≥ 0.50)`);
+  console.log(
+    `requests/s: bare node:http ${bare.toFixed(0)} · shop checkout ${shop.toFixed(0)} · ratio ${(shop / bare).toFixed(2)} (goal ≥ 0.50)`,
+  );
   const bareCpu = mean(cpu.bare);
   const shopCpu = mean(cpu.shop);
   console.log(

@@ -18,7 +18,15 @@ const sale: SimulateSaleOptions = {
   stock: 60_000,
   perPersonLimit: 2,
   unitsPerPerson: 1,
-  arrivals: { kind: 'crowd', earlyShare: 0.3, earlyMinutes: 30, burstShare: 0.5, burstMinutes: 5, tailMinutes: 60, preQueue: 'shuffle' },
+  arrivals: {
+    kind: 'crowd',
+    earlyShare: 0.3,
+    earlyMinutes: 30,
+    burstShare: 0.5,
+    burstMinutes: 5,
+    tailMinutes: 60,
+    preQueue: 'shuffle',
+  },
   shop: { peoplePerMinute: 1_500, journeyMinutes: 4 },
   waitingRoom: { admissionRatePerMinute: 1_125, maxActiveUsers: 25_000 },
   sessionTtlMinutes: 30,
@@ -55,15 +63,19 @@ for (let i = 0; i < rounds; i += 1) {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   rows.push({ simMs, baseMs, events: result.eventsProcessed });
   if (i === 0) {
-    console.log(`accounts ${result.accounts.toLocaleString('en-US')}, events ${result.eventsProcessed.toLocaleString('en-US')}, re-entries ${result.reEntries.total.toLocaleString('en-US')}, sold out at ${result.soldOutAtMinutes?.toFixed(1)} min, end ${result.endMinutes.toFixed(0)} min`);
+    console.log(
+      `accounts ${result.accounts.toLocaleString('en-US')}, events ${result.eventsProcessed.toLocaleString('en-US')}, re-entries ${result.reEntries.total.toLocaleString('en-US')}, sold out at ${result.soldOutAtMinutes?.toFixed(1)} min, end ${result.endMinutes.toFixed(0)} min`,
+    );
   }
 }
 clearInterval(sampler);
 for (const [i, row] of rows.entries()) {
   console.log(
-    `run ${i + 1}: simulate ${(row.simMs / 1000).toFixed(2)} s, ${((row.events / row.simMs) * 1000 / 1e6).toFixed(2)} M events/s; ` +
+    `run ${i + 1}: simulate ${(row.simMs / 1000).toFixed(2)} s, ${(((row.events / row.simMs) * 1000) / 1e6).toFixed(2)} M events/s; ` +
       `baseline sort 1M Float64 ${row.baseMs.toFixed(0)} ms; ratio ${(row.simMs / row.baseMs).toFixed(1)}×`,
   );
 }
 const best = rows.reduce((a, b) => (b.simMs < a.simMs ? b : a));
-console.log(`best: ${(best.simMs / 1000).toFixed(2)} s (${(best.simMs / best.baseMs).toFixed(1)}× the sort); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; node ${process.version}`);
+console.log(
+  `best: ${(best.simMs / 1000).toFixed(2)} s (${(best.simMs / best.baseMs).toFixed(1)}× the sort); peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB; node ${process.version}`,
+);

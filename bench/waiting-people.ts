@@ -23,7 +23,9 @@ import { compileTest, writeCompiledTest } from '../harness/engine/index.ts';
 import { parseScenario, planRun } from '../harness/scenario/index.ts';
 import { rssBytesOf, sleep, spawnArtillery, startShopChild, waitFor } from './engine-bench-kit.ts';
 
-const { values } = parseArgs({ options: { small: { type: 'string', default: '9000' }, large: { type: 'string', default: '18000' } } });
+const { values } = parseArgs({
+  options: { small: { type: 'string', default: '9000' }, large: { type: 'string', default: '18000' } },
+});
 const ARRIVALS_PER_SECOND = 1000;
 const POLL_INTERVAL_S = 10;
 const HOLD_MS = 3000;
@@ -43,15 +45,27 @@ async function waitingRss(people: number): Promise<{ rssBytes: number; waiting: 
     const scenario = parseScenario({
       name: 'bench-waiting',
       sale: { stock: people, durationMinutes: 60 },
-      crowd: { people, arrivals: { burst: { share: 1, durationMinutes: people / ARRIVALS_PER_SECOND / 60 }, tail: { durationMinutes: 0 } }, patience: { kind: 'fixed', minutes: 60 } },
+      crowd: {
+        people,
+        arrivals: {
+          burst: { share: 1, durationMinutes: people / ARRIVALS_PER_SECOND / 60 },
+          tail: { durationMinutes: 0 },
+        },
+        patience: { kind: 'fixed', minutes: 60 },
+      },
       behaviour: { pollIntervalSeconds: POLL_INTERVAL_S, thinkSeconds: 0 },
     });
     const { testPath } = writeCompiledTest(compileTest(planRun(scenario, { targetUrl: shop.url })), dir);
     const artillery = await spawnArtillery(testPath, dir, shop.url);
     try {
-      await waitFor(`${people} people waiting`, async () => (await shop.stats()).ticketsIssued >= people, 60_000 + (people / ARRIVALS_PER_SECOND) * 3000);
+      await waitFor(
+        `${people} people waiting`,
+        async () => (await shop.stats()).ticketsIssued >= people,
+        60_000 + (people / ARRIVALS_PER_SECOND) * 3000,
+      );
       let rssBytes = 0;
-      for (const until = Date.now() + HOLD_MS; Date.now() < until; await sleep(100)) rssBytes = Math.max(rssBytes, rssBytesOf(artillery.pid));
+      for (const until = Date.now() + HOLD_MS; Date.now() < until; await sleep(100))
+        rssBytes = Math.max(rssBytes, rssBytesOf(artillery.pid));
       const stats = await shop.stats();
       return { rssBytes, waiting: stats.queueLength };
     } finally {
@@ -65,11 +79,17 @@ async function waitingRss(people: number): Promise<{ rssBytes: number; waiting: 
 
 const small = Number(values.small);
 const large = Number(values.large);
-console.log(`people arriving at ${ARRIVALS_PER_SECOND}/s, polling every ${POLL_INTERVAL_S} s, nobody admitted; RSS of the Artillery process once all wait`);
+console.log(
+  `people arriving at ${ARRIVALS_PER_SECOND}/s, polling every ${POLL_INTERVAL_S} s, nobody admitted; RSS of the Artillery process once all wait`,
+);
 const atSmall = await waitingRss(small);
-console.log(`${small} people: ${atSmall.waiting} waiting in the shop's queue, Artillery RSS ${(atSmall.rssBytes / MB).toFixed(0)} MB`);
+console.log(
+  `${small} people: ${atSmall.waiting} waiting in the shop's queue, Artillery RSS ${(atSmall.rssBytes / MB).toFixed(0)} MB`,
+);
 const atLarge = await waitingRss(large);
-console.log(`${large} people: ${atLarge.waiting} waiting in the shop's queue, Artillery RSS ${(atLarge.rssBytes / MB).toFixed(0)} MB`);
+console.log(
+  `${large} people: ${atLarge.waiting} waiting in the shop's queue, Artillery RSS ${(atLarge.rssBytes / MB).toFixed(0)} MB`,
+);
 const perPersonBytes = (atLarge.rssBytes - atSmall.rssBytes) / (large - small);
 const GB = 2 ** 30;
 console.log(

@@ -43,7 +43,10 @@ function fail(lines) {
 function runWithNode24() {
   const node24 = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
   if (process.env.SALEREADY_REEXEC === node24) {
-    fail([`saleready: ${node24} is Node ${process.versions.node}, not Node ${NEEDED_MAJOR}.`, '  Run `rm -rf node_modules && npm run setup`.']);
+    fail([
+      `saleready: ${node24} is Node ${process.versions.node}, not Node ${NEEDED_MAJOR}.`,
+      '  Run `rm -rf node_modules && npm run setup`.',
+    ]);
   }
   if (!existsSync(node24)) {
     fail([
@@ -63,7 +66,9 @@ function runWithNode24() {
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
   for (const signal of signals) process.on(signal, forward);
-  child.on('error', (error) => fail([`saleready: could not start ${node24}: ${error.message}`, '  Run `rm -rf node_modules && npm run setup`.']));
+  child.on('error', (error) =>
+    fail([`saleready: could not start ${node24}: ${error.message}`, '  Run `rm -rf node_modules && npm run setup`.']),
+  );
   child.on('exit', (code, signal) => {
     for (const name of signals) process.off(name, forward);
     if (signal) process.kill(process.pid, signal); // end as the child ended

@@ -20,12 +20,17 @@ const stampPath = join(root, 'node_modules', '.saleready-setup-stamp');
 
 /** What the last `npm ci` installed: the lock file's hash (whichever Node runs this script). */
 function lockHash() {
-  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
 }
 
 /** PATH without this project's node_modules/.bin, so npm runs on the Node it does not replace. */
 function pathWithoutProjectBin(path = '') {
-  return path.split(delimiter).filter((dir) => dir && resolve(root, dir) !== binDir).join(delimiter);
+  return path
+    .split(delimiter)
+    .filter((dir) => dir && resolve(root, dir) !== binDir)
+    .join(delimiter);
 }
 
 function ensureNpmPackages() {
@@ -42,12 +47,18 @@ function ensureNpmPackages() {
     env: { ...process.env, PATH: pathWithoutProjectBin(process.env.PATH) },
   });
   if (result.status !== 0) {
-    console.error('saleready setup: `npm ci` failed. Check that the npm registry is reachable, then run `npm run setup` again.');
+    console.error(
+      'saleready setup: `npm ci` failed. Check that the npm registry is reachable, then run `npm run setup` again.',
+    );
     process.exit(3);
   }
   if (!existsSync(node24)) {
-    console.error('saleready setup: `npm ci` did not put Node 24 in node_modules/.bin (the `node` package\'s install script).');
-    console.error('  Check that package.json\'s "allowScripts" allows "node" (npm 11.16 or newer), then run `npm run setup` again.');
+    console.error(
+      "saleready setup: `npm ci` did not put Node 24 in node_modules/.bin (the `node` package's install script).",
+    );
+    console.error(
+      '  Check that package.json\'s "allowScripts" allows "node" (npm 11.16 or newer), then run `npm run setup` again.',
+    );
     process.exit(3);
   }
   writeFileSync(stampPath, wanted);
@@ -59,7 +70,9 @@ const tools = spawnSync(node24, [join(root, 'bin', 'saleready.js'), 'setup', ...
   stdio: 'inherit',
 });
 if (tools.error) {
-  console.error(`saleready setup: could not start ${node24}: ${tools.error.message}. Run \`rm -rf node_modules && npm run setup\`.`);
+  console.error(
+    `saleready setup: could not start ${node24}: ${tools.error.message}. Run \`rm -rf node_modules && npm run setup\`.`,
+  );
   process.exit(3);
 }
 if (tools.status !== 0) process.exit(tools.status ?? 3);

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Runs the vitest suite and ends with the line `N passed, N failed` (counted from vitest's
 // JSON reporter), which CI reads. Extra arguments go to vitest (e.g. a file filter).
+// `--fast` (npm run test:fast) runs only the tests that start no process of their own: no CLI,
+// no Artillery, no Chromium, no child (a file is left out when it calls one of those).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -11,9 +13,37 @@ const jsonPath = join(root, 'reports', 'vitest-results.json');
 mkdirSync(dirname(jsonPath), { recursive: true });
 rmSync(jsonPath, { force: true });
 
+const args = process.argv.slice(2);
+const fast = args.includes('--fast');
+const vitestArgs = fast ? [...args.filter((arg) => arg !== '--fast'), ...fastTestFiles()] : args;
+
+/** Test files that start no process (see the header). */
+function fastTestFiles() {
+  const starts =
+    /\b(runCli|runArtillery|runScenarioWithEngine|startBrowsersBesideLoad|runBrowsers|chromium|requireArtillery|spawn|spawnSync|execFile|execFileSync)\b/;
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? walk(join(dir, entry.name))
+        : entry.name.endsWith('.test.ts')
+          ? [join(dir, entry.name)]
+          : [],
+    );
+  return walk(join(root, 'tests'))
+    .filter((path) => !starts.test(readFileSync(path, 'utf8')))
+    .map((path) => relative(root, path));
+}
+
 const result = spawnSync(
   process.execPath,
-  [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonPath}`, ...process.argv.slice(2)],
+  [
+    join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${jsonPath}`,
+    ...vitestArgs,
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 

@@ -21,7 +21,11 @@ function sources(dir: string): string[] {
 
 describe('error codes', () => {
   const thrown = sources(harness).flatMap((path) =>
-    [...readFileSync(path, 'utf8').matchAll(/new (?:UsageError|EnvironmentError|InterruptedError|SalereadyError)\(\s*'([^']*)'/g)].map((match) => ({ path, code: match[1]! })),
+    [
+      ...readFileSync(path, 'utf8').matchAll(
+        /new (?:UsageError|EnvironmentError|InterruptedError|SalereadyError)\(\s*'([^']*)'/g,
+      ),
+    ].map((match) => ({ path, code: match[1]! })),
   );
 
   it('are found: the harness throws typed errors with more than 100 codes', () => {
@@ -38,7 +42,9 @@ describe('error codes', () => {
 
   it('end every way a command can end in a named exit code (no bare numbers)', () => {
     expect(Object.values(ExitCode).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 70]);
-    const bare = sources(join(harness, 'cli')).filter((path) => /\breturn (?:[1-9]\d*);|exitCode = [1-9]\d*;|process\.exit\([1-9]\d*\)/.test(readFileSync(path, 'utf8')));
+    const bare = sources(join(harness, 'cli')).filter((path) =>
+      /\breturn (?:[1-9]\d*);|exitCode = [1-9]\d*;|process\.exit\([1-9]\d*\)/.test(readFileSync(path, 'utf8')),
+    );
     expect(bare).toEqual([]);
   });
 });

@@ -43,7 +43,9 @@ describe('the harness never spreads an array into Math.max or Math.min', () => {
   });
 
   it('holds in every source file', () => {
-    const offenders = sources(harness).flatMap((path) => spreadExtremes(readFileSync(path, 'utf8')).map((line) => `${path.slice(harness.length + 1)}: ${line}`));
+    const offenders = sources(harness).flatMap((path) =>
+      spreadExtremes(readFileSync(path, 'utf8')).map((line) => `${path.slice(harness.length + 1)}: ${line}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

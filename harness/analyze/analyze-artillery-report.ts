@@ -1,5 +1,10 @@
 import { basename } from 'node:path';
-import { artilleryReportToIngest, readArtilleryReport, type ArtilleryReport, type IngestResult } from '../results/index.ts';
+import {
+  artilleryReportToIngest,
+  readArtilleryReport,
+  type ArtilleryReport,
+  type IngestResult,
+} from '../results/index.ts';
 import { buildRunSummary, type RunSummary, type TimelinePoint } from '../report/index.ts';
 import { ARTILLERY_PERIOD_SECONDS, buildArtilleryGroups, chooseArtilleryGroupTags } from './artillery-groups.ts';
 import { evaluateArtilleryTargets } from './artillery-targets.ts';
@@ -40,13 +45,22 @@ function artilleryFigures(report: ArtilleryReport): Record<string, unknown> {
     requestsSent: whole.http.sent,
     responses: Object.values(whole.http.codes).reduce((sum, count) => sum + count, 0),
     codes: whole.http.codes,
-    errors: Object.fromEntries(Object.entries(whole.counters).filter(([name]) => name.startsWith('errors.')).map(([name, count]) => [name.slice(7), count] as const).sort((a, b) => a[0].localeCompare(b[0]))),
+    errors: Object.fromEntries(
+      Object.entries(whole.counters)
+        .filter(([name]) => name.startsWith('errors.'))
+        .map(([name, count]) => [name.slice(7), count] as const)
+        .sort((a, b) => a[0].localeCompare(b[0])),
+    ),
     requestErrors: [...requestErrors].sort(),
     vusers: {
       created: whole.counters['vusers.created'] ?? 0,
       completed: whole.counters['vusers.completed'] ?? 0,
       failed: whole.counters['vusers.failed'] ?? 0,
-      byScenario: Object.fromEntries(Object.entries(whole.counters).filter(([name]) => name.startsWith(prefix)).map(([name, count]) => [name.slice(prefix.length), count])),
+      byScenario: Object.fromEntries(
+        Object.entries(whole.counters)
+          .filter(([name]) => name.startsWith(prefix))
+          .map(([name, count]) => [name.slice(prefix.length), count]),
+      ),
     },
   };
 }
@@ -72,7 +86,9 @@ function periodTimeline(report: ArtilleryReport): TimelinePoint[] {
  * report's own percentiles (no exact merges: ARTILLERY_PERCENTILES_NOTE), requests grouped by
  * endpoint, targets judged on the report's figures, and a timeline of 10-second periods.
  */
-export async function analyzeArtilleryReport(options: AnalyzeArtilleryReportOptions): Promise<{ summary: RunSummary; ingest: IngestResult; report: ArtilleryReport }> {
+export async function analyzeArtilleryReport(
+  options: AnalyzeArtilleryReportOptions,
+): Promise<{ summary: RunSummary; ingest: IngestResult; report: ArtilleryReport }> {
   const report = await readArtilleryReport(options.path);
   const by = chooseArtilleryGroupTags(report, options.groupBy);
   const verdicts = evaluateArtilleryTargets(report, options.targets ?? []);
@@ -81,7 +97,12 @@ export async function analyzeArtilleryReport(options: AnalyzeArtilleryReportOpti
     ingest,
     verdicts,
     toolVersion: options.toolVersion,
-    scenario: { name: options.name, timeScale: 1, source: 'Artillery report (artillery run --output)', artillery: artilleryFigures(report) },
+    scenario: {
+      name: options.name,
+      timeScale: 1,
+      source: 'Artillery report (artillery run --output)',
+      artillery: artilleryFigures(report),
+    },
     target: { url: 'unknown (an Artillery run analyzed from its report)', embedded: false },
     startedAt: new Date(report.aggregate.firstMetricMs as number),
     endedAt: new Date(report.aggregate.lastMetricMs as number),

@@ -35,7 +35,11 @@ export interface AnalyzedK6Run {
 
 /** `results.json.gz` → `results`: a run name from a raw output file's name. */
 export function defaultRunName(path: string): string {
-  return basename(path).replace(/(\.gz)?$/i, '').replace(/\.(json|ndjson|jsonl|csv)$/i, '') || 'k6-run';
+  return (
+    basename(path)
+      .replace(/(\.gz)?$/i, '')
+      .replace(/\.(json|ndjson|jsonl|csv)$/i, '') || 'k6-run'
+  );
 }
 
 /**
@@ -46,31 +50,45 @@ export function defaultRunName(path: string): string {
  * analyzeArtilleryReport: one report at a time, its summaries cannot be merged.
  */
 export async function analyzeK6Run(options: AnalyzeK6RunOptions): Promise<AnalyzedK6Run> {
-  if (options.paths.length === 0) throw new UsageError('analyze.no-input', 'name at least one k6 output file or Artillery report');
+  if (options.paths.length === 0)
+    throw new UsageError('analyze.no-input', 'name at least one k6 output file or Artillery report');
   const formats = await Promise.all(options.paths.map((path) => detectOutputFormat(path)));
   const format = formats[0] as OutputFormat;
   const other = formats.findIndex((each) => each !== format);
   if (other >= 0) {
     const what = (each: OutputFormat): string => (each === 'artillery' ? 'an Artillery report' : `k6 ${each} output`);
-    throw new UsageError('analyze.mixed-formats', `${options.paths[other]} is ${what(formats[other] as OutputFormat)} but ${options.paths[0]} is ${what(format)}`, [
-      'analyze the outputs of one run: k6 files all JSON or all CSV, or one Artillery report',
-    ]);
+    throw new UsageError(
+      'analyze.mixed-formats',
+      `${options.paths[other]} is ${what(formats[other] as OutputFormat)} but ${options.paths[0]} is ${what(format)}`,
+      ['analyze the outputs of one run: k6 files all JSON or all CSV, or one Artillery report'],
+    );
   }
   if (format === 'artillery') {
     if (options.paths.length > 1) {
-      throw new UsageError('analyze.several-artillery-reports', `${options.paths.length} Artillery reports given: a report holds summaries, which cannot be merged exactly`, [
-        'analyze one report at a time (Artillery’s run-fargate and run-lambda already merge their workers into one report)',
-      ]);
+      throw new UsageError(
+        'analyze.several-artillery-reports',
+        `${options.paths.length} Artillery reports given: a report holds summaries, which cannot be merged exactly`,
+        [
+          'analyze one report at a time (Artillery’s run-fargate and run-lambda already merge their workers into one report)',
+        ],
+      );
     }
     const path = options.paths[0] as string;
     const analyzed = await analyzeArtilleryReport({ ...options, path, name: options.name ?? defaultRunName(path) });
     return { summary: analyzed.summary, ingest: analyzed.ingest, format };
   }
   const drafts = options.targets ?? [];
-  const tagKeys = [...new Set([...DEFAULT_TAG_KEYS, ...GROUP_TAGS, ...tagKeysOfTargets(drafts), ...(options.groupBy ?? [])])];
-  const ingest = format === 'json' ? await ingestK6Output(options.paths, { tagKeys }) : await ingestK6Csv(options.paths, { tagKeys });
+  const tagKeys = [
+    ...new Set([...DEFAULT_TAG_KEYS, ...GROUP_TAGS, ...tagKeysOfTargets(drafts), ...(options.groupBy ?? [])]),
+  ];
+  const ingest =
+    format === 'json'
+      ? await ingestK6Output(options.paths, { tagKeys })
+      : await ingestK6Csv(options.paths, { tagKeys });
   if (ingest.samples === 0 || ingest.firstSampleMs === null || ingest.lastSampleMs === null) {
-    throw new UsageError('analyze.no-samples', `no k6 samples in ${options.paths.join(', ')}`, ['was the run cut short before its first sample?']);
+    throw new UsageError('analyze.no-samples', `no k6 samples in ${options.paths.join(', ')}`, [
+      'was the run cut short before its first sample?',
+    ]);
   }
   const verdicts = evaluateTargets(ingest, resolveTargetUnits(ingest, drafts));
   const by = options.groupBy ? [...options.groupBy] : chooseGroupTags(ingest);
@@ -89,5 +107,9 @@ export async function analyzeK6Run(options: AnalyzeK6RunOptions): Promise<Analyz
     endedAt: new Date(ingest.lastSampleMs),
     engine: null,
   });
-  return { summary: { ...summary, groups: buildRequestGroups(ingest, by, summary.timelineBucketSeconds) }, ingest, format };
+  return {
+    summary: { ...summary, groups: buildRequestGroups(ingest, by, summary.timelineBucketSeconds) },
+    ingest,
+    format,
+  };
 }

@@ -1,5 +1,13 @@
 import { UsageError } from '../errors.ts';
-import { NO_RESPONSE, unnamedRequests, isSuccessCode, type ArtilleryPeriod, type ArtilleryReport, type ArtilleryRequests, type ArtillerySummary } from '../results/index.ts';
+import {
+  NO_RESPONSE,
+  unnamedRequests,
+  isSuccessCode,
+  type ArtilleryPeriod,
+  type ArtilleryReport,
+  type ArtilleryRequests,
+  type ArtillerySummary,
+} from '../results/index.ts';
 import type { Distribution, RequestGroup, RequestGroups } from '../report/index.ts';
 import { wilsonInterval } from '../stats/index.ts';
 import { groupKey } from './request-groups.ts';
@@ -15,18 +23,27 @@ export function chooseArtilleryGroupTags(report: ArtilleryReport, groupBy: reado
   if (groupBy === undefined) return report.hasEndpoints ? ['name'] : [];
   const other = groupBy.find((tag) => tag !== 'name');
   if (other !== undefined) {
-    throw new UsageError('analyze.bad-group-by', `--group-by ${groupBy.join(',')}: an Artillery report's requests can be grouped by name (the endpoint) only, not by ${other}`);
+    throw new UsageError(
+      'analyze.bad-group-by',
+      `--group-by ${groupBy.join(',')}: an Artillery report's requests can be grouped by name (the endpoint) only, not by ${other}`,
+    );
   }
   if (groupBy.length > 0 && !report.hasEndpoints) {
-    throw new UsageError('analyze.no-endpoints', `--group-by name: the Artillery report ${report.source} has no per-endpoint metrics`, [
-      'per-endpoint figures come from the metrics-by-endpoint plugin (on by default in Artillery 2)',
-    ]);
+    throw new UsageError(
+      'analyze.no-endpoints',
+      `--group-by name: the Artillery report ${report.source} has no per-endpoint metrics`,
+      ['per-endpoint figures come from the metrics-by-endpoint plugin (on by default in Artillery 2)'],
+    );
   }
   return [...new Set(groupBy)];
 }
 
 /** One group's requests of one period: by endpoint, the requests no endpoint accounts for, or all of them. */
-function groupsOfPeriod(period: ArtilleryPeriod, by: readonly string[], withUnanswered: boolean): Map<string, ArtilleryRequests> {
+function groupsOfPeriod(
+  period: ArtilleryPeriod,
+  by: readonly string[],
+  withUnanswered: boolean,
+): Map<string, ArtilleryRequests> {
   const groups = new Map<string, ArtilleryRequests>();
   if (by.length === 0) {
     const unanswered = withUnanswered ? Math.max(0, period.http.sent - period.http.requests) : 0;
@@ -60,8 +77,17 @@ function withExtra(figures: ArtilleryRequests, errors: Readonly<Record<string, n
 }
 
 function latencyOf(summary: ArtillerySummary | null): Distribution {
-  if (summary === null || summary.count === 0) return { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
-  return { count: summary.count, mean: summary.mean, p50: summary.p50, p90: summary.p90, p95: summary.p95, p99: summary.p99, max: summary.max };
+  if (summary === null || summary.count === 0)
+    return { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
+  return {
+    count: summary.count,
+    mean: summary.mean,
+    p50: summary.p50,
+    p90: summary.p90,
+    p95: summary.p95,
+    p99: summary.p99,
+    max: summary.max,
+  };
 }
 
 /**
@@ -90,7 +116,9 @@ export function buildArtilleryGroups(report: ArtilleryReport, by: readonly strin
       latency: latencyOf(figures.responseTime),
       p95Interval: null,
       p99Interval: null,
-      statuses: Object.fromEntries(Object.entries({ ...figures.codes, ...figures.errors }).sort((a, b) => a[0].localeCompare(b[0]))),
+      statuses: Object.fromEntries(
+        Object.entries({ ...figures.codes, ...figures.errors }).sort((a, b) => a[0].localeCompare(b[0])),
+      ),
     });
   }
   rows.sort((a, b) => b.requests - a.requests || a.key.localeCompare(b.key));
@@ -101,7 +129,15 @@ export function buildArtilleryGroups(report: ArtilleryReport, by: readonly strin
     for (const [name, figures] of groupsOfPeriod(period, by, false)) {
       if (figures.requests === 0) continue;
       const latency = latencyOf(figures.responseTime);
-      timeline.push({ t, key: keyOf(name).key, requests: figures.requests, failed: figures.failed, p50: latency.p50, p95: latency.p95, p99: latency.p99 });
+      timeline.push({
+        t,
+        key: keyOf(name).key,
+        requests: figures.requests,
+        failed: figures.failed,
+        p50: latency.p50,
+        p95: latency.p95,
+        p99: latency.p99,
+      });
     }
   }
   return { by: [...by], rows, timeline };

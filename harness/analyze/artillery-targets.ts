@@ -1,6 +1,19 @@
 import { UsageError } from '../errors.ts';
-import { NO_RESPONSE, parseSelector, type ArtilleryReport, type ArtilleryRequests, type ArtillerySummary, type RunTargetSpec } from '../results/index.ts';
-import { evaluateTarget, poissonRateInterval, wilsonInterval, type TargetMeasurement, type TargetVerdict } from '../stats/index.ts';
+import {
+  NO_RESPONSE,
+  parseSelector,
+  type ArtilleryReport,
+  type ArtilleryRequests,
+  type ArtillerySummary,
+  type RunTargetSpec,
+} from '../results/index.ts';
+import {
+  evaluateTarget,
+  poissonRateInterval,
+  wilsonInterval,
+  type TargetMeasurement,
+  type TargetVerdict,
+} from '../stats/index.ts';
 import type { TargetDraft } from './targets-file.ts';
 
 /**
@@ -17,17 +30,32 @@ const DURATION = ['http_req_duration', 'http.response_time'];
 const REQUESTS = ['http_reqs', 'http.requests'];
 const FAILED = ['http_req_failed'];
 /** Artillery counters that are absent from a report when nothing happened: absent means 0. */
-const ZERO_WHEN_ABSENT = /^(errors\..+|http\.codes\.\d+|vusers\.(created|completed|failed|skipped)|http\.(requests|responses))$/;
+const ZERO_WHEN_ABSENT =
+  /^(errors\..+|http\.codes\.\d+|vusers\.(created|completed|failed|skipped)|http\.(requests|responses))$/;
 /** The percentiles an Artillery summary holds, by saleready's stat name. */
-const PERCENTILES: Readonly<Record<string, keyof ArtillerySummary>> = { p50: 'p50', p75: 'p75', p90: 'p90', p95: 'p95', p99: 'p99', 'p99.9': 'p999' };
+const PERCENTILES: Readonly<Record<string, keyof ArtillerySummary>> = {
+  p50: 'p50',
+  p75: 'p75',
+  p90: 'p90',
+  p95: 'p95',
+  p99: 'p99',
+  'p99.9': 'p999',
+};
 
 /** Artillery's summaries whose values are times in ms (the http engine's and the plugin's, session lengths). */
 function isTimeSummary(name: string): boolean {
-  return /^http\.(response_time(\.\dxx)?|dns|tcp|tls|total)$|^vusers\.session_length$|^plugins\.metrics-by-endpoint\.(response_time|server-timing)\./.test(name);
+  return /^http\.(response_time(\.\dxx)?|dns|tcp|tls|total)$|^vusers\.session_length$|^plugins\.metrics-by-endpoint\.(response_time|server-timing)\./.test(
+    name,
+  );
 }
 
 /** Requests (and failures) of one endpoint or all, optionally with one status (an HTTP code or an error). */
-function requestsOf(report: ArtilleryReport, name: string | undefined, status: string | undefined, selector: string): { requests: number; failed: number } {
+function requestsOf(
+  report: ArtilleryReport,
+  name: string | undefined,
+  status: string | undefined,
+  selector: string,
+): { requests: number; failed: number } {
   const whole = report.aggregate;
   let figures: ArtilleryRequests;
   let unanswered = 0;
@@ -47,9 +75,13 @@ function requestsOf(report: ArtilleryReport, name: string | undefined, status: s
 
 function unknownEndpoint(report: ArtilleryReport, name: string, selector: string): UsageError {
   if (!report.hasEndpoints) {
-    return new UsageError('analyze.no-endpoints', `${selector}: the Artillery report ${report.source} has no per-endpoint metrics`, [
-      'per-endpoint figures come from the metrics-by-endpoint plugin (on by default in Artillery 2 unless its metrics are turned off)',
-    ]);
+    return new UsageError(
+      'analyze.no-endpoints',
+      `${selector}: the Artillery report ${report.source} has no per-endpoint metrics`,
+      [
+        'per-endpoint figures come from the metrics-by-endpoint plugin (on by default in Artillery 2 unless its metrics are turned off)',
+      ],
+    );
   }
   return new UsageError('results.unknown-tag-value', `${selector}: the Artillery report has no endpoint "${name}"`, [
     `its endpoints: ${[...report.aggregate.endpoints.keys()].join(', ')}`,
@@ -60,12 +92,23 @@ function unknownEndpoint(report: ArtilleryReport, name: string, selector: string
 function figureOf(report: ArtilleryReport, selectorText: string): ArtilleryFigure | null {
   const selector = parseSelector(selectorText);
   const { metric, tags } = selector;
-  const allowed = DURATION.includes(metric) || FAILED.includes(metric) ? ['name'] : REQUESTS.includes(metric) ? ['name', 'status'] : [];
+  const allowed =
+    DURATION.includes(metric) || FAILED.includes(metric)
+      ? ['name']
+      : REQUESTS.includes(metric)
+        ? ['name', 'status']
+        : [];
   const extra = Object.keys(tags).find((tag) => !allowed.includes(tag));
   if (extra !== undefined) {
-    throw new UsageError('results.tag-not-kept', `selector ${selector.text} filters on tag "${extra}", which an Artillery report does not have for ${metric}`, [
-      allowed.length > 0 ? `${metric} can be filtered on ${allowed.join(' and ')}` : `${metric} is one figure of the whole run, without tags`,
-    ]);
+    throw new UsageError(
+      'results.tag-not-kept',
+      `selector ${selector.text} filters on tag "${extra}", which an Artillery report does not have for ${metric}`,
+      [
+        allowed.length > 0
+          ? `${metric} can be filtered on ${allowed.join(' and ')}`
+          : `${metric} is one figure of the whole run, without tags`,
+      ],
+    );
   }
   const whole = report.aggregate;
   if (DURATION.includes(metric)) {
@@ -74,7 +117,8 @@ function figureOf(report: ArtilleryReport, selectorText: string): ArtilleryFigur
     if (endpoint === undefined) throw unknownEndpoint(report, tags.name, selector.text);
     return { kind: 'summary', summary: endpoint.responseTime, unit: 'ms' };
   }
-  if (REQUESTS.includes(metric)) return { kind: 'count', events: requestsOf(report, tags.name, tags.status, selector.text).requests };
+  if (REQUESTS.includes(metric))
+    return { kind: 'count', events: requestsOf(report, tags.name, tags.status, selector.text).requests };
   if (FAILED.includes(metric)) {
     const { requests, failed } = requestsOf(report, tags.name, undefined, selector.text);
     return { kind: 'failures', failed, requests };
@@ -92,31 +136,70 @@ function events(figure: ArtilleryFigure): number {
 }
 
 /** A figure's statistic as a measurement, and the unit it is in; UsageError for a statistic it lacks. */
-function measureFigure(figure: ArtilleryFigure, stat: string, run: { durationSeconds: number; requests: number }, what: string): { measurement: TargetMeasurement | null; unit: string } {
+function measureFigure(
+  figure: ArtilleryFigure,
+  stat: string,
+  run: { durationSeconds: number; requests: number },
+  what: string,
+): { measurement: TargetMeasurement | null; unit: string } {
   if (figure.kind === 'summary') {
     const summary = figure.summary;
-    if (stat === 'count') return { measurement: { value: summary?.count ?? 0, interval: null, samples: summary?.count ?? 0 }, unit: 'count' };
-    const field = PERCENTILES[stat] ?? (['min', 'max', 'of.mean'].includes(stat) ? (stat as keyof ArtillerySummary) : undefined);
+    if (stat === 'count')
+      return {
+        measurement: { value: summary?.count ?? 0, interval: null, samples: summary?.count ?? 0 },
+        unit: 'count',
+      };
+    const field =
+      PERCENTILES[stat] ?? (['min', 'max', 'of.mean'].includes(stat) ? (stat as keyof ArtillerySummary) : undefined);
     if (field === undefined) {
-      throw new UsageError('results.stat-not-available', `statistic "${stat}" is not available for ${what}: an Artillery summary holds p50, p75, p90, p95, p99, p99.9, min, max, mean and count`);
+      throw new UsageError(
+        'results.stat-not-available',
+        `statistic "${stat}" is not available for ${what}: an Artillery summary holds p50, p75, p90, p95, p99, p99.9, min, max, mean and count`,
+      );
     }
     const value = summary === null || summary.count === 0 ? null : summary[field];
     // Artillery's summaries hold no samples, so a percentile has no interval here.
-    return { measurement: value === null ? null : { value, interval: null, samples: summary?.count ?? 0 }, unit: figure.unit };
+    return {
+      measurement: value === null ? null : { value, interval: null, samples: summary?.count ?? 0 },
+      unit: figure.unit,
+    };
   }
   if (figure.kind === 'failures') {
-    if (stat === 'count') return { measurement: { value: figure.failed, interval: null, samples: figure.requests }, unit: 'count' };
+    if (stat === 'count')
+      return { measurement: { value: figure.failed, interval: null, samples: figure.requests }, unit: 'count' };
     if (stat === 'rate' || stat === 'of.mean') {
       if (figure.requests === 0) return { measurement: null, unit: 'ratio' };
       const interval = wilsonInterval(figure.failed, figure.requests);
-      return { measurement: { value: figure.failed / figure.requests, interval: [interval.lower, interval.upper], samples: figure.requests }, unit: 'ratio' };
+      return {
+        measurement: {
+          value: figure.failed / figure.requests,
+          interval: [interval.lower, interval.upper],
+          samples: figure.requests,
+        },
+        unit: 'ratio',
+      };
     }
   } else {
     // A count is exact over the whole run: none happened is 0, resting on all the run's requests.
-    if (stat === 'count') return { measurement: { value: figure.events, interval: null, samples: figure.events > 0 ? figure.events : Math.max(1, run.requests) }, unit: 'count' };
+    if (stat === 'count')
+      return {
+        measurement: {
+          value: figure.events,
+          interval: null,
+          samples: figure.events > 0 ? figure.events : Math.max(1, run.requests),
+        },
+        unit: 'count',
+      };
     if (stat === 'rate' && run.durationSeconds > 0) {
       const interval = poissonRateInterval(figure.events, run.durationSeconds);
-      return { measurement: { value: figure.events / run.durationSeconds, interval: [interval.lower, interval.upper], samples: figure.events }, unit: '/s' };
+      return {
+        measurement: {
+          value: figure.events / run.durationSeconds,
+          interval: [interval.lower, interval.upper],
+          samples: figure.events,
+        },
+        unit: '/s',
+      };
     }
   }
   throw new UsageError('results.stat-not-available', `statistic "${stat}" is not available for ${what}`, [
@@ -145,7 +228,11 @@ export function evaluateArtilleryTargets(report: ArtilleryReport, drafts: readon
       if (figure === null) throw noMetric(report, draft);
       let measured: { measurement: TargetMeasurement | null; unit: string };
       if (draft.stat === 'share') {
-        if (draft.of === undefined) throw new UsageError('results.share-without-of', `statistic "share" of ${draft.metric} needs "of", the denominator selector`);
+        if (draft.of === undefined)
+          throw new UsageError(
+            'results.share-without-of',
+            `statistic "share" of ${draft.metric} needs "of", the denominator selector`,
+          );
         const denominator = figureOf(report, draft.of);
         if (denominator === null) throw noMetric(report, { ...draft, metric: draft.of });
         measured = { measurement: share(events(figure), events(denominator)), unit: 'ratio' };
@@ -154,7 +241,8 @@ export function evaluateArtilleryTargets(report: ArtilleryReport, drafts: readon
       const spec: RunTargetSpec = { ...draft, unit: draft.unit ?? measured.unit };
       return evaluateTarget(spec, measurement);
     } catch (error) {
-      if (error instanceof UsageError && !error.message.startsWith(`target ${draft.id}`)) throw new UsageError(error.code, `target ${draft.id}: ${error.message}`, error.hints);
+      if (error instanceof UsageError && !error.message.startsWith(`target ${draft.id}`))
+        throw new UsageError(error.code, `target ${draft.id}: ${error.message}`, error.hints);
       throw error;
     }
   });
@@ -163,20 +251,31 @@ export function evaluateArtilleryTargets(report: ArtilleryReport, drafts: readon
 function scaled(measurement: TargetMeasurement | null, scale: number): TargetMeasurement | null {
   if (measurement === null || scale === 1) return measurement;
   const interval = measurement.interval;
-  return { ...measurement, value: measurement.value * scale, interval: interval === null ? null : [interval[0] * scale, interval[1] * scale] };
+  return {
+    ...measurement,
+    value: measurement.value * scale,
+    interval: interval === null ? null : [interval[0] * scale, interval[1] * scale],
+  };
 }
 
 function share(numerator: number, denominator: number): TargetMeasurement | null {
   if (denominator === 0) return null;
-  if (!(Number.isInteger(numerator) && numerator >= 0 && numerator <= denominator)) return { value: numerator / denominator, interval: null, samples: denominator };
+  if (!(Number.isInteger(numerator) && numerator >= 0 && numerator <= denominator))
+    return { value: numerator / denominator, interval: null, samples: denominator };
   const interval = wilsonInterval(numerator, denominator);
   return { value: numerator / denominator, interval: [interval.lower, interval.upper], samples: denominator };
 }
 
 function noMetric(report: ArtilleryReport, draft: TargetDraft): UsageError {
-  const names = [...Object.keys(report.aggregate.summaries), ...Object.keys(report.aggregate.counters)].filter((name) => !name.startsWith('plugins.'));
-  return new UsageError('results.target-no-metric', `target ${draft.id} matches no metric of the Artillery report ${report.source}: ${draft.metric}`, [
-    'k6 names work too: http_req_duration, http_reqs, http_req_failed (per endpoint: {name:/path})',
-    `the report has: ${names.slice(0, 16).join(', ')}${names.length > 16 ? ', …' : ''}`,
-  ]);
+  const names = [...Object.keys(report.aggregate.summaries), ...Object.keys(report.aggregate.counters)].filter(
+    (name) => !name.startsWith('plugins.'),
+  );
+  return new UsageError(
+    'results.target-no-metric',
+    `target ${draft.id} matches no metric of the Artillery report ${report.source}: ${draft.metric}`,
+    [
+      'k6 names work too: http_req_duration, http_reqs, http_req_failed (per endpoint: {name:/path})',
+      `the report has: ${names.slice(0, 16).join(', ')}${names.length > 16 ? ', …' : ''}`,
+    ],
+  );
 }

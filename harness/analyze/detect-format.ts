@@ -35,9 +35,13 @@ export async function detectOutputFormat(path: string): Promise<OutputFormat> {
   const firstLine = head.split('\n', 1)[0] ?? '';
   if (firstLine.startsWith('metric_name,')) return 'csv';
   if (firstLine.startsWith('{')) return 'json';
-  throw new UsageError('analyze.not-k6-output', `${path} is neither k6 output (JSON or CSV) nor an Artillery report (it starts with "${firstLine.slice(0, 60)}")`, [
-    'k6 writes raw JSON with --out json=<file>[.gz] and CSV with --out csv=<file>[.gz]; Artillery writes its report with `artillery run --output <file>`',
-  ]);
+  throw new UsageError(
+    'analyze.not-k6-output',
+    `${path} is neither k6 output (JSON or CSV) nor an Artillery report (it starts with "${firstLine.slice(0, 60)}")`,
+    [
+      'k6 writes raw JSON with --out json=<file>[.gz] and CSV with --out csv=<file>[.gz]; Artillery writes its report with `artillery run --output <file>`',
+    ],
+  );
 }
 
 async function readHead(path: string, gzip: boolean): Promise<{ text: string; failure: unknown }> {

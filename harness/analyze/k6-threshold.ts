@@ -8,9 +8,18 @@ export interface ParsedThreshold {
   readonly threshold: number;
 }
 
-const expression = /^\s*(avg|min|max|med|count|rate|value|p\(\s*\d+(?:\.\d+)?\s*\))\s*(<=|>=|===|==|!=|<|>)\s*(-?[0-9][0-9_]*(?:\.[0-9]+)?(?:e[+-]?\d+)?)\s*$/i;
+const expression =
+  /^\s*(avg|min|max|med|count|rate|value|p\(\s*\d+(?:\.\d+)?\s*\))\s*(<=|>=|===|==|!=|<|>)\s*(-?[0-9][0-9_]*(?:\.[0-9]+)?(?:e[+-]?\d+)?)\s*$/i;
 
-const STATS: Readonly<Record<string, string>> = { avg: 'of.mean', med: 'p50', value: 'last', min: 'min', max: 'max', count: 'count', rate: 'rate' };
+const STATS: Readonly<Record<string, string>> = {
+  avg: 'of.mean',
+  med: 'p50',
+  value: 'last',
+  min: 'min',
+  max: 'max',
+  count: 'count',
+  rate: 'rate',
+};
 
 /**
  * Parses a k6 threshold expression (`aggregation operator value`, k6 docs "Thresholds":
@@ -20,14 +29,16 @@ const STATS: Readonly<Record<string, string>> = { avg: 'of.mean', med: 'p50', va
  */
 export function parseK6Threshold(text: string): ParsedThreshold | string {
   const match = expression.exec(text);
-  if (!match) return `"${text}" is not a k6 threshold expression (write it like p(95)<800, avg<=200, rate<0.01, count>100)`;
+  if (!match)
+    return `"${text}" is not a k6 threshold expression (write it like p(95)<800, avg<=200, rate<0.01, count>100)`;
   const aggregation = (match[1] ?? '').toLowerCase().replace(/\s+/g, '');
   const rawOp = match[2] ?? '';
   if (rawOp === '!=') return `"${text}": the operator != cannot be judged as a target (use <, <=, >, >= or ==)`;
   const op = (rawOp === '===' ? '==' : rawOp) as Comparator;
   const threshold = Number((match[3] ?? '').replace(/_/g, ''));
   const stat = aggregation.startsWith('p(') ? `p${aggregation.slice(2, -1)}` : (STATS[aggregation] ?? aggregation);
-  if (stat.startsWith('p') && stat !== 'p' && Number(stat.slice(1)) > 100) return `"${text}": a percentile is at most p(100)`;
+  if (stat.startsWith('p') && stat !== 'p' && Number(stat.slice(1)) > 100)
+    return `"${text}": a percentile is at most p(100)`;
   return { stat, op, threshold };
 }
 
@@ -36,8 +47,13 @@ export function parseK6Threshold(text: string): ParsedThreshold | string {
  * e.g. `http_req_duration{name:checkout}: p(95)<800`) into its two parts; null when the text
  * does not end in a threshold expression.
  */
-export function splitSelectorAndThreshold(text: string): { readonly selector: string; readonly expression: string } | null {
-  const match = /^(.*?[^\s:])\s*:\s*((?:avg|min|max|med|count|rate|value|p\(\s*\d+(?:\.\d+)?\s*\))\s*(?:<=|>=|===|==|!=|<|>)\s*\S+)\s*$/i.exec(text);
+export function splitSelectorAndThreshold(
+  text: string,
+): { readonly selector: string; readonly expression: string } | null {
+  const match =
+    /^(.*?[^\s:])\s*:\s*((?:avg|min|max|med|count|rate|value|p\(\s*\d+(?:\.\d+)?\s*\))\s*(?:<=|>=|===|==|!=|<|>)\s*\S+)\s*$/i.exec(
+      text,
+    );
   if (!match) return null;
   return { selector: (match[1] ?? '').trim(), expression: (match[2] ?? '').trim() };
 }

@@ -26,7 +26,9 @@ export async function keepRawOutput(runDir: string, paths: readonly string[], fo
     const lines = artilleryReportRecords(await readArtilleryReport(path));
     const out = createWriteStream(join(runDir, ARTILLERY_REPORT_FILE));
     await appendGzipped(path, out);
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     await mkdir(join(runDir, 'records'), { recursive: true });
     await writeFile(join(runDir, ARTILLERY_RECORDS_FILE), gzipSync(`${lines.join('\n')}\n`));
     return [ARTILLERY_REPORT_FILE, ARTILLERY_RECORDS_FILE];
@@ -37,7 +39,9 @@ export async function keepRawOutput(runDir: string, paths: readonly string[], fo
     try {
       for (const path of paths) await appendGzipped(path, out);
     } finally {
-      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
     }
     return [name];
   }
@@ -46,7 +50,9 @@ export async function keepRawOutput(runDir: string, paths: readonly string[], fo
     const name = paths.length === 1 ? 'k6-raw.csv.gz' : `k6-raw-${index + 1}.csv.gz`;
     const out = createWriteStream(join(runDir, name));
     await appendGzipped(path, out);
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     names.push(name);
   }
   return names;

@@ -69,8 +69,15 @@ export function buildRequestGroups(ingest: IngestResult, by: readonly string[], 
     let group = groups.get(key);
     if (group === undefined) {
       group = {
-        tags, requests: 0, failed: 0, failedSamples: 0, statuses: new Map(), histograms: [],
-        bucketHistograms: new Map(), bucketRequests: new Map(), bucketFailed: new Map(),
+        tags,
+        requests: 0,
+        failed: 0,
+        failedSamples: 0,
+        statuses: new Map(),
+        histograms: [],
+        bucketHistograms: new Map(),
+        bucketRequests: new Map(),
+        bucketFailed: new Map(),
       };
       groups.set(key, group);
     }
@@ -84,15 +91,18 @@ export function buildRequestGroups(ingest: IngestResult, by: readonly string[], 
     const group = groupOf(series);
     group.requests += series.total.sum;
     const status = series.tags.status ?? '';
-    if (ingest.tagKeys.includes('status')) group.statuses.set(status, (group.statuses.get(status) ?? 0) + series.total.sum);
-    for (const [second, bucket] of series.perSecond) if (bucket.kind === 'counter') add(group.bucketRequests, bucketOf(second), bucket.sum);
+    if (ingest.tagKeys.includes('status'))
+      group.statuses.set(status, (group.statuses.get(status) ?? 0) + series.total.sum);
+    for (const [second, bucket] of series.perSecond)
+      if (bucket.kind === 'counter') add(group.bucketRequests, bucketOf(second), bucket.sum);
   }
   for (const series of httpSeries(ingest, 'http_req_failed')) {
     if (series.total.kind !== 'rate') continue;
     const group = groupOf(series);
     group.failed += series.total.nonZero;
     group.failedSamples += series.total.count;
-    for (const [second, bucket] of series.perSecond) if (bucket.kind === 'rate') add(group.bucketFailed, bucketOf(second), bucket.nonZero);
+    for (const [second, bucket] of series.perSecond)
+      if (bucket.kind === 'rate') add(group.bucketFailed, bucketOf(second), bucket.nonZero);
   }
   for (const series of httpSeries(ingest, 'http_req_duration')) {
     if (series.total.kind !== 'trend') continue;
@@ -115,12 +125,18 @@ export function buildRequestGroups(ingest: IngestResult, by: readonly string[], 
       if (t < 0) continue;
       const histograms = group.bucketHistograms.get(t) ?? [];
       const merged = histograms.length > 0 ? mergeHistograms(...histograms) : null;
-      const read = (stat: string): number | null => (merged === null || merged.count === 0 ? null : readStat({ kind: 'trend', histogram: merged, negative: 0 }, stat, 0).value);
+      const read = (stat: string): number | null =>
+        merged === null || merged.count === 0
+          ? null
+          : readStat({ kind: 'trend', histogram: merged, negative: 0 }, stat, 0).value;
       timeline.push({
-        t, key,
+        t,
+        key,
         requests: Math.round(group.bucketRequests.get(t) ?? 0),
         failed: Math.round(group.bucketFailed.get(t) ?? 0),
-        p50: read('p50'), p95: read('p95'), p99: read('p99'),
+        p50: read('p50'),
+        p95: read('p95'),
+        p99: read('p99'),
       });
     }
   }
@@ -138,8 +154,12 @@ function groupRow(key: string, group: GroupAccumulator): RequestGroup {
   };
   const latency: Distribution = {
     count: histogram?.count ?? 0,
-    mean: read('of.mean').value, p50: read('p50').value, p90: read('p90').value,
-    p95: read('p95').value, p99: read('p99').value, max: read('max').value,
+    mean: read('of.mean').value,
+    p50: read('p50').value,
+    p90: read('p90').value,
+    p95: read('p95').value,
+    p99: read('p99').value,
+    max: read('max').value,
   };
   const wilson = group.failedSamples > 0 ? wilsonInterval(group.failed, group.failedSamples) : null;
   return {
@@ -152,7 +172,9 @@ function groupRow(key: string, group: GroupAccumulator): RequestGroup {
     latency,
     p95Interval: read('p95').interval,
     p99Interval: read('p99').interval,
-    statuses: Object.fromEntries([...group.statuses].sort((a, b) => a[0].localeCompare(b[0])).map(([status, n]) => [status, Math.round(n)])),
+    statuses: Object.fromEntries(
+      [...group.statuses].sort((a, b) => a[0].localeCompare(b[0])).map(([status, n]) => [status, Math.round(n)]),
+    ),
   };
 }
 

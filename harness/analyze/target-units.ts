@@ -17,7 +17,9 @@ function unitFor(ingest: IngestResult, draft: TargetDraft): string {
   if (metric === undefined) return '';
   if (metric.kind === 'rate') return 'ratio';
   if (metric.kind === 'counter') return draft.stat === 'rate' ? '/s' : '';
-  return metric.contains === 'time' || (metric.contains === 'default' && /(^http_req_|_duration$)/.test(metric.name)) ? 'ms' : '';
+  return metric.contains === 'time' || (metric.contains === 'default' && /(^http_req_|_duration$)/.test(metric.name))
+    ? 'ms'
+    : '';
 }
 
 /** Tag keys the targets filter on (ingest must keep them, or their selectors could never match). */

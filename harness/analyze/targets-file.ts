@@ -10,10 +10,18 @@ export type TargetDraft = Omit<RunTargetSpec, 'unit'> & { readonly unit?: string
 const stat = z
   .string()
   .min(1)
-  .transform((value) => ({ avg: 'of.mean', med: 'p50', value: 'last' })[value] ?? value.replace(/^p\((\d+(?:\.\d+)?)\)$/, 'p$1'))
-  .refine((value) => /^p\d{1,2}(?:\.\d+)?$|^p100$/.test(value) || ['min', 'max', 'of.mean', 'rate', 'count', 'share', 'last'].includes(value), {
-    message: 'stat must be p50…p99.9, mean, min, max, rate, count, share or last (k6 names avg, med, p(95), value also work)',
-  });
+  .transform(
+    (value) => ({ avg: 'of.mean', med: 'p50', value: 'last' })[value] ?? value.replace(/^p\((\d+(?:\.\d+)?)\)$/, 'p$1'),
+  )
+  .refine(
+    (value) =>
+      /^p\d{1,2}(?:\.\d+)?$|^p100$/.test(value) ||
+      ['min', 'max', 'of.mean', 'rate', 'count', 'share', 'last'].includes(value),
+    {
+      message:
+        'stat must be p50…p99.9, mean, min, max, rate, count, share or last (k6 names avg, med, p(95), value also work)',
+    },
+  );
 
 const targetObject = z.strictObject({
   id: z.string().min(1).optional(),
@@ -45,7 +53,10 @@ export function parseTargetsFile(text: string, where: string): TargetDraft[] {
   try {
     document = parseYaml(text);
   } catch (error) {
-    throw new UsageError('analyze.bad-targets', `targets file ${where} is not YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(
+      'analyze.bad-targets',
+      `targets file ${where} is not YAML or JSON: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const drafts: TargetDraft[] = [];
   const fail = (entry: string, problem: string): never => {
@@ -54,33 +65,51 @@ export function parseTargetsFile(text: string, where: string): TargetDraft[] {
     ]);
   };
   const addThreshold = (entry: string, selector: string, expression: unknown): void => {
-    const text = typeof expression === 'object' && expression !== null && 'threshold' in expression ? (expression as { threshold: unknown }).threshold : expression;
-    if (typeof text !== 'string') return fail(entry, `the threshold of ${selector} must be a string such as "p(95)<800", got ${JSON.stringify(text)}`);
+    const text =
+      typeof expression === 'object' && expression !== null && 'threshold' in expression
+        ? (expression as { threshold: unknown }).threshold
+        : expression;
+    if (typeof text !== 'string')
+      return fail(
+        entry,
+        `the threshold of ${selector} must be a string such as "p(95)<800", got ${JSON.stringify(text)}`,
+      );
     const parsed = parseK6Threshold(text);
     if (typeof parsed === 'string') return fail(entry, parsed);
     checkSelector(entry, selector, fail);
-    drafts.push({ id: `${selector}.${parsed.stat}`, metric: selector, stat: parsed.stat, op: parsed.op, threshold: parsed.threshold });
+    drafts.push({
+      id: `${selector}.${parsed.stat}`,
+      metric: selector,
+      stat: parsed.stat,
+      op: parsed.op,
+      threshold: parsed.threshold,
+    });
   };
   const addThresholdMap = (entry: string, map: Record<string, unknown>): void => {
     for (const [selector, value] of Object.entries(map)) {
-      for (const expression of Array.isArray(value) ? value : [value]) addThreshold(`${entry} (${selector})`, selector, expression);
+      for (const expression of Array.isArray(value) ? value : [value])
+        addThreshold(`${entry} (${selector})`, selector, expression);
     }
   };
   const addEntry = (index: number, item: unknown): void => {
     const entry = `entry ${index + 1}`;
     if (typeof item === 'string') {
       const split = splitSelectorAndThreshold(item);
-      if (split === null) return fail(`${entry} ("${item}")`, 'a string entry is a k6 threshold written "metric{tag:value}: p(95)<800"');
+      if (split === null)
+        return fail(`${entry} ("${item}")`, 'a string entry is a k6 threshold written "metric{tag:value}: p(95)<800"');
       return addThreshold(`${entry} ("${item}")`, split.selector, split.expression);
     }
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return fail(entry, `expected an object or a string, got ${JSON.stringify(item)}`);
-    if (!('metric' in item) && Object.keys(item).length === 1) return addThresholdMap(entry, item as Record<string, unknown>);
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      return fail(entry, `expected an object or a string, got ${JSON.stringify(item)}`);
+    if (!('metric' in item) && Object.keys(item).length === 1)
+      return addThresholdMap(entry, item as Record<string, unknown>);
     const parsed = targetObject.safeParse(item);
     const label = `${entry}${'metric' in item ? ` (${String((item as { metric: unknown }).metric)})` : ''}`;
     if (!parsed.success) return fail(label, describeZodIssues(parsed.error.issues).replace(/\n/g, '; '));
     checkSelector(label, parsed.data.metric, fail);
     if (parsed.data.of !== undefined) checkSelector(label, parsed.data.of, fail);
-    if (parsed.data.stat === 'share' && parsed.data.of === undefined) return fail(label, 'stat share needs "of", the denominator selector');
+    if (parsed.data.stat === 'share' && parsed.data.of === undefined)
+      return fail(label, 'stat share needs "of", the denominator selector');
     drafts.push({ ...parsed.data, id: parsed.data.id ?? `${parsed.data.metric}.${parsed.data.stat}` });
   };
 
@@ -89,13 +118,15 @@ export function parseTargetsFile(text: string, where: string): TargetDraft[] {
     const object = document as Record<string, unknown>;
     if ('targets' in object || 'thresholds' in object) {
       const extra = Object.keys(object).filter((key) => key !== 'targets' && key !== 'thresholds');
-      if (extra.length > 0) fail(`field ${extra[0]}`, 'only "targets" (a list) and "thresholds" (k6\'s map) are allowed at the top');
+      if (extra.length > 0)
+        fail(`field ${extra[0]}`, 'only "targets" (a list) and "thresholds" (k6\'s map) are allowed at the top');
       if (object.targets !== undefined) {
         if (!Array.isArray(object.targets)) fail('targets', 'must be a list');
         (object.targets as unknown[]).forEach((item, index) => addEntry(index, item));
       }
       if (object.thresholds !== undefined) {
-        if (typeof object.thresholds !== 'object' || object.thresholds === null || Array.isArray(object.thresholds)) fail('thresholds', 'must be a map of selector → expressions');
+        if (typeof object.thresholds !== 'object' || object.thresholds === null || Array.isArray(object.thresholds))
+          fail('thresholds', 'must be a map of selector → expressions');
         addThresholdMap('thresholds', object.thresholds as Record<string, unknown>);
       }
     } else addThresholdMap('thresholds', object);

@@ -7,7 +7,8 @@
  * order confirmation — with a screenshot at each step and a Playwright trace when it fails.
  */
 
-export type BrowserOutcome = 'bought' | 'sold_out' | 'limit_reached' | 'session_expired' | 'lost_place' | 'stuck_in_queue' | 'error';
+export type BrowserOutcome =
+  'bought' | 'sold_out' | 'limit_reached' | 'session_expired' | 'lost_place' | 'stuck_in_queue' | 'error';
 
 export interface BrowserStepShot {
   readonly step: string;
@@ -47,6 +48,20 @@ export interface BrowserStepTiming {
 }
 
 /** A person with no result of their own: the browsers could not run, or stopped first. */
-export function failedJourney(person: string, message: string, screenshots: readonly BrowserStepShot[] = []): BrowserJourneyResult {
-  return { person, outcome: 'error', queueShownMs: null, admissionMs: null, movedOnByItself: false, confirmationMs: null, message, screenshots, trace: null };
+export function failedJourney(
+  person: string,
+  message: string,
+  screenshots: readonly BrowserStepShot[] = [],
+): BrowserJourneyResult {
+  return {
+    person,
+    outcome: 'error',
+    queueShownMs: null,
+    admissionMs: null,
+    movedOnByItself: false,
+    confirmationMs: null,
+    message,
+    screenshots,
+    trace: null,
+  };
 }

@@ -50,10 +50,17 @@ export interface BrowserArrivals {
 }
 
 /** The phases' lengths: Artillery's arrivalCount sends its first arrival one spacing after the phase starts. */
-export function planBrowserArrivals(options: Pick<CompileBrowserTestOptions, 'people' | 'firstArrivalMs' | 'arrivalSpacingMs'>): BrowserArrivals {
+export function planBrowserArrivals(
+  options: Pick<CompileBrowserTestOptions, 'people' | 'firstArrivalMs' | 'arrivalSpacingMs'>,
+): BrowserArrivals {
   const spacing = Math.max(1, Math.round(options.arrivalSpacingMs));
   const firstArrivalMs = Math.max(Math.round(options.firstArrivalMs), CHROMIUM_START_MS);
-  return { warmUpMs: WARM_UP_MS, pauseMs: firstArrivalMs - WARM_UP_MS - spacing, firstArrivalMs, windowMs: options.people * spacing };
+  return {
+    warmUpMs: WARM_UP_MS,
+    pauseMs: firstArrivalMs - WARM_UP_MS - spacing,
+    firstArrivalMs,
+    windowMs: options.people * spacing,
+  };
 }
 
 /**
@@ -61,7 +68,10 @@ export function planBrowserArrivals(options: Pick<CompileBrowserTestOptions, 'pe
  * raw or reads as line breaks (DEL, C1 controls, U+2028/9) escaped as \uXXXX, valid in YAML too.
  */
 const yamlValue = (value: string | number | boolean): string =>
-  JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 const comment = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 /** Artillery reads whole numbers as seconds and strings through `ms` ("1250ms"). */
 const phaseDuration = (ms: number): string => (ms % 1000 === 0 ? String(ms / 1000) : yamlValue(`${ms}ms`));
@@ -74,8 +84,8 @@ export function compileBrowserTest(options: CompileBrowserTestOptions): string {
   const lines = [
     '# saleready — real people in Chromium beside the crowd (generated Artillery test).',
     `# ${people} in Debian's Chromium arrive at the opening, ${seconds(arrivals.firstArrivalMs)} after the start,`,
-    '# and go through the shop\'s pages: log in → waiting room → product → buy → result.',
-    '# Each step is timed (browser.step.* in Artillery\'s summary); screenshots and traces go to',
+    "# and go through the shop's pages: log in → waiting room → product → buy → result.",
+    "# Each step is timed (browser.step.* in Artillery's summary); screenshots and traces go to",
     `# browser/<person>/ and one JSON line per step and per person to ${BROWSER_RESULTS_FILE}.`,
     '#',
     '# Rerun by hand, from this folder:',
@@ -110,7 +120,7 @@ export function compileBrowserTest(options: CompileBrowserTestOptions): string {
     `    stepTimeoutMs: ${Math.round(options.stepTimeoutMs)}`,
     '  engines:',
     '    playwright:',
-    '      # Debian\'s Chromium, headless (Playwright\'s own browser download is not used);',
+    "      # Debian's Chromium, headless (Playwright's own browser download is not used);",
     '      # --no-sandbox because it runs as root, the rest keeps it off the network',
     '      launchOptions:',
     `        executablePath: ${yamlValue(options.chromiumPath)}`,

@@ -1,4 +1,10 @@
-export { CHROMIUM_ARGS, findChromium, installChromium, readChromiumVersion, requireChromium } from './locate-chromium.ts';
+export {
+  CHROMIUM_ARGS,
+  findChromium,
+  installChromium,
+  readChromiumVersion,
+  requireChromium,
+} from './locate-chromium.ts';
 export type { ChromiumBinary } from './locate-chromium.ts';
 export { failedJourney } from './browser-journey.ts';
 export type { BrowserJourneyResult, BrowserOutcome, BrowserStepShot, BrowserStepTiming } from './browser-journey.ts';

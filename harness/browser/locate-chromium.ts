@@ -61,9 +61,13 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
 export async function requireChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumBinary> {
   const chromium = await findChromium(env);
   if (!chromium) {
-    throw new EnvironmentError('browser.chromium-missing', 'Chromium was not found (CHROMIUM_BIN, /usr/bin/chromium, PATH).', [
-      'Run `npm run setup` (installs Debian\'s chromium as root), or `apt-get install -y chromium`, or set CHROMIUM_BIN.',
-    ]);
+    throw new EnvironmentError(
+      'browser.chromium-missing',
+      'Chromium was not found (CHROMIUM_BIN, /usr/bin/chromium, PATH).',
+      [
+        "Run `npm run setup` (installs Debian's chromium as root), or `apt-get install -y chromium`, or set CHROMIUM_BIN.",
+      ],
+    );
   }
   return chromium;
 }
@@ -73,9 +77,11 @@ export async function installChromium(options: { log?: (line: string) => void } 
   const log = options.log ?? (() => {});
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw new EnvironmentError('browser.chromium-install-impossible', 'Chromium is missing and cannot be installed here (needs root and apt-get).', [
-      'Install it with `sudo apt-get install -y chromium`, or set CHROMIUM_BIN to a Chromium binary.',
-    ]);
+    throw new EnvironmentError(
+      'browser.chromium-install-impossible',
+      'Chromium is missing and cannot be installed here (needs root and apt-get).',
+      ['Install it with `sudo apt-get install -y chromium`, or set CHROMIUM_BIN to a Chromium binary.'],
+    );
   }
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', 'chromium']]) {
@@ -89,9 +95,11 @@ export async function installChromium(options: { log?: (line: string) => void } 
       child.on('close', (code) => resolve({ code: code ?? 1, output }));
     });
     if (result.code !== 0) {
-      throw new EnvironmentError('browser.chromium-install-failed', `apt-get ${args.join(' ')} failed (exit ${result.code}).`, [
-        result.output.trim().split('\n').slice(-3).join(' | '),
-      ]);
+      throw new EnvironmentError(
+        'browser.chromium-install-failed',
+        `apt-get ${args.join(' ')} failed (exit ${result.code}).`,
+        [result.output.trim().split('\n').slice(-3).join(' | ')],
+      );
     }
   }
   return requireChromium();

@@ -6,7 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { failedJourney, type BrowserJourneyResult, type BrowserStepShot, type BrowserStepTiming } from './browser-journey.ts';
+import {
+  failedJourney,
+  type BrowserJourneyResult,
+  type BrowserStepShot,
+  type BrowserStepTiming,
+} from './browser-journey.ts';
 
 const ms = z.number().nonnegative();
 const nullableMs = ms.nullable();
@@ -17,7 +22,15 @@ const lineSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('end'),
     person: z.string(),
-    outcome: z.enum(['bought', 'sold_out', 'limit_reached', 'session_expired', 'lost_place', 'stuck_in_queue', 'error']),
+    outcome: z.enum([
+      'bought',
+      'sold_out',
+      'limit_reached',
+      'session_expired',
+      'lost_place',
+      'stuck_in_queue',
+      'error',
+    ]),
     queueShownMs: nullableMs,
     admissionMs: nullableMs,
     movedOnByItself: z.boolean(),

@@ -49,7 +49,6 @@ export interface RunBrowsersOptions {
   readonly timeoutMs?: number;
 }
 
-
 function logTail(path: string, lines: number): string {
   try {
     return readFileSync(path, 'utf8').trim().split('\n').slice(-lines).join(' | ');
@@ -96,7 +95,8 @@ export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJ
     });
     const signalGroup = (signal: NodeJS.Signals): void => {
       try {
-        if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, signal);
+        if (child.pid !== undefined && child.exitCode === null && child.signalCode === null)
+          process.kill(-child.pid, signal);
       } catch {
         // already gone
       }
@@ -112,10 +112,19 @@ export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJ
     const onExit = (): void => signalGroup('SIGKILL');
     options.signal?.addEventListener('abort', onAbort, { once: true });
     process.once('exit', onExit);
-    const timer = setTimeout(() => stop(`The browsers were stopped after ${Math.round(timeoutMs / 1000)} s, before this person finished.`), timeoutMs);
+    const timer = setTimeout(
+      () => stop(`The browsers were stopped after ${Math.round(timeoutMs / 1000)} s, before this person finished.`),
+      timeoutMs,
+    );
     try {
       exit = await new Promise((resolve, reject) => {
-        child.once('error', (error) => reject(new EnvironmentError('browser.artillery-spawn-failed', `Artillery could not be started: ${error.message}`, ['Run `npm run setup`.'])));
+        child.once('error', (error) =>
+          reject(
+            new EnvironmentError('browser.artillery-spawn-failed', `Artillery could not be started: ${error.message}`, [
+              'Run `npm run setup`.',
+            ]),
+          ),
+        );
         child.once('close', (code, signal) => resolve({ code, signal }));
       });
     } finally {
@@ -134,5 +143,7 @@ export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJ
   if (journeys.length > 0 || stopReason !== null) return [...journeys];
   // Nobody even started: Artillery or Chromium failed. Each person is a failed journey, so the report says why.
   const failed = `The browser test did not run (Artillery ${exit.signal ?? `exit ${exit.code}`}): ${logTail(logPath, 3)}`;
-  return Array.from({ length: options.people }, (_, index) => failedJourney(`${compileOptions.personPrefix}-${index + 1}`, failed));
+  return Array.from({ length: options.people }, (_, index) =>
+    failedJourney(`${compileOptions.personPrefix}-${index + 1}`, failed),
+  );
 }

@@ -62,7 +62,7 @@ export function findTaggedProcesses(tag: string, groups: Set<number> = new Set()
   for (const entry of all) if (entry.tagged && entry.pgid !== self?.pgid) groups.add(entry.pgid);
   const chosen = new Set(all.filter((entry) => entry.tagged || groups.has(entry.pgid)).map((entry) => entry.pid));
   // Descendants, to a fixed point (the tree is at most as deep as the number of processes).
-  for (let added = true; added; ) {
+  for (let added = true; added;) {
     added = false;
     for (const entry of all) {
       if (!chosen.has(entry.pid) && chosen.has(entry.ppid)) {

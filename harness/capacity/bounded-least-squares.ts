@@ -78,7 +78,10 @@ export function boundedLevenbergMarquardt(
       const system = free.map((i) =>
         free.map((j) => jtj[i]![j]! + (i === j ? damping * Math.max(jtj[i]![i]!, 1e-300) : 0)),
       );
-      const step = solveLinear(system, free.map((i) => jtr[i]!));
+      const step = solveLinear(
+        system,
+        free.map((i) => jtr[i]!),
+      );
       if (step) {
         const trial = [...params];
         free.forEach((i, k) => {
@@ -89,7 +92,8 @@ export function boundedLevenbergMarquardt(
         const nextSse = sumSquares(observed, next.fitted);
         if (nextSse < sse) {
           let moved = 0;
-          for (const i of indices) moved = Math.max(moved, Math.abs(candidate[i]! - params[i]!) / (Math.abs(params[i]!) + 1e-8));
+          for (const i of indices)
+            moved = Math.max(moved, Math.abs(candidate[i]! - params[i]!) / (Math.abs(params[i]!) + 1e-8));
           params = candidate;
           ({ fitted, jacobian } = next);
           sse = nextSse;

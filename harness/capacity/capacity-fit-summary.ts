@@ -18,7 +18,11 @@ export interface CapacityFitSummary {
   readonly kappa: number;
   readonly lambda: number;
   readonly standardErrors: { sigma: number; kappa: number; lambda: number } | null;
-  readonly intervals95: { sigma: readonly [number, number]; kappa: readonly [number, number]; lambda: readonly [number, number] } | null;
+  readonly intervals95: {
+    sigma: readonly [number, number];
+    kappa: readonly [number, number];
+    lambda: readonly [number, number];
+  } | null;
   /** N* = √((1−σ)/κ); null when κ = 0 ("no peak (contention only)"). */
   readonly peakLoad: number | null;
   /** X(N*), or the Amdahl ceiling λ/σ when there is no peak (null when σ = κ = 0). */
@@ -38,7 +42,12 @@ function finiteOrNull(value: number): number | null {
 }
 
 /** Mean throughput at each different load, in load order. O(n log n). */
-export function meanThroughputByLoad(points: readonly MeasuredPoint[]): { loads: number[]; throughputs: number[]; mostRepeats: number; leastRepeats: number } {
+export function meanThroughputByLoad(points: readonly MeasuredPoint[]): {
+  loads: number[];
+  throughputs: number[];
+  mostRepeats: number;
+  leastRepeats: number;
+} {
   const sums = new Map<number, { sum: number; count: number }>();
   for (const point of points) {
     const at = sums.get(point.load);
@@ -54,13 +63,21 @@ export function meanThroughputByLoad(points: readonly MeasuredPoint[]): { loads:
     mostRepeats = Math.max(mostRepeats, count);
     leastRepeats = Math.min(leastRepeats, count);
   }
-  return { loads, throughputs: loads.map((load) => sums.get(load)!.sum / sums.get(load)!.count), mostRepeats, leastRepeats };
+  return {
+    loads,
+    throughputs: loads.map((load) => sums.get(load)!.sum / sums.get(load)!.count),
+    mostRepeats,
+    leastRepeats,
+  };
 }
 
 /** "7 loads measured 3 times each (21 rows)", or null when every load appears once. */
 function describeRepeats(byLoad: ReturnType<typeof meanThroughputByLoad>, rows: number): string | null {
   if (byLoad.mostRepeats <= 1) return null;
-  const times = byLoad.leastRepeats === byLoad.mostRepeats ? `${byLoad.mostRepeats} times each` : `${byLoad.leastRepeats} to ${byLoad.mostRepeats} times`;
+  const times =
+    byLoad.leastRepeats === byLoad.mostRepeats
+      ? `${byLoad.mostRepeats} times each`
+      : `${byLoad.leastRepeats} to ${byLoad.mostRepeats} times`;
   return `${byLoad.loads.length} loads measured ${times} (${rows} rows): the fit uses every row, the knee the mean throughput at each load`;
 }
 
@@ -76,7 +93,8 @@ export function summarizeCapacityFit(
   try {
     fit = fitUsl(points);
   } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(error.code, `${options.source}: ${error.message}`, error.hints);
+    if (error instanceof UsageError)
+      throw new UsageError(error.code, `${options.source}: ${error.message}`, error.hints);
     throw error;
   }
   const byLoad = meanThroughputByLoad(points);
@@ -100,6 +118,10 @@ export function summarizeCapacityFit(
     knee: knee ? { load: knee.x, throughput: knee.y } : null,
     loadAtLatencyTarget: crossing === null ? null : finiteOrNull(crossing),
     latencyTarget,
-    warnings: [...(options.warnings ?? []), ...(repeats ? [repeats] : []), ...fit.warnings.map((warning) => warning.message)],
+    warnings: [
+      ...(options.warnings ?? []),
+      ...(repeats ? [repeats] : []),
+      ...fit.warnings.map((warning) => warning.message),
+    ],
   };
 }

@@ -64,11 +64,16 @@ export function buildCapacityProfile(input: {
   steps: readonly CapacityStepMeasurement[];
   stoppedBecause: string;
 }): CapacityProfile {
-  const points = input.steps.filter((step) => step.throughputPerSecond > 0).map((step) => ({ load: step.load, throughput: step.throughputPerSecond }));
+  const points = input.steps
+    .filter((step) => step.throughputPerSecond > 0)
+    .map((step) => ({ load: step.load, throughput: step.throughputPerSecond }));
   const distinctLoads = new Set(points.map((point) => point.load)).size;
   const fit = distinctLoads >= 3 ? summarizeCapacityFit(points, { source: input.target }) : null;
   const good = input.steps.filter((step) => meetsCapacityTargets(step, input.targets));
-  const best = good.reduce<CapacityStepMeasurement | null>((top, step) => (top === null || step.load > top.load ? step : top), null);
+  const best = good.reduce<CapacityStepMeasurement | null>(
+    (top, step) => (top === null || step.load > top.load ? step : top),
+    null,
+  );
   const throughput = best?.throughputPerSecond ?? null;
   const peak = fit?.peakThroughput ?? null;
   return {

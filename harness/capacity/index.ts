@@ -51,10 +51,26 @@ export type {
   SimulateSaleOptions,
   WaitDistribution,
 } from './sale-sim-types.ts';
-export { openingClock, parseSalePlan, PLAN_LIMITS, resolvedCapacity, salePlanSchema, withMeasuredCapacity } from './sale-plan.ts';
+export {
+  openingClock,
+  parseSalePlan,
+  PLAN_LIMITS,
+  resolvedCapacity,
+  salePlanSchema,
+  withMeasuredCapacity,
+} from './sale-plan.ts';
 export type { ResolvedSalePlan, SalePlan, SalePlanInput } from './sale-plan.ts';
 export { evaluatePlan, patienceP99Minutes } from './sale-plan-evaluate.ts';
-export type { AnnouncementAdvice, EvaluatePlanOptions, PlanChoice, PlanProblem, PlanProgress, PlanResult, PlanWarning, SessionAdvice } from './sale-plan-evaluate.ts';
+export type {
+  AnnouncementAdvice,
+  EvaluatePlanOptions,
+  PlanChoice,
+  PlanProblem,
+  PlanProgress,
+  PlanResult,
+  PlanWarning,
+  SessionAdvice,
+} from './sale-plan-evaluate.ts';
 export { admissionRateBelow, recommendWaitingRoom } from './sale-room-settings.ts';
 export type { WaitingRoomAdvice, WaitingRoomInput } from './sale-room-settings.ts';
 export type { OptionFigures, RaffleOption, RoundsOption } from './sale-plan-options.ts';

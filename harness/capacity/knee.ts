@@ -38,8 +38,10 @@ function checkInput(x: readonly number[], y: readonly number[]): void {
     throw new UsageError('capacity.knee-too-few', `finding a knee needs at least 3 points, got ${x.length}`);
   }
   for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]!)) throw new UsageError('capacity.knee-x', `x[${i}] must be a finite number, got ${x[i]}`);
-    if (!Number.isFinite(y[i]!)) throw new UsageError('capacity.knee-y', `y[${i}] must be a finite number, got ${y[i]}`);
+    if (!Number.isFinite(x[i]!))
+      throw new UsageError('capacity.knee-x', `x[${i}] must be a finite number, got ${x[i]}`);
+    if (!Number.isFinite(y[i]!))
+      throw new UsageError('capacity.knee-y', `y[${i}] must be a finite number, got ${y[i]}`);
     if (i > 0 && x[i]! <= x[i - 1]!) {
       throw new UsageError(
         'capacity.knee-x-order',
@@ -94,9 +96,13 @@ export function guessKneeShape(
 export function findKnee(x: readonly number[], y: readonly number[], options: FindKneeOptions = {}): Knee | null {
   checkInput(x, y);
   const sensitivity = requirePositive('sensitivity', options.sensitivity ?? 1);
-  const guessed = options.curve === undefined || options.curve === 'auto' || options.direction === undefined || options.direction === 'auto'
-    ? guessKneeShape(x, y)
-    : null;
+  const guessed =
+    options.curve === undefined ||
+    options.curve === 'auto' ||
+    options.direction === undefined ||
+    options.direction === 'auto'
+      ? guessKneeShape(x, y)
+      : null;
   const curve: KneeCurve = options.curve && options.curve !== 'auto' ? options.curve : guessed!.curve;
   const direction: KneeDirection =
     options.direction && options.direction !== 'auto' ? options.direction : guessed!.direction;

@@ -32,17 +32,60 @@ export const MAX_LOAD = 1_000_000_000;
 // Header names accepted for each role, after normalising (see normaliseHeader).
 const ALIASES: Record<Role, readonly string[]> = {
   load: [
-    'load', 'n', 'concurrency', 'concurrent', 'concurrent_users', 'vus', 'vu', 'virtual_users', 'users',
-    'clients', 'processors', 'procs', 'cpus', 'threads', 'workers', 'connections', 'in_flight', 'parallelism',
+    'load',
+    'n',
+    'concurrency',
+    'concurrent',
+    'concurrent_users',
+    'vus',
+    'vu',
+    'virtual_users',
+    'users',
+    'clients',
+    'processors',
+    'procs',
+    'cpus',
+    'threads',
+    'workers',
+    'connections',
+    'in_flight',
+    'parallelism',
   ],
   throughput: [
-    'throughput', 'x', 'tput', 'rps', 'tps', 'qps', 'ops', 'rate', 'req_s', 'reqs_s', 'requests_s',
-    'req_per_sec', 'reqs_per_sec', 'requests_per_sec', 'requests_per_second', 'transactions_per_second',
-    'ops_per_sec', 'ops_s', 'iterations_per_second',
+    'throughput',
+    'x',
+    'tput',
+    'rps',
+    'tps',
+    'qps',
+    'ops',
+    'rate',
+    'req_s',
+    'reqs_s',
+    'requests_s',
+    'req_per_sec',
+    'reqs_per_sec',
+    'requests_per_sec',
+    'requests_per_second',
+    'transactions_per_second',
+    'ops_per_sec',
+    'ops_s',
+    'iterations_per_second',
   ],
   latency: [
-    'latency', 'response_time', 'responsetime', 'resp_time', 'r', 'rt', 'duration', 'mean_latency',
-    'avg_latency', 'latency_mean', 'latency_avg', 'mean_response_time', 'avg_response_time',
+    'latency',
+    'response_time',
+    'responsetime',
+    'resp_time',
+    'r',
+    'rt',
+    'duration',
+    'mean_latency',
+    'avg_latency',
+    'latency_mean',
+    'latency_avg',
+    'mean_response_time',
+    'avg_response_time',
   ],
 };
 const UNIT_SUFFIX = /_(ms|s|sec|secs|seconds|us|millis|milliseconds|min|minutes)$/;
@@ -79,9 +122,11 @@ function roleOf(name: string): Role | null {
 export function parseMeasurements(text: string, source: string): ParsedMeasurements {
   const firstLine = firstContentLine(text);
   if (firstLine === null) {
-    throw new UsageError('capacity.csv-empty', `${source}: no header row found: the file is empty or holds only comments`, [
-      'the first line should name the columns, e.g. "load,throughput"',
-    ]);
+    throw new UsageError(
+      'capacity.csv-empty',
+      `${source}: no header row found: the file is empty or holds only comments`,
+      ['the first line should name the columns, e.g. "load,throughput"'],
+    );
   }
   const delimiter = detectDelimiter(firstLine);
   const [header, ...rows] = splitRecords(text, delimiter, source);
@@ -93,7 +138,9 @@ export function parseMeasurements(text: string, source: string): ParsedMeasureme
     if (role === null) {
       if (name !== '') ignored.push(name);
     } else if (index[role] >= 0) {
-      warnings.push(`columns "${header!.fields[index[role]]}" and "${name}" both look like ${role}; using "${header!.fields[index[role]]}"`);
+      warnings.push(
+        `columns "${header!.fields[index[role]]}" and "${name}" both look like ${role}; using "${header!.fields[index[role]]}"`,
+      );
     } else {
       index[role] = column;
     }
@@ -134,7 +181,10 @@ export function parseMeasurements(text: string, source: string): ParsedMeasureme
         throw new UsageError('capacity.csv-zero-load', `${where(role)}: the load is 0; loads must be greater than 0`);
       }
       if (role === 'load' && value > MAX_LOAD) {
-        throw new UsageError('capacity.csv-too-large', `${where(role)}: ${raw} is past any measured load; loads must be at most ${MAX_LOAD.toLocaleString('en-US')}`);
+        throw new UsageError(
+          'capacity.csv-too-large',
+          `${where(role)}: ${raw} is past any measured load; loads must be at most ${MAX_LOAD.toLocaleString('en-US')}`,
+        );
       }
       return value;
     };
@@ -196,12 +246,17 @@ function checkSpread(points: readonly MeasuredPoint[], lines: readonly number[],
   });
   if (linesByLoad.size < 3) {
     const where = [...linesByLoad].map(([load, at]) => `load ${load} on ${describeLines(at)}`).join(', ');
-    throw new UsageError('capacity.csv-too-few-loads', `${source}: a capacity fit needs throughput at 3 or more different loads, got ${linesByLoad.size} (${where})`, [
-      'measure at 6 or more loads, from 1 up to past the expected peak',
-    ]);
+    throw new UsageError(
+      'capacity.csv-too-few-loads',
+      `${source}: a capacity fit needs throughput at 3 or more different loads, got ${linesByLoad.size} (${where})`,
+      ['measure at 6 or more loads, from 1 up to past the expected peak'],
+    );
   }
   if (points.every((point) => point.throughput === 0)) {
-    throw new UsageError('capacity.csv-no-throughput', `${source}: every throughput is 0 (${describeLines(lines)}): there is nothing to fit`);
+    throw new UsageError(
+      'capacity.csv-no-throughput',
+      `${source}: every throughput is 0 (${describeLines(lines)}): there is nothing to fit`,
+    );
   }
 }
 

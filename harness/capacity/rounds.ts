@@ -41,7 +41,8 @@ export function planRounds(people: number, drainRate: number, rounds: number, ro
  * The fewest equal rounds that keep every wait at or under T:
  * N/(Rμ) − W_r ≤ T ⇔ R ≥ N/(μ(T + W_r)), so R = ⌈N/(μ(T + W_r))⌉ (at least 1).
  * The ceiling is checked against the wait itself (slack 1e-12·(T + W_r)), so a quotient
- * like 2.0000000000000004 from rounding does not cost a round.
+ * like 2.0000000000000004 from rounding does not cost a round (rounding costs at most one, so
+ * at most two are given back: a quotient that overflows to Infinity stays Infinity).
  * Source: REFERENCES.md, "Flash crowds and rounds"; Newell 1982 §2.2. O(1).
  */
 export function roundsForMaxWait(people: number, drainRate: number, maxWait: number, roundWindow = 0): number {
@@ -60,6 +61,6 @@ export function roundsForMaxWait(people: number, drainRate: number, maxWait: num
   let rounds = Math.max(1, Math.ceil(exact));
   const slack = 1e-12 * (maxWait + roundWindow);
   const meets = (r: number): boolean => people / (r * drainRate) - roundWindow <= maxWait + slack;
-  while (rounds > 1 && meets(rounds - 1)) rounds--;
+  for (let back = 0; back < 2 && rounds > 1 && meets(rounds - 1); back++) rounds--;
   return rounds;
 }

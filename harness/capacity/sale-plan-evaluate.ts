@@ -10,8 +10,14 @@ import { SIM_LIMITS, type SaleSimulation, type SimPatience, type SimulateSaleOpt
 import { resolvedCapacity, type ResolvedSalePlan, type SalePlan } from './sale-plan.ts';
 import { admissionRateBelow, recommendWaitingRoom, type WaitingRoomAdvice } from './sale-room-settings.ts';
 import {
-  combineRounds, evaluateRaffle, evaluateRounds, fixedSaleOptions, plannedBehaviour,
-  type OptionFigures, type RaffleOption, type RoundsOption,
+  combineRounds,
+  evaluateRaffle,
+  evaluateRounds,
+  fixedSaleOptions,
+  plannedBehaviour,
+  type OptionFigures,
+  type RaffleOption,
+  type RoundsOption,
 } from './sale-plan-options.ts';
 
 export type PlanChoice = 'one-round' | 'rounds' | 'raffle';
@@ -34,7 +40,11 @@ export interface SessionAdvice {
   readonly ticketValidityMinutes: number;
   /** A place is kept this long without polling (phones asleep): max(10, 1.25 × sleep), rounded up to 5. */
   readonly idleToleranceMinutes: number;
-  readonly basis: { readonly preQueueMinutes: number; readonly worstWaitMinutes: number; readonly journeyP99Minutes: number };
+  readonly basis: {
+    readonly preQueueMinutes: number;
+    readonly worstWaitMinutes: number;
+    readonly journeyP99Minutes: number;
+  };
   /** The session length each way of running the sale needs (same rule). */
   readonly sessionTtlByChoice: Readonly<Record<PlanChoice, number>>;
   /** Logging in again must keep the queue place (the plan sends people to the back). */
@@ -99,10 +109,18 @@ export interface PlanResult {
   /** people × units ≤ stock: everyone can buy, so no raffle is needed and no sell-out is expected. */
   readonly stockCoversEveryone: boolean;
   readonly warnings: readonly PlanWarning[];
-  readonly verdict: { readonly choice: PlanChoice; readonly rounds: number; readonly because: 'one-round-meets-target' | 'demand-far-above-stock' | 'rounds-meet-target' | 'too-many-rounds' };
+  readonly verdict: {
+    readonly choice: PlanChoice;
+    readonly rounds: number;
+    readonly because: 'one-round-meets-target' | 'demand-far-above-stock' | 'rounds-meet-target' | 'too-many-rounds';
+  };
   /** people × units / stock. */
   readonly demandRatio: number;
-  readonly asPlanned: { readonly simulation: SaleSimulation; readonly problems: readonly PlanProblem[]; readonly worstWaitMinutes: number };
+  readonly asPlanned: {
+    readonly simulation: SaleSimulation;
+    readonly problems: readonly PlanProblem[];
+    readonly worstWaitMinutes: number;
+  };
   readonly options: { readonly oneRound: OptionFigures; readonly rounds: RoundsOption; readonly raffle: RaffleOption };
   readonly waitingRoom: WaitingRoomAdvice;
   readonly sessions: SessionAdvice;
@@ -129,11 +147,17 @@ export function patienceP99Minutes(patience: SimPatience): number {
 function planWarnings(plan: ResolvedSalePlan, sims: readonly SaleSimulation[]): PlanWarning[] {
   const warnings: PlanWarning[] = [];
   const p99 = patienceP99Minutes(plan.patience);
-  if (plan.patience.kind !== 'infinite' && p99 > 24 * 60) warnings.push({ code: 'patience-beyond-a-day', patienceP99Minutes: p99 });
+  if (plan.patience.kind !== 'infinite' && p99 > 24 * 60)
+    warnings.push({ code: 'patience-beyond-a-day', patienceP99Minutes: p99 });
   const capped = maxOf(sims, (sim) => sim.limits.reEntryCapped);
   if (capped > 0) warnings.push({ code: 're-entries-capped', accounts: capped, maxReEntries: SIM_LIMITS.maxReEntries });
   const cut = maxOf(sims, (sim) => sim.limits.cutAtHorizon);
-  if (cut > 0) warnings.push({ code: 'horizon-reached', accounts: cut, horizonMinutes: maxOf(sims, (sim) => sim.limits.horizonMinutes) });
+  if (cut > 0)
+    warnings.push({
+      code: 'horizon-reached',
+      accounts: cut,
+      horizonMinutes: maxOf(sims, (sim) => sim.limits.horizonMinutes),
+    });
   return warnings;
 }
 
@@ -155,18 +179,30 @@ export function evaluatePlan(input: SalePlan, evaluateOptions: EvaluatePlanOptio
   const mostSteps = (plan.soldOutAnnouncement ? 2 : 3) + plan.decision.maxRounds - 1;
   let step = 0;
   const simulate = (what: PlanProgress['what'], options: SimulateSaleOptions, rounds?: number): SaleSimulation => {
-    evaluateOptions.onProgress?.({ step: (step += 1), mostSteps, what, people: plan.people, ...(rounds === undefined ? {} : { rounds }) });
+    evaluateOptions.onProgress?.({
+      step: (step += 1),
+      mostSteps,
+      what,
+      people: plan.people,
+      ...(rounds === undefined ? {} : { rounds }),
+    });
     return simulateSale(options);
   };
   const sims: SaleSimulation[] = [];
   const journeyP99 = plan.journey === 'fixed' ? plan.journeyMinutes : plan.journeyMinutes * Math.log(100);
-  const idle = plan.sleepShare > 0 && plan.sleepMinutes !== undefined ? roundUp5(Math.max(10, 1.25 * plan.sleepMinutes)) : 10;
+  const idle =
+    plan.sleepShare > 0 && plan.sleepMinutes !== undefined ? roundUp5(Math.max(10, 1.25 * plan.sleepMinutes)) : 10;
 
   // 1. The plan as written.
   const planned = {
     ...plannedBehaviour(plan, plan.people, plan.stock, plan.seed),
     ...(plan.waitingRoom
-      ? { waitingRoom: { admissionRatePerMinute: plan.waitingRoom.admissionRatePerMinute, maxActiveUsers: plan.waitingRoom.maxActiveUsers ?? Infinity } }
+      ? {
+          waitingRoom: {
+            admissionRatePerMinute: plan.waitingRoom.admissionRatePerMinute,
+            maxActiveUsers: plan.waitingRoom.maxActiveUsers ?? Infinity,
+          },
+        }
       : {}),
     sessionTtlMinutes: plan.sessionTtlMinutes ?? Infinity,
     reloginRequeues: plan.reloginRequeues,
@@ -174,7 +210,9 @@ export function evaluatePlan(input: SalePlan, evaluateOptions: EvaluatePlanOptio
     soldOutAnnouncement: plan.soldOutAnnouncement,
   };
   const asPlanned = simulate('as-planned', planned);
-  const announced = plan.soldOutAnnouncement ? asPlanned : simulate('announcement', { ...planned, soldOutAnnouncement: true });
+  const announced = plan.soldOutAnnouncement
+    ? asPlanned
+    : simulate('announcement', { ...planned, soldOutAnnouncement: true });
   sims.push(asPlanned, announced);
   const quiet = plan.soldOutAnnouncement ? simulateSale({ ...planned, soldOutAnnouncement: false }) : asPlanned;
   const plannedWorst = Math.max(asPlanned.waits.buyers.max, asPlanned.waits.everyone.p99);
@@ -183,19 +221,31 @@ export function evaluatePlan(input: SalePlan, evaluateOptions: EvaluatePlanOptio
   const oneRoundSim = simulate('one-round', fixedSaleOptions(plan, rate, idle, plan.people, plan.stock, plan.seed));
   sims.push(oneRoundSim);
   const oneRound = combineRounds([oneRoundSim], plan.stock, target);
-  const rounds = evaluateRounds(plan, rate, idle, journeyP99, (count) => evaluateOptions.onProgress?.({ step: (step += 1), mostSteps, what: 'rounds', rounds: count, people: plan.people }));
+  const rounds = evaluateRounds(plan, rate, idle, journeyP99, (count) =>
+    evaluateOptions.onProgress?.({ step: (step += 1), mostSteps, what: 'rounds', rounds: count, people: plan.people }),
+  );
   const raffle = evaluateRaffle(plan, rate);
   const demandRatio = (plan.people * units) / plan.stock;
   let verdict: PlanResult['verdict'];
   if (oneRound.meetsTarget) verdict = { choice: 'one-round', rounds: 1, because: 'one-round-meets-target' };
   // Stock for everyone: a raffle would have only winners, so spread the crowd over rounds instead.
-  else if (stockCoversEveryone) verdict = { choice: 'rounds', rounds: rounds.rounds, because: rounds.confirmed ? 'rounds-meet-target' : 'too-many-rounds' };
-  else if (demandRatio >= plan.decision.raffleDemandRatio) verdict = { choice: 'raffle', rounds: 0, because: 'demand-far-above-stock' };
+  else if (stockCoversEveryone)
+    verdict = {
+      choice: 'rounds',
+      rounds: rounds.rounds,
+      because: rounds.confirmed ? 'rounds-meet-target' : 'too-many-rounds',
+    };
+  else if (demandRatio >= plan.decision.raffleDemandRatio)
+    verdict = { choice: 'raffle', rounds: 0, because: 'demand-far-above-stock' };
   else if (rounds.confirmed) verdict = { choice: 'rounds', rounds: rounds.rounds, because: 'rounds-meet-target' };
   else verdict = { choice: 'raffle', rounds: 0, because: 'too-many-rounds' };
 
   // 3. Sessions and tickets from the chosen way's waits.
-  const worstByChoice: Record<PlanChoice, number> = { 'one-round': oneRound.worstWaitMinutes, rounds: rounds.worstWaitMinutes, raffle: raffle.worstWaitMinutes };
+  const worstByChoice: Record<PlanChoice, number> = {
+    'one-round': oneRound.worstWaitMinutes,
+    rounds: rounds.worstWaitMinutes,
+    raffle: raffle.worstWaitMinutes,
+  };
   const chosenWorst = worstByChoice[verdict.choice];
   const preQueue = plan.arrival.earlyShare > 0 ? plan.arrival.earlyMinutes : 0;
   const sessionFor = (worst: number): number => roundUp5(1.25 * (preQueue + worst + journeyP99));
@@ -206,7 +256,11 @@ export function evaluatePlan(input: SalePlan, evaluateOptions: EvaluatePlanOptio
     idleToleranceMinutes: idle,
     basis: { preQueueMinutes: preQueue, worstWaitMinutes: chosenWorst, journeyP99Minutes: journeyP99 },
     keepPlaceOnRelogin: plan.reloginRequeues,
-    sessionTtlByChoice: { 'one-round': sessionFor(oneRound.worstWaitMinutes), rounds: sessionFor(rounds.worstWaitMinutes), raffle: sessionFor(raffle.worstWaitMinutes) },
+    sessionTtlByChoice: {
+      'one-round': sessionFor(oneRound.worstWaitMinutes),
+      rounds: sessionFor(rounds.worstWaitMinutes),
+      raffle: sessionFor(raffle.worstWaitMinutes),
+    },
   };
   const waitingRoom = recommendWaitingRoom({
     peoplePerMinute,
@@ -246,11 +300,18 @@ export function evaluatePlan(input: SalePlan, evaluateOptions: EvaluatePlanOptio
 const MIN_SAVED_PERSON_HOURS = 0.05;
 
 /** When to announce sold out, from the plan simulated without and with the announcement. */
-function announcementAdvice(plan: ResolvedSalePlan, quiet: SaleSimulation, announced: SaleSimulation, units: number): AnnouncementAdvice {
+function announcementAdvice(
+  plan: ResolvedSalePlan,
+  quiet: SaleSimulation,
+  announced: SaleSimulation,
+  units: number,
+): AnnouncementAdvice {
   const saved = quiet.waitedForNothing.personHours - announced.waitedForNothing.personHours;
   const advice: AnnouncementAdvice['advice'] =
-    quiet.soldOutAtMinutes === null ? 'not-sold-out'
-      : announced.announcement.told > 0 && saved >= MIN_SAVED_PERSON_HOURS ? 'announce'
+    quiet.soldOutAtMinutes === null
+      ? 'not-sold-out'
+      : announced.announcement.told > 0 && saved >= MIN_SAVED_PERSON_HOURS
+        ? 'announce'
         : 'nobody-left-waiting';
   return {
     advice,

@@ -23,7 +23,11 @@ export interface OptionFigures {
   readonly p99WaitMinutes: number;
   /** max(last buyer, p99 of everyone): compared with targets.maxWaitMinutes. */
   readonly worstWaitMinutes: number;
-  readonly waitedForNothing: { readonly people: number; readonly meanWaitMinutes: number; readonly personHours: number };
+  readonly waitedForNothing: {
+    readonly people: number;
+    readonly meanWaitMinutes: number;
+    readonly personHours: number;
+  };
   /** Longest time from a round's opening until its stock was sold out (last unit claimed; null: stock left). */
   readonly sellOutMinutes: number | null;
   readonly botShareOfStock: number;
@@ -60,7 +64,14 @@ export interface RaffleOption {
 }
 
 /** Simulator options for `people`/`stock` of this plan under the recommended settings. */
-export function fixedSaleOptions(plan: ResolvedSalePlan, rate: number, idleToleranceMinutes: number, people: number, stock: number, seed: number): SimulateSaleOptions {
+export function fixedSaleOptions(
+  plan: ResolvedSalePlan,
+  rate: number,
+  idleToleranceMinutes: number,
+  people: number,
+  stock: number,
+  seed: number,
+): SimulateSaleOptions {
   return {
     ...plannedBehaviour(plan, people, stock, seed),
     waitingRoom: { admissionRatePerMinute: rate, maxActiveUsers: Infinity },
@@ -72,7 +83,12 @@ export function fixedSaleOptions(plan: ResolvedSalePlan, rate: number, idleToler
 }
 
 /** The crowd, shop and people as the plan describes them (no waiting-room or session settings). */
-export function plannedBehaviour(plan: ResolvedSalePlan, people: number, stock: number, seed: number): SimulateSaleOptions {
+export function plannedBehaviour(
+  plan: ResolvedSalePlan,
+  people: number,
+  stock: number,
+  seed: number,
+): SimulateSaleOptions {
   const { arrival } = plan;
   return {
     people,
@@ -80,7 +96,11 @@ export function plannedBehaviour(plan: ResolvedSalePlan, people: number, stock: 
     perPersonLimit: plan.perPersonLimit,
     ...(plan.unitsPerPerson !== undefined ? { unitsPerPerson: plan.unitsPerPerson } : {}),
     arrivals: { kind: 'crowd', ...arrival },
-    shop: { peoplePerMinute: plan.capacity.peoplePerMinute, journeyMinutes: plan.journeyMinutes, journey: plan.journey },
+    shop: {
+      peoplePerMinute: plan.capacity.peoplePerMinute,
+      journeyMinutes: plan.journeyMinutes,
+      journey: plan.journey,
+    },
     sleepShare: plan.sleepShare,
     ...(plan.sleepMinutes !== undefined ? { sleepMinutes: plan.sleepMinutes } : {}),
     patience: plan.patience,
@@ -91,8 +111,21 @@ export function plannedBehaviour(plan: ResolvedSalePlan, people: number, stock: 
 }
 
 /** Sums the figures of one or more simulated rounds; round r opens r × spacingMinutes after the first. */
-export function combineRounds(sims: readonly SaleSimulation[], stock: number, maxWait: number, spacingMinutes = 0): OptionFigures {
-  let people = 0, buyers = 0, last = 0, buyerWaitSum = 0, p99 = 0, nothingPeople = 0, nothingHours = 0, sold = 0, botUnits = 0;
+export function combineRounds(
+  sims: readonly SaleSimulation[],
+  stock: number,
+  maxWait: number,
+  spacingMinutes = 0,
+): OptionFigures {
+  let people = 0,
+    buyers = 0,
+    last = 0,
+    buyerWaitSum = 0,
+    p99 = 0,
+    nothingPeople = 0,
+    nothingHours = 0,
+    sold = 0,
+    botUnits = 0;
   let sellOut: number | null = null;
   const outcomes: OutcomeCounts = { bought: 0, sold_out: 0, told_sold_out: 0, gave_up: 0, lost_place: 0 };
   for (const s of sims) {
@@ -117,12 +150,18 @@ export function combineRounds(sims: readonly SaleSimulation[], stock: number, ma
     meanBuyerWaitMinutes: buyers > 0 ? buyerWaitSum / buyers : 0,
     p99WaitMinutes: p99,
     worstWaitMinutes: worst,
-    waitedForNothing: { people: nothingPeople, meanWaitMinutes: nothingPeople > 0 ? (nothingHours * 60) / nothingPeople : 0, personHours: nothingHours },
+    waitedForNothing: {
+      people: nothingPeople,
+      meanWaitMinutes: nothingPeople > 0 ? (nothingHours * 60) / nothingPeople : 0,
+      personHours: nothingHours,
+    },
     sellOutMinutes: sellOut,
     botShareOfStock: sold > 0 ? botUnits / sold : 0,
     meetsTarget: worst <= maxWait,
     outcomes,
-    timeline: combineTimelines(sims.map((s, round) => ({ timeline: s.timeline, offsetMinutes: round * spacingMinutes }))),
+    timeline: combineTimelines(
+      sims.map((s, round) => ({ timeline: s.timeline, offsetMinutes: round * spacingMinutes })),
+    ),
   };
 }
 
@@ -148,7 +187,13 @@ export function simulateRounds(plan: ResolvedSalePlan, rate: number, idle: numbe
  * announcement the rest are told once the stock is spoken for) over the burst window, then add rounds until the
  * simulated worst wait meets the target or maxRounds is reached.
  */
-export function evaluateRounds(plan: ResolvedSalePlan, rate: number, idle: number, journeyP99: number, onTry?: (rounds: number) => void): RoundsOption {
+export function evaluateRounds(
+  plan: ResolvedSalePlan,
+  rate: number,
+  idle: number,
+  journeyP99: number,
+  onTry?: (rounds: number) => void,
+): RoundsOption {
   const units = plan.unitsPerPerson ?? plan.perPersonLimit;
   const served = Math.min(plan.people, Math.ceil(plan.stock / units));
   const target = plan.targets.maxWaitMinutes;
@@ -189,7 +234,13 @@ export function evaluateRaffle(plan: ResolvedSalePlan, rate: number): RaffleOpti
   const points = [];
   for (let minute = 0; minute <= window + bucket; minute += bucket) {
     const admitted = Math.max(0, Math.min(rate * bucket, winners - rate * minute));
-    points.push({ minute, waiting: 0, admitted, meanWaitMinutes: admitted > 0 ? 0 : null, maxWaitMinutes: admitted > 0 ? 0 : null });
+    points.push({
+      minute,
+      waiting: 0,
+      admitted,
+      meanWaitMinutes: admitted > 0 ? 0 : null,
+      maxWaitMinutes: admitted > 0 ? 0 : null,
+    });
   }
   return {
     people: plan.people,

@@ -26,9 +26,17 @@ export function renderPlanText(result: PlanResult, lang: Language = result.plan.
     for (const line of section.lines) out.push(`  ${line}`);
     if (section.table) {
       const rows = [section.table.head, ...section.table.rows];
-      const widths = section.table.head.map((_, i) => rows.reduce((most, r) => Math.max(most, width(r[i] ?? '')), -Infinity));
+      const widths = section.table.head.map((_, i) =>
+        rows.reduce((most, r) => Math.max(most, width(r[i] ?? '')), -Infinity),
+      );
       out.push('');
-      for (const row of rows) out.push(`  ${row.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd()}`);
+      for (const row of rows)
+        out.push(
+          `  ${row
+            .map((cell, i) => pad(cell, widths[i]!))
+            .join('  ')
+            .trimEnd()}`,
+        );
     }
   }
   return `${out.join('\n')}\n`;
@@ -44,7 +52,11 @@ export function renderPlanMarkdown(result: PlanResult, lang: Language = result.p
     out.push('', `## ${section.title}`, '');
     for (const line of section.lines) out.push(`- ${line}`);
     if (section.table) {
-      out.push('', `| ${section.table.head.map(escapeCell).join(' | ')} |`, `|${section.table.head.map(() => '---').join('|')}|`);
+      out.push(
+        '',
+        `| ${section.table.head.map(escapeCell).join(' | ')} |`,
+        `|${section.table.head.map(() => '---').join('|')}|`,
+      );
       for (const row of section.table.rows) out.push(`| ${row.map(escapeCell).join(' | ')} |`);
     }
   }

@@ -33,11 +33,17 @@ export const PLAN_LIMITS = {
   ticketsPerBot: 100,
 } as const;
 const count = (value: number): string => value.toLocaleString('en-US');
-const minutes = (unit: string, hint = '') => positive(unit).max(PLAN_LIMITS.minutes, `must be at most ${PLAN_LIMITS.minutes} minutes (7 days)${hint}`);
+const minutes = (unit: string, hint = '') =>
+  positive(unit).max(PLAN_LIMITS.minutes, `must be at most ${PLAN_LIMITS.minutes} minutes (7 days)${hint}`);
 const NEVER_GIVE_UP = '; for people who never give up write kind: infinite';
-const windowMinutes = (unit: string) => nonNegative(unit).max(PLAN_LIMITS.minutes, `must be at most ${PLAN_LIMITS.minutes} minutes (7 days)`);
-const perMinute = (unit: string) => positive(unit).max(PLAN_LIMITS.peoplePerMinute, `must be at most ${count(PLAN_LIMITS.peoplePerMinute)}`);
-const share = z.number('must be a share between 0 and 1').min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
+const windowMinutes = (unit: string) =>
+  nonNegative(unit).max(PLAN_LIMITS.minutes, `must be at most ${PLAN_LIMITS.minutes} minutes (7 days)`);
+const perMinute = (unit: string) =>
+  positive(unit).max(PLAN_LIMITS.peoplePerMinute, `must be at most ${count(PLAN_LIMITS.peoplePerMinute)}`);
+const share = z
+  .number('must be a share between 0 and 1')
+  .min(0, 'must be a share between 0 and 1')
+  .max(1, 'must be a share between 0 and 1');
 
 const patienceSchema = z.discriminatedUnion(
   'kind',
@@ -48,7 +54,10 @@ const patienceSchema = z.discriminatedUnion(
     z.strictObject({
       kind: z.literal('lognormal'),
       medianMinutes: minutes('a number of minutes', NEVER_GIVE_UP),
-      sigma: positive('a spread (σ of the log)').max(PLAN_LIMITS.patienceSigma, `must be at most ${PLAN_LIMITS.patienceSigma}`),
+      sigma: positive('a spread (σ of the log)').max(
+        PLAN_LIMITS.patienceSigma,
+        `must be at most ${PLAN_LIMITS.patienceSigma}`,
+      ),
     }),
   ],
   'must have kind infinite, fixed (minutes), exponential (meanMinutes) or lognormal (medianMinutes, sigma)',
@@ -70,18 +79,34 @@ const arrivalSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.earlyShare + a.burstShare > 1 + 1e-9) {
-      ctx.addIssue({ code: 'custom', path: ['burstShare'], message: `earlyShare + burstShare must be at most 1, got ${a.earlyShare + a.burstShare}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['burstShare'],
+        message: `earlyShare + burstShare must be at most 1, got ${a.earlyShare + a.burstShare}`,
+      });
     }
-    if (a.earlyShare > 0 && a.earlyMinutes === 0) ctx.addIssue({ code: 'custom', path: ['earlyMinutes'], message: 'must be greater than 0 when earlyShare is above 0' });
+    if (a.earlyShare > 0 && a.earlyMinutes === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['earlyMinutes'],
+        message: 'must be greater than 0 when earlyShare is above 0',
+      });
     if (a.earlyShare + a.burstShare < 1 - 1e-9 && a.tailMinutes === 0) {
-      ctx.addIssue({ code: 'custom', path: ['tailMinutes'], message: 'must be greater than 0: the tail brings everyone not early or in the burst' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tailMinutes'],
+        message: 'must be greater than 0: the tail brings everyone not early or in the burst',
+      });
     }
   });
 
 const capacitySchema = z.union(
   [
     z.strictObject({ peoplePerMinute: perMinute('a number of people per minute'), source: z.string().optional() }),
-    z.strictObject({ profile: z.string().min(1, 'must be a file path'), peoplePerMinute: perMinute('a number of people per minute').optional() }),
+    z.strictObject({
+      profile: z.string().min(1, 'must be a file path'),
+      peoplePerMinute: perMinute('a number of people per minute').optional(),
+    }),
   ],
   'must be { peoplePerMinute: N } or { profile: path-to-capacity-profile }',
 );
@@ -89,66 +114,90 @@ const capacitySchema = z.union(
 const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-export const salePlanSchema = z.strictObject({
-  name: z.string().optional(),
-  people: whole.max(PLAN_LIMITS.people, `must be at most ${count(PLAN_LIMITS.people)} (simulate a share of a larger crowd and scale it)`),
-  stock: whole.max(PLAN_LIMITS.stock, `must be at most ${count(PLAN_LIMITS.stock)}`),
-  perPersonLimit: whole.max(PLAN_LIMITS.perPersonLimit, `must be at most ${count(PLAN_LIMITS.perPersonLimit)}`).default(1),
-  /** Units a buyer takes; default perPersonLimit (the stock goes as fast as it can). */
-  unitsPerPerson: whole.max(PLAN_LIMITS.perPersonLimit, `must be at most ${count(PLAN_LIMITS.perPersonLimit)}`).optional(),
-  opensAt: z
-    .string('must be a time HH:MM or an ISO date-time')
-    .refine((s) => clock.test(s) || isoDateTime.test(s), 'must be a time HH:MM (24 h) or an ISO date-time like 2025-03-02T10:00+09:00')
-    .optional(),
-  arrival: arrivalSchema.prefault({}),
-  capacity: capacitySchema,
-  journeyMinutes: minutes('a number of minutes').default(3),
-  journey: z.enum(['exponential', 'fixed'], 'must be exponential or fixed').default('exponential'),
-  /** The waiting room in use today, if any. */
-  waitingRoom: z
-    .strictObject({
-      admissionRatePerMinute: perMinute('a number of people per minute'),
-      maxActiveUsers: positive('a number of people').max(PLAN_LIMITS.accounts, `must be at most ${count(PLAN_LIMITS.accounts)}`).optional(),
-    })
-    .optional(),
-  sessionTtlMinutes: minutes('a number of minutes').optional(),
-  ticketTtlMinutes: minutes('a number of minutes').optional(),
-  reloginRequeues: z.boolean('must be true or false').default(false),
-  sleepShare: share.default(0),
-  sleepMinutes: minutes('a number of minutes').optional(),
-  patience: patienceSchema.default({ kind: 'lognormal', medianMinutes: 60, sigma: 1 }),
-  bots: z
-    .strictObject({
-      share,
-      ticketsPerBot: z.int('must be a whole number').min(1, 'must be 1 or more').max(PLAN_LIMITS.ticketsPerBot, `must be at most ${PLAN_LIMITS.ticketsPerBot}`).default(3),
-    })
-    .optional(),
-  soldOutAnnouncement: z.boolean('must be true or false').default(false),
-  targets: z.strictObject({ maxWaitMinutes: minutes('a number of minutes') }).prefault({ maxWaitMinutes: 20 }),
-  decision: z
-    .strictObject({
-      /** Share of measured capacity to admit (Cloudflare advises 75%). */
-      admissionMargin: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.75),
-      maxRounds: z.int('must be a whole number').min(1, 'must be 1 or more').max(20, 'must be at most 20').default(6),
-      /** Raffle when people × units / stock reaches this. */
-      raffleDemandRatio: z.number().min(1, 'must be 1 or more').default(10),
-    })
-    .prefault({}),
-  seed: z.int('must be a whole number').default(1),
-  language: z.enum(['en', 'ko'], 'must be en or ko').default('en'),
-}).superRefine((plan, ctx) => {
-  const accounts = plan.people * (1 + (plan.bots ? plan.bots.share * (plan.bots.ticketsPerBot - 1) : 0));
-  if (accounts > PLAN_LIMITS.accounts) {
-    ctx.addIssue({ code: 'custom', path: ['bots'], message: `people plus the bots' extra accounts come to ${count(Math.round(accounts))}: at most ${count(PLAN_LIMITS.accounts)} accounts in all` });
-  }
-});
+export const salePlanSchema = z
+  .strictObject({
+    name: z.string().optional(),
+    people: whole.max(
+      PLAN_LIMITS.people,
+      `must be at most ${count(PLAN_LIMITS.people)} (simulate a share of a larger crowd and scale it)`,
+    ),
+    stock: whole.max(PLAN_LIMITS.stock, `must be at most ${count(PLAN_LIMITS.stock)}`),
+    perPersonLimit: whole
+      .max(PLAN_LIMITS.perPersonLimit, `must be at most ${count(PLAN_LIMITS.perPersonLimit)}`)
+      .default(1),
+    /** Units a buyer takes; default perPersonLimit (the stock goes as fast as it can). */
+    unitsPerPerson: whole
+      .max(PLAN_LIMITS.perPersonLimit, `must be at most ${count(PLAN_LIMITS.perPersonLimit)}`)
+      .optional(),
+    opensAt: z
+      .string('must be a time HH:MM or an ISO date-time')
+      .refine(
+        (s) => clock.test(s) || isoDateTime.test(s),
+        'must be a time HH:MM (24 h) or an ISO date-time like 2025-03-02T10:00+09:00',
+      )
+      .optional(),
+    arrival: arrivalSchema.prefault({}),
+    capacity: capacitySchema,
+    journeyMinutes: minutes('a number of minutes').default(3),
+    journey: z.enum(['exponential', 'fixed'], 'must be exponential or fixed').default('exponential'),
+    /** The waiting room in use today, if any. */
+    waitingRoom: z
+      .strictObject({
+        admissionRatePerMinute: perMinute('a number of people per minute'),
+        maxActiveUsers: positive('a number of people')
+          .max(PLAN_LIMITS.accounts, `must be at most ${count(PLAN_LIMITS.accounts)}`)
+          .optional(),
+      })
+      .optional(),
+    sessionTtlMinutes: minutes('a number of minutes').optional(),
+    ticketTtlMinutes: minutes('a number of minutes').optional(),
+    reloginRequeues: z.boolean('must be true or false').default(false),
+    sleepShare: share.default(0),
+    sleepMinutes: minutes('a number of minutes').optional(),
+    patience: patienceSchema.default({ kind: 'lognormal', medianMinutes: 60, sigma: 1 }),
+    bots: z
+      .strictObject({
+        share,
+        ticketsPerBot: z
+          .int('must be a whole number')
+          .min(1, 'must be 1 or more')
+          .max(PLAN_LIMITS.ticketsPerBot, `must be at most ${PLAN_LIMITS.ticketsPerBot}`)
+          .default(3),
+      })
+      .optional(),
+    soldOutAnnouncement: z.boolean('must be true or false').default(false),
+    targets: z.strictObject({ maxWaitMinutes: minutes('a number of minutes') }).prefault({ maxWaitMinutes: 20 }),
+    decision: z
+      .strictObject({
+        /** Share of measured capacity to admit (Cloudflare advises 75%). */
+        admissionMargin: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.75),
+        maxRounds: z.int('must be a whole number').min(1, 'must be 1 or more').max(20, 'must be at most 20').default(6),
+        /** Raffle when people × units / stock reaches this. */
+        raffleDemandRatio: z.number().min(1, 'must be 1 or more').default(10),
+      })
+      .prefault({}),
+    seed: z.int('must be a whole number').default(1),
+    language: z.enum(['en', 'ko'], 'must be en or ko').default('en'),
+  })
+  .superRefine((plan, ctx) => {
+    const accounts = plan.people * (1 + (plan.bots ? plan.bots.share * (plan.bots.ticketsPerBot - 1) : 0));
+    if (accounts > PLAN_LIMITS.accounts) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bots'],
+        message: `people plus the bots' extra accounts come to ${count(Math.round(accounts))}: at most ${count(PLAN_LIMITS.accounts)} accounts in all`,
+      });
+    }
+  });
 
 /** A validated plan, defaults filled in. */
 export type SalePlan = z.output<typeof salePlanSchema>;
 /** A plan as written. */
 export type SalePlanInput = z.input<typeof salePlanSchema>;
 /** A plan whose capacity is a number (the CLI has read the profile). */
-export type ResolvedSalePlan = SalePlan & { readonly capacity: { readonly peoplePerMinute: number; readonly source?: string } };
+export type ResolvedSalePlan = SalePlan & {
+  readonly capacity: { readonly peoplePerMinute: number; readonly source?: string };
+};
 
 /**
  * Validates a plan: `raw` is the parsed YAML/JSON value, or the text itself (parsed as YAML,
@@ -174,7 +223,10 @@ function readPlanText(text: string, source: string): unknown {
   const problem = document.errors[0] ?? document.warnings[0];
   if (problem) {
     const where = problem.linePos?.[0] ? ` (line ${problem.linePos[0].line}, column ${problem.linePos[0].col})` : '';
-    throw new UsageError('capacity.plan-invalid', `${source} is not valid YAML or JSON${where}: ${problem.message.split('\n')[0]}`);
+    throw new UsageError(
+      'capacity.plan-invalid',
+      `${source} is not valid YAML or JSON${where}: ${problem.message.split('\n')[0]}`,
+    );
   }
   try {
     return document.toJS({ maxAliasCount: 100 });
@@ -186,7 +238,10 @@ function readPlanText(text: string, source: string): unknown {
 /** The plan with the shop's capacity taken from a measured profile (read by the CLI). */
 export function withMeasuredCapacity(plan: SalePlan, peoplePerMinute: number, source: string): ResolvedSalePlan {
   if (!(peoplePerMinute > 0) || !(peoplePerMinute <= PLAN_LIMITS.peoplePerMinute)) {
-    throw new UsageError('capacity.plan-capacity', `the capacity profile ${source} gives ${peoplePerMinute} people per minute: must be a number above 0 and at most ${count(PLAN_LIMITS.peoplePerMinute)}`);
+    throw new UsageError(
+      'capacity.plan-capacity',
+      `the capacity profile ${source} gives ${peoplePerMinute} people per minute: must be a number above 0 and at most ${count(PLAN_LIMITS.peoplePerMinute)}`,
+    );
   }
   return { ...plan, capacity: { peoplePerMinute, source } };
 }
@@ -196,7 +251,10 @@ export function resolvedCapacity(plan: SalePlan): number {
   const cap = plan.capacity.peoplePerMinute;
   if (cap === undefined) {
     const profile = 'profile' in plan.capacity ? plan.capacity.profile : '?';
-    throw new UsageError('capacity.plan-capacity', `capacity.profile ${profile} has not been read: pass its people per minute with withMeasuredCapacity()`);
+    throw new UsageError(
+      'capacity.plan-capacity',
+      `capacity.profile ${profile} has not been read: pass its people per minute with withMeasuredCapacity()`,
+    );
   }
   return cap;
 }

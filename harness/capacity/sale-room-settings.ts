@@ -91,11 +91,41 @@ export function recommendWaitingRoom(input: WaitingRoomInput): WaitingRoomAdvice
     settings.push({ product, setting: names[1], value: newUsers, unit: 'users per minute', reason: 'rate' });
     settings.push({ product, setting: names[2], value: session, unit: 'minutes', reason: 'session' });
   }
-  settings.push({ product: 'Queue-it', setting: 'max outflow', value: rate, unit: 'redirects per minute', reason: 'rate' });
-  settings.push({ product: 'Queue-it', setting: 'queue number validity', value: Math.ceil(input.ticketValidityMinutes), unit: 'minutes', reason: 'queue-validity' });
-  settings.push({ product: 'AWS Virtual Waiting Room', setting: 'serving counter increment (periodic inlet, every minute)', value: rate, unit: 'users per increment', reason: 'rate' });
-  settings.push({ product: 'AWS Virtual Waiting Room', setting: 'QueuePositionExpiryPeriod', value: Math.ceil(input.idleToleranceMinutes * 60), unit: 'seconds', reason: 'position-expiry' });
-  settings.push({ product: 'AWS Virtual Waiting Room', setting: 'ValidityPeriod (token)', value: Math.ceil(Math.max(journeyP99, SESSION_DEFAULT) * 60), unit: 'seconds', reason: 'token-validity' });
+  settings.push({
+    product: 'Queue-it',
+    setting: 'max outflow',
+    value: rate,
+    unit: 'redirects per minute',
+    reason: 'rate',
+  });
+  settings.push({
+    product: 'Queue-it',
+    setting: 'queue number validity',
+    value: Math.ceil(input.ticketValidityMinutes),
+    unit: 'minutes',
+    reason: 'queue-validity',
+  });
+  settings.push({
+    product: 'AWS Virtual Waiting Room',
+    setting: 'serving counter increment (periodic inlet, every minute)',
+    value: rate,
+    unit: 'users per increment',
+    reason: 'rate',
+  });
+  settings.push({
+    product: 'AWS Virtual Waiting Room',
+    setting: 'QueuePositionExpiryPeriod',
+    value: Math.ceil(input.idleToleranceMinutes * 60),
+    unit: 'seconds',
+    reason: 'position-expiry',
+  });
+  settings.push({
+    product: 'AWS Virtual Waiting Room',
+    setting: 'ValidityPeriod (token)',
+    value: Math.ceil(Math.max(journeyP99, SESSION_DEFAULT) * 60),
+    unit: 'seconds',
+    reason: 'token-validity',
+  });
   return {
     measuredPeoplePerMinute: input.peoplePerMinute,
     margin: input.margin,

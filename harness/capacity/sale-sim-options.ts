@@ -13,7 +13,8 @@ function fail(field: string, value: unknown, allowed: string): never {
 
 function positive(field: string, value: number | undefined, allowInfinity = false): void {
   if (value === undefined) return;
-  if (!(value > 0) || (!allowInfinity && !Number.isFinite(value))) fail(field, value, allowInfinity ? 'a number above 0 (Infinity allowed)' : 'a finite number above 0');
+  if (!(value > 0) || (!allowInfinity && !Number.isFinite(value)))
+    fail(field, value, allowInfinity ? 'a number above 0 (Infinity allowed)' : 'a finite number above 0');
 }
 
 function share(field: string, value: number | undefined): void {
@@ -27,13 +28,16 @@ export function checkSimulateSaleOptions(options: SimulateSaleOptions): void {
   }
   if (!(options.stock >= 0)) fail('stock', options.stock, '0 or more (Infinity allowed)');
   const limit = options.perPersonLimit ?? 1;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 65_535) fail('perPersonLimit', limit, 'a whole number from 1 to 65535');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 65_535)
+    fail('perPersonLimit', limit, 'a whole number from 1 to 65535');
   const units = options.unitsPerPerson;
-  if (units !== undefined && (!Number.isInteger(units) || units < 1)) fail('unitsPerPerson', units, 'a whole number of 1 or more');
+  if (units !== undefined && (!Number.isInteger(units) || units < 1))
+    fail('unitsPerPerson', units, 'a whole number of 1 or more');
   positive('shop.peoplePerMinute', options.shop.peoplePerMinute);
   positive('shop.journeyMinutes', options.shop.journeyMinutes);
   const servers = options.shop.servers;
-  if (servers !== undefined && (!Number.isInteger(servers) || servers < 1)) fail('shop.servers', servers, 'a whole number of 1 or more');
+  if (servers !== undefined && (!Number.isInteger(servers) || servers < 1))
+    fail('shop.servers', servers, 'a whole number of 1 or more');
   positive('waitingRoom.admissionRatePerMinute', options.waitingRoom?.admissionRatePerMinute, true);
   positive('waitingRoom.maxActiveUsers', options.waitingRoom?.maxActiveUsers, true);
   positive('sessionTtlMinutes', options.sessionTtlMinutes, true);
@@ -43,16 +47,19 @@ export function checkSimulateSaleOptions(options: SimulateSaleOptions): void {
   positive('longWaitMinutes', options.longWaitMinutes, true);
   share('sleepShare', options.sleepShare);
   const reEntries = options.maxReEntries;
-  if (reEntries !== undefined && (!Number.isInteger(reEntries) || reEntries < 0 || reEntries > 255)) fail('maxReEntries', reEntries, 'a whole number from 0 to 255');
+  if (reEntries !== undefined && (!Number.isInteger(reEntries) || reEntries < 0 || reEntries > 255))
+    fail('maxReEntries', reEntries, 'a whole number from 0 to 255');
   positive('horizonMinutes', options.horizonMinutes);
   const { arrivals } = options;
   if (arrivals.kind === 'poisson') positive('arrivals.ratePerMinute', arrivals.ratePerMinute);
   else {
     share('arrivals.earlyShare', arrivals.earlyShare);
     share('arrivals.burstShare', arrivals.burstShare);
-    if (arrivals.earlyShare + arrivals.burstShare > 1 + 1e-9) fail('arrivals.earlyShare + burstShare', arrivals.earlyShare + arrivals.burstShare, 'at most 1');
+    if (arrivals.earlyShare + arrivals.burstShare > 1 + 1e-9)
+      fail('arrivals.earlyShare + burstShare', arrivals.earlyShare + arrivals.burstShare, 'at most 1');
     for (const key of ['earlyMinutes', 'burstMinutes', 'tailMinutes'] as const) {
-      if (!(arrivals[key] >= 0 && Number.isFinite(arrivals[key]))) fail(`arrivals.${key}`, arrivals[key], 'a finite number of 0 or more');
+      if (!(arrivals[key] >= 0 && Number.isFinite(arrivals[key])))
+        fail(`arrivals.${key}`, arrivals[key], 'a finite number of 0 or more');
     }
   }
   if (options.bots) {

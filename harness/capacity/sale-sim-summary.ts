@@ -4,8 +4,15 @@
  * the people who waited for nothing, shop load and Little's-law counters. Pure.
  */
 import { percentileSorted } from '../stats/index.ts';
-import type { ArrivalPlan } from './sim-arrivals.ts';
-import { SALE_OUTCOMES, type OutcomeCounts, type PersonWaits, type SaleSimulation, type SimulateSaleOptions, type WaitDistribution } from './sale-sim-types.ts';
+import type { ArrivalPlan } from './sale-sim-types.ts';
+import {
+  SALE_OUTCOMES,
+  type OutcomeCounts,
+  type PersonWaits,
+  type SaleSimulation,
+  type SimulateSaleOptions,
+  type WaitDistribution,
+} from './sale-sim-types.ts';
 import { buildSaleTimeline, lastWaiterLearnsAt } from './sale-sim-timeline.ts';
 
 export const OUTCOME_CODE = { bought: 0, sold_out: 1, told_sold_out: 2, gave_up: 3, lost_place: 4 } as const;
@@ -18,12 +25,27 @@ export interface SaleRunRecord {
   readonly waitedAndLost: Uint8Array;
   readonly units: Uint16Array;
   readonly counters: {
-    readonly events: number; readonly visits: number; readonly queueArea: number; readonly sojourn: number;
-    readonly maxQueued: number; readonly maxActive: number; readonly sessionExpiries: number;
-    readonly lostTickets: number; readonly reEntriesTicket: number; readonly reEntriesRelogin: number;
-    readonly told: number; readonly botUnits: number; readonly timeInShop: number; readonly shopVisits: number;
-    readonly firstArrival: number; readonly soldOutAt: number | null; readonly claimedAt: number | null; readonly overhangAt: number | null;
-    readonly overhangQueued: number; readonly reEntryCapped: number; readonly cutAtHorizon: number;
+    readonly events: number;
+    readonly visits: number;
+    readonly queueArea: number;
+    readonly sojourn: number;
+    readonly maxQueued: number;
+    readonly maxActive: number;
+    readonly sessionExpiries: number;
+    readonly lostTickets: number;
+    readonly reEntriesTicket: number;
+    readonly reEntriesRelogin: number;
+    readonly told: number;
+    readonly botUnits: number;
+    readonly timeInShop: number;
+    readonly shopVisits: number;
+    readonly firstArrival: number;
+    readonly soldOutAt: number | null;
+    readonly claimedAt: number | null;
+    readonly overhangAt: number | null;
+    readonly overhangQueued: number;
+    readonly reEntryCapped: number;
+    readonly cutAtHorizon: number;
   };
   readonly stock: number;
   readonly sold: number;
@@ -121,7 +143,10 @@ export function summarizeSale(run: SaleRunRecord): SaleSimulation {
   return {
     people: options.people,
     accounts: n,
-    waits: { everyone: describeWaits(everyone.subarray(0, everyoneCount)), buyers: describeWaits(buyers.subarray(0, buyerCount)) },
+    waits: {
+      everyone: describeWaits(everyone.subarray(0, everyoneCount)),
+      buyers: describeWaits(buyers.subarray(0, buyerCount)),
+    },
     soldOutAtMinutes: c.claimedAt,
     lastCheckoutAtMinutes: c.soldOutAt,
     lastWaiterLearnsAtMinutes: lastWaiterLearnsAt(timelineInput),
@@ -135,7 +160,11 @@ export function summarizeSale(run: SaleRunRecord): SaleSimulation {
       meanWaitMinutes: nothingCount > 0 ? nothingWait / nothingCount : 0,
       personHours: nothingWait / 60,
     },
-    reEntries: { total: c.reEntriesTicket + c.reEntriesRelogin, afterLostTicket: c.reEntriesTicket, afterRelogin: c.reEntriesRelogin },
+    reEntries: {
+      total: c.reEntriesTicket + c.reEntriesRelogin,
+      afterLostTicket: c.reEntriesTicket,
+      afterRelogin: c.reEntriesRelogin,
+    },
     sessionExpiries: c.sessionExpiries,
     lostTickets: c.lostTickets,
     waitedAndLost: { thresholdMinutes: run.longWait, people: waitedAndLost },
@@ -160,7 +189,12 @@ export function summarizeSale(run: SaleRunRecord): SaleSimulation {
       visits: c.visits,
     },
     maxQueued: c.maxQueued,
-    limits: { maxReEntries: run.maxReEntries, reEntryCapped: c.reEntryCapped, horizonMinutes: run.horizonMinutes, cutAtHorizon: c.cutAtHorizon },
+    limits: {
+      maxReEntries: run.maxReEntries,
+      reEntryCapped: c.reEntryCapped,
+      horizonMinutes: run.horizonMinutes,
+      cutAtHorizon: c.cutAtHorizon,
+    },
     eventsProcessed: c.events,
     endMinutes: run.endMinutes,
   };

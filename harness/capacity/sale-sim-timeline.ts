@@ -7,24 +7,9 @@
  * slept counts as waiting while away, since they come back to the queue. Pure; cost
  * O(n + buckets) for n accounts.
  */
-import type { ArrivalPlan } from './sim-arrivals.ts';
+import type { ArrivalPlan, SaleTimeline, SaleTimelinePoint } from './sale-sim-types.ts';
 
-/** One moment of the timeline: `minute` after opening (negative: before it). */
-export interface SaleTimelinePoint {
-  readonly minute: number;
-  /** Accounts waiting at that moment (people and bots, pre-queue included). */
-  readonly waiting: number;
-  /** People let in (their turn came) in [minute, minute + bucket). */
-  readonly admitted: number;
-  /** Their mean and longest queue wait, minutes; null when nobody was let in. */
-  readonly meanWaitMinutes: number | null;
-  readonly maxWaitMinutes: number | null;
-}
-
-export interface SaleTimeline {
-  readonly bucketMinutes: number;
-  readonly points: readonly SaleTimelinePoint[];
-}
+export type { SaleTimeline, SaleTimelinePoint };
 
 /** What the timeline reads from a finished run. */
 export interface TimelineInput {
@@ -121,7 +106,9 @@ export function lastWaiterLearnsAt(input: TimelineInput): number | null {
  * after), the people let in add per bucket, their mean wait is weighted, the longest is the
  * longest. O(total points).
  */
-export function combineTimelines(parts: readonly { readonly timeline: SaleTimeline; readonly offsetMinutes: number }[]): SaleTimeline {
+export function combineTimelines(
+  parts: readonly { readonly timeline: SaleTimeline; readonly offsetMinutes: number }[],
+): SaleTimeline {
   const present = parts.filter((part) => part.timeline.points.length > 0);
   if (present.length === 0) return { bucketMinutes: 1, points: [] };
   if (present.length === 1 && present[0]!.offsetMinutes === 0) return present[0]!.timeline;
@@ -145,7 +132,8 @@ export function combineTimelines(parts: readonly { readonly timeline: SaleTimeli
       const t = start + k * bucket;
       while (index + 1 < points.length && points[index + 1]!.minute + offsetMinutes <= t + 1e-9) index += 1;
       const point = points[index]!;
-      const inside = point.minute + offsetMinutes <= t + 1e-9 && t < points.at(-1)!.minute + offsetMinutes + timeline.bucketMinutes;
+      const inside =
+        point.minute + offsetMinutes <= t + 1e-9 && t < points.at(-1)!.minute + offsetMinutes + timeline.bucketMinutes;
       if (inside) waiting[k] = waiting[k]! + point.waiting;
     }
     for (const point of points) {

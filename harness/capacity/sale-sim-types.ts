@@ -3,8 +3,6 @@
  * minutes from the opening (negative before it); all rates are per minute.
  */
 
-import type { SaleTimeline } from './sale-sim-timeline.ts';
-
 /**
  * Each person's (human, after warm-up) queue wait in minutes and whether it ended with their
  * turn (1: admitted — bought or turned away sold out at the front) or with leaving (0: gave
@@ -84,6 +82,7 @@ export interface SimulateSaleOptions {
   /** "Waited and lost": lost their place after waiting longer than this. Default 30 min. */
   readonly longWaitMinutes?: number;
   /** People (in arrival order) left out of the wait distributions, for steady-state runs. Default 0. */
+  readonly warmupPeople?: number;
   /**
    * Most times one account goes back to the end of the queue (ticket lost, or logged out with
    * `reloginRequeues`); one more and they give up. Default 20 (SIM_LIMITS.maxReEntries).
@@ -94,14 +93,13 @@ export interface SimulateSaleOptions {
    * then gives up there. Default: the last arrival plus 7 days (SIM_LIMITS.horizonAfterArrivalsMinutes).
    */
   readonly horizonMinutes?: number;
-  readonly warmupPeople?: number;
   readonly seed?: number;
   /** Keep every person's wait in the result (`personWaits`), e.g. to check a survival estimate. Default false. */
   readonly keepPersonWaits?: boolean;
 }
+
 /** The bounds every simulation runs within (the defaults of maxReEntries and horizonMinutes). */
 export const SIM_LIMITS = { maxReEntries: 20, horizonAfterArrivalsMinutes: 7 * 24 * 60 } as const;
-
 
 export const SALE_OUTCOMES = ['bought', 'sold_out', 'told_sold_out', 'gave_up', 'lost_place'] as const;
 /**
@@ -145,7 +143,11 @@ export interface SaleSimulation {
   readonly buyers: number;
   readonly outcomes: { readonly human: OutcomeCounts; readonly bot: OutcomeCounts };
   /** Humans who waited (wait > 0) and did not buy. */
-  readonly waitedForNothing: { readonly people: number; readonly meanWaitMinutes: number; readonly personHours: number };
+  readonly waitedForNothing: {
+    readonly people: number;
+    readonly meanWaitMinutes: number;
+    readonly personHours: number;
+  };
   readonly reEntries: { readonly total: number; readonly afterLostTicket: number; readonly afterRelogin: number };
   readonly sessionExpiries: number;
   /** Tickets lost by not polling (phone asleep). */
@@ -179,6 +181,7 @@ export interface SaleSimulation {
     readonly spanMinutes: number;
     readonly visits: number;
   };
+  readonly maxQueued: number;
   /** The bounds that make every simulation end, and how many accounts met them. */
   readonly limits: {
     readonly maxReEntries: number;
@@ -188,8 +191,36 @@ export interface SaleSimulation {
     /** Accounts still queued or asleep at the horizon (counted as given up there). */
     readonly cutAtHorizon: number;
   };
-  readonly maxQueued: number;
   readonly eventsProcessed: number;
   /** Time the last person left. */
   readonly endMinutes: number;
+}
+
+/** Who arrives when in a simulated sale (planArrivals in sim-arrivals.ts). */
+export interface ArrivalPlan {
+  /** Arrival time per account, ascending (minutes from opening). */
+  readonly times: Float64Array;
+  /** 1 when the account belongs to a bot. */
+  readonly isBot: Uint8Array;
+  /** Accounts arriving before opening (they are the first `early` entries). */
+  readonly early: number;
+  readonly humans: number;
+  readonly botAccounts: number;
+}
+
+/** One moment of the timeline: `minute` after opening (negative: before it). */
+export interface SaleTimelinePoint {
+  readonly minute: number;
+  /** Accounts waiting at that moment (people and bots, pre-queue included). */
+  readonly waiting: number;
+  /** People let in (their turn came) in [minute, minute + bucket). */
+  readonly admitted: number;
+  /** Their mean and longest queue wait, minutes; null when nobody was let in. */
+  readonly meanWaitMinutes: number | null;
+  readonly maxWaitMinutes: number | null;
+}
+
+export interface SaleTimeline {
+  readonly bucketMinutes: number;
+  readonly points: readonly SaleTimelinePoint[];
 }

@@ -102,10 +102,27 @@ class SaleRun {
   private cut = false;
   // Counters.
   private c = {
-    events: 0, visits: 0, queueArea: 0, sojourn: 0, maxQueued: 0, maxActive: 0,
-    sessionExpiries: 0, lostTickets: 0, reEntriesTicket: 0, reEntriesRelogin: 0,
-    told: 0, botUnits: 0, timeInShop: 0, shopVisits: 0, firstArrival: 0, reEntryCapped: 0, cutAtHorizon: 0,
-    soldOutAt: null as number | null, claimedAt: null as number | null, overhangAt: null as number | null, overhangQueued: 0,
+    events: 0,
+    visits: 0,
+    queueArea: 0,
+    sojourn: 0,
+    maxQueued: 0,
+    maxActive: 0,
+    sessionExpiries: 0,
+    lostTickets: 0,
+    reEntriesTicket: 0,
+    reEntriesRelogin: 0,
+    told: 0,
+    botUnits: 0,
+    timeInShop: 0,
+    shopVisits: 0,
+    firstArrival: 0,
+    reEntryCapped: 0,
+    cutAtHorizon: 0,
+    soldOutAt: null as number | null,
+    claimedAt: null as number | null,
+    overhangAt: null as number | null,
+    overhangQueued: 0,
   };
 
   constructor(options: SimulateSaleOptions) {
@@ -482,10 +499,22 @@ class SaleRun {
 
   record(): SaleRunRecord {
     return {
-      plan: this.plan, wait: this.wait, outcome: this.outcome, waitedAndLost: this.waitedAndLost,
-      units: this.units, counters: this.c, stock: this.stock, sold: this.sold, endMinutes: this.lastLeft,
-      admittedPerMinute: this.admittedPerMinute, servers: this.servers, announcedAt: this.announcedAt,
-      longWait: this.longWait, options: this.options, maxReEntries: this.maxReEntries, horizonMinutes: this.horizon,
+      plan: this.plan,
+      wait: this.wait,
+      outcome: this.outcome,
+      waitedAndLost: this.waitedAndLost,
+      units: this.units,
+      counters: this.c,
+      stock: this.stock,
+      sold: this.sold,
+      endMinutes: this.lastLeft,
+      admittedPerMinute: this.admittedPerMinute,
+      servers: this.servers,
+      announcedAt: this.announcedAt,
+      longWait: this.longWait,
+      options: this.options,
+      maxReEntries: this.maxReEntries,
+      horizonMinutes: this.horizon,
     };
   }
 }

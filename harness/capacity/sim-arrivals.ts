@@ -3,18 +3,9 @@
  * them in order instead of keeping them in its event heap. Pure; O(n).
  */
 import { createRandom, drawSortedUniform } from './sim-random.ts';
-import type { SimArrivals } from './sale-sim-types.ts';
+import type { ArrivalPlan, SimArrivals } from './sale-sim-types.ts';
 
-export interface ArrivalPlan {
-  /** Arrival time per account, ascending (minutes from opening). */
-  readonly times: Float64Array;
-  /** 1 when the account belongs to a bot. */
-  readonly isBot: Uint8Array;
-  /** Accounts arriving before opening (they are the first `early` entries). */
-  readonly early: number;
-  readonly humans: number;
-  readonly botAccounts: number;
-}
+export type { ArrivalPlan };
 
 /**
  * Crowd arrivals: early share uniform on [−earlyMinutes, 0), burst share uniform on

@@ -107,7 +107,10 @@ export class EventHeap {
 
   private grow(): void {
     const capacity = this.times.length * 2;
-    const grow = <T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(old: T, make: (n: number) => T): T => {
+    const grow = <T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(
+      old: T,
+      make: (n: number) => T,
+    ): T => {
       const next = make(capacity);
       next.set(old as never);
       return next;

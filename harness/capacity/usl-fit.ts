@@ -104,7 +104,10 @@ function checkPoints(points: readonly UslPoint[]): void {
   }
   points.forEach((point, i) => {
     if (typeof point.load !== 'number' || !Number.isFinite(point.load) || point.load <= 0) {
-      throw new UsageError('capacity.bad-point', `points[${i}].load must be a number greater than 0, got ${String(point.load)}`);
+      throw new UsageError(
+        'capacity.bad-point',
+        `points[${i}].load must be a number greater than 0, got ${String(point.load)}`,
+      );
     }
     if (typeof point.throughput !== 'number' || !Number.isFinite(point.throughput) || point.throughput < 0) {
       throw new UsageError(
@@ -219,7 +222,10 @@ export function fitUsl(input: readonly UslPoint[], options: FitUslOptions = {}):
           ? studentTQuantile(confidence, n - 1)
           : studentTQuantile(1 - (1 - confidence) / 2, df);
       const unit = [1, 1, scale];
-      const interval = (i: number): readonly [number, number] => [(p[i]! - t * se[i]!) * unit[i]!, (p[i]! + t * se[i]!) * unit[i]!];
+      const interval = (i: number): readonly [number, number] => [
+        (p[i]! - t * se[i]!) * unit[i]!,
+        (p[i]! + t * se[i]!) * unit[i]!,
+      ];
       standardErrors = { sigma: se[0]!, kappa: se[1]!, lambda: se[2]! * scale };
       confidenceIntervals = { sigma: interval(0), kappa: interval(1), lambda: interval(2) };
     } else {

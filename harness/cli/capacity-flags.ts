@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.ts';
 import type { CapacityTargets } from '../capacity/index.ts';
 import { CAPACITY_STEPS, type CapacityStep } from '../engine/index.ts';
-import { applyShopOverrides } from '../shop/load-shop-config.ts';
+import { applyShopOverrides } from '../shop/index.ts';
 import type { ShopConfigInput } from '../shop/index.ts';
 
 export const DEFAULT_CAPACITY_LOADS = [1, 2, 4, 8, 16, 24, 32, 48, 64] as const;
@@ -35,10 +35,17 @@ export interface ParsedCapacityFlags {
 
 function positive(flag: string, raw: string, options: { integer?: boolean; max?: number } = {}): number {
   const value = Number(raw);
-  const ok = Number.isFinite(value) && value > 0 && (!options.integer || Number.isInteger(value)) && (options.max === undefined || value <= options.max);
+  const ok =
+    Number.isFinite(value) &&
+    value > 0 &&
+    (!options.integer || Number.isInteger(value)) &&
+    (options.max === undefined || value <= options.max);
   if (!ok) {
     const what = options.integer ? 'a whole number' : 'a number';
-    throw new UsageError('cli.bad-flag', `${flag} must be ${what} above 0${options.max === undefined ? '' : ` and at most ${options.max}`}, got "${raw}".`);
+    throw new UsageError(
+      'cli.bad-flag',
+      `${flag} must be ${what} above 0${options.max === undefined ? '' : ` and at most ${options.max}`}, got "${raw}".`,
+    );
   }
   return value;
 }
@@ -50,11 +57,16 @@ export function parseCapacityFlags(flags: CapacityFlags): ParsedCapacityFlags {
     }
     return step as CapacityStep;
   });
-  const loads = flags.loads.split(',').map((part) => positive('--loads', part.trim(), { integer: true, max: MAX_LOAD }));
-  if (new Set(loads).size < 3) throw new UsageError('cli.bad-flag', `--loads needs at least 3 different loads for a fit, got "${flags.loads}".`);
+  const loads = flags.loads
+    .split(',')
+    .map((part) => positive('--loads', part.trim(), { integer: true, max: MAX_LOAD }));
+  if (new Set(loads).size < 3)
+    throw new UsageError('cli.bad-flag', `--loads needs at least 3 different loads for a fit, got "${flags.loads}".`);
   const maxErrorRate = Number(flags.maxErrorRate);
-  if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) throw new UsageError('cli.bad-flag', `--max-error-rate must be between 0 and 1, got "${flags.maxErrorRate}".`);
-  if (flags.target && flags.set.length > 0) throw new UsageError('cli.bad-flag', '--set configures the embedded shop; it cannot be used with --target.');
+  if (!(maxErrorRate >= 0 && maxErrorRate <= 1))
+    throw new UsageError('cli.bad-flag', `--max-error-rate must be between 0 and 1, got "${flags.maxErrorRate}".`);
+  if (flags.target && flags.set.length > 0)
+    throw new UsageError('cli.bad-flag', '--set configures the embedded shop; it cannot be used with --target.');
   return {
     targetUrl: flags.target,
     allowRemote: flags.allowRemote,

@@ -11,7 +11,13 @@ import {
   type CapacityStepMeasurement,
   type CapacityTargets,
 } from '../capacity/index.ts';
-import { compileCapacityStep, compressRecords, requireArtillery, runArtillery, type CapacityStep } from '../engine/index.ts';
+import {
+  compileCapacityStep,
+  compressRecords,
+  requireArtillery,
+  runArtillery,
+  type CapacityStep,
+} from '../engine/index.ts';
 import { createRunDir, measure, measureOverTime, type IngestResult } from '../results/index.ts';
 import { meanInterval } from '../stats/index.ts';
 import { renderCapacityHtml } from '../report/index.ts';
@@ -65,7 +71,12 @@ const MEASURE = '{phase:measure}';
  * and last, partly outside the step, dropped) with its interval; a step too short for two
  * whole seconds falls back to its journeys over its length, without an interval.
  */
-export function measureCapacityStep(ingest: IngestResult, load: number, journeyLength: number, stepSeconds: number): CapacityStepMeasurement {
+export function measureCapacityStep(
+  ingest: IngestResult,
+  load: number,
+  journeyLength: number,
+  stepSeconds: number,
+): CapacityStepMeasurement {
   const perSecond = measureOverTime(ingest, `http_reqs${MEASURE}`, 'count')
     .map((point) => (point.value ?? 0) / journeyLength)
     .slice(1, -1);
@@ -100,16 +111,32 @@ export async function runCapacity(options: CapacityRunOptions): Promise<Capacity
     let targetUrl: string;
     if (explicitTarget) targetUrl = explicitTarget;
     else {
-      shop = await startShop({ ...CAPACITY_SHOP, ...options.shopOverrides, service: { ...CAPACITY_SHOP.service, ...options.shopOverrides?.service } });
+      shop = await startShop({
+        ...CAPACITY_SHOP,
+        ...options.shopOverrides,
+        service: { ...CAPACITY_SHOP.service, ...options.shopOverrides?.service },
+      });
       targetUrl = shop.url;
       const law = shop.config.service;
-      event(`embedded shop ${targetUrl}: service time S(N) = ${law.s0Ms} ms · (1 + ${law.sigma}(N−1) + ${law.kappa}·N(N−1))`);
+      event(
+        `embedded shop ${targetUrl}: service time S(N) = ${law.s0Ms} ms · (1 + ${law.sigma}(N−1) + ${law.kappa}·N(N−1))`,
+      );
     }
     for (const load of options.loads) {
-      if (options.signal?.aborted) throw new InterruptedError('cli.interrupted', `capacity run interrupted after ${steps.length} steps; raw data kept in ${runDir}`);
+      if (options.signal?.aborted)
+        throw new InterruptedError(
+          'cli.interrupted',
+          `capacity run interrupted after ${steps.length} steps; raw data kept in ${runDir}`,
+        );
       await shop?.reset();
       const name = `step-${String(load).padStart(4, '0')}`;
-      const compiled = compileCapacityStep({ load, seconds: options.stepSeconds, journey: options.journey, recordsDir: `${name}-records`, planFile: `${name}.plan.json` });
+      const compiled = compileCapacityStep({
+        load,
+        seconds: options.stepSeconds,
+        journey: options.journey,
+        recordsDir: `${name}-records`,
+        planFile: `${name}.plan.json`,
+      });
       const testPath = join(runDir, `${name}.yml`);
       await writeFile(testPath, compiled.test);
       await writeFile(join(runDir, `${name}.plan.json`), compiled.plan);
@@ -126,7 +153,11 @@ export async function runCapacity(options: CapacityRunOptions): Promise<Capacity
         timeoutMs: options.stepSeconds * 1000 + 120_000,
       });
       await compressRecords(recordsDir);
-      if (result.interrupted) throw new InterruptedError('cli.interrupted', `capacity run interrupted at load ${load} (${result.interruption}); raw data kept in ${runDir}`);
+      if (result.interrupted)
+        throw new InterruptedError(
+          'cli.interrupted',
+          `capacity run interrupted at load ${load} (${result.interruption}); raw data kept in ${runDir}`,
+        );
       const ingest = result.ingest.result;
       const step = measureCapacityStep(ingest, load, options.journey.length, options.stepSeconds);
       steps.push(step);
@@ -136,7 +167,13 @@ export async function runCapacity(options: CapacityRunOptions): Promise<Capacity
         break;
       }
     }
-    const profile = buildCapacityProfile({ target: targetUrl, journey: options.journey, targets: options.targets, steps, stoppedBecause });
+    const profile = buildCapacityProfile({
+      target: targetUrl,
+      journey: options.journey,
+      targets: options.targets,
+      steps,
+      stoppedBecause,
+    });
     await writeFile(join(runDir, 'capacity-profile.json'), `${JSON.stringify(profile, null, 2)}\n`);
     const law = shop?.config.service;
     const shopLaw = law ? { s0Ms: law.s0Ms, sigma: law.sigma, kappa: law.kappa } : null;

@@ -61,8 +61,11 @@ function artilleryNames(selector: string, hasBots: boolean): readonly string[] |
     if (keys.length === 0) return ['http.response_time'];
     return keys.length === 1 && tags.step ? [`saleready.response_time.${tags.step}`] : null;
   }
-  if (!metric.startsWith('sr_') || keys.some((key) => !['actor', 'outcome', 'reason', 'kind', 'result'].includes(key))) return null;
-  const detail = [tags.outcome, tags.reason, tags.kind && `${tags.kind}.${tags.result ?? ''}`].filter(Boolean).join('.');
+  if (!metric.startsWith('sr_') || keys.some((key) => !['actor', 'outcome', 'reason', 'kind', 'result'].includes(key)))
+    return null;
+  const detail = [tags.outcome, tags.reason, tags.kind && `${tags.kind}.${tags.result ?? ''}`]
+    .filter(Boolean)
+    .join('.');
   const name = (actor: string): string => `saleready.${actor}.${metric.slice(3)}${detail ? `.${detail}` : ''}`;
   if (tags.actor) return [name(tags.actor)];
   return hasBots ? [name('person'), name('bot')] : [name('person')];
@@ -76,10 +79,17 @@ function inconclusive(target: TargetSpec, why: string): TargetVerdict {
 /** A scenario target judged on Artillery's merged report. */
 function judgeOnReport(report: ArtilleryReport, target: TargetSpec, hasBots: boolean): TargetVerdict {
   const whole = report.aggregate;
-  const counter = (names: readonly string[]): number => names.reduce((sum, name) => sum + (whole.counters[name] ?? 0), 0);
+  const counter = (names: readonly string[]): number =>
+    names.reduce((sum, name) => sum + (whole.counters[name] ?? 0), 0);
   const scale = target.scale ?? 1;
   const scaled = (measurement: TargetMeasurement | null): TargetMeasurement | null =>
-    measurement === null ? null : { ...measurement, value: measurement.value * scale, interval: measurement.interval && [measurement.interval[0] * scale, measurement.interval[1] * scale] };
+    measurement === null
+      ? null
+      : {
+          ...measurement,
+          value: measurement.value * scale,
+          interval: measurement.interval && [measurement.interval[0] * scale, measurement.interval[1] * scale],
+        };
   const share = (numerator: number, denominator: number): TargetMeasurement | null => {
     if (denominator === 0 || numerator > denominator) return null;
     const interval = wilsonInterval(numerator, denominator);
@@ -90,30 +100,58 @@ function judgeOnReport(report: ArtilleryReport, target: TargetSpec, hasBots: boo
     return evaluateTarget(target, share(counter(['saleready.requests_failed']), counter(['http.requests'])));
   }
   const names = artilleryNames(target.metric, hasBots);
-  if (names === null) return inconclusive(target, `not judged on a distributed run: Artillery’s report has no figure for ${target.metric}`);
+  if (names === null)
+    return inconclusive(
+      target,
+      `not judged on a distributed run: Artillery’s report has no figure for ${target.metric}`,
+    );
   if (target.stat === 'count') {
     const value = counter(names);
-    return evaluateTarget(target, scaled({ value, interval: null, samples: value > 0 ? value : Math.max(1, counter(['http.requests'])) }));
+    return evaluateTarget(
+      target,
+      scaled({ value, interval: null, samples: value > 0 ? value : Math.max(1, counter(['http.requests'])) }),
+    );
   }
   if (target.stat === 'share') {
     const of = target.of ? artilleryNames(target.of, hasBots) : null;
-    if (of === null) return inconclusive(target, `not judged on a distributed run: Artillery’s report has no figure for ${target.of ?? '(no denominator)'}`);
+    if (of === null)
+      return inconclusive(
+        target,
+        `not judged on a distributed run: Artillery’s report has no figure for ${target.of ?? '(no denominator)'}`,
+      );
     return evaluateTarget(target, share(counter(names), counter(of)));
   }
-  const field = { p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', max: 'max', min: 'min', mean: 'of.mean' }[target.stat as string] as 'p50' | undefined;
-  if (field === undefined) return inconclusive(target, `not judged on a distributed run: statistic ${target.stat} of ${target.metric}`);
-  if (names.length !== 1) return inconclusive(target, `not judged on a distributed run: Artillery keeps people’s and bots’ ${target.metric} apart, and percentiles cannot be added`);
+  const field = { p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', max: 'max', min: 'min', mean: 'of.mean' }[
+    target.stat as string
+  ] as 'p50' | undefined;
+  if (field === undefined)
+    return inconclusive(target, `not judged on a distributed run: statistic ${target.stat} of ${target.metric}`);
+  if (names.length !== 1)
+    return inconclusive(
+      target,
+      `not judged on a distributed run: Artillery keeps people’s and bots’ ${target.metric} apart, and percentiles cannot be added`,
+    );
   const summary = whole.summaries[names[0] as string];
   if (summary === undefined || summary.count === 0) return evaluateTarget(target, null);
   return evaluateTarget(target, scaled({ value: summary[field], interval: null, samples: summary.count }));
 }
 
 /** The merged report as a run summary of a distributed run (see the file comment). */
-export async function buildCloudRunSummary(input: CloudRunReportInput): Promise<{ summary: RunSummary; ingest: IngestResult; report: ArtilleryReport }> {
-  const analyzed = await analyzeArtilleryReport({ path: input.reportPath, name: input.scenarioName, targets: [], toolVersion: input.toolVersion });
+export async function buildCloudRunSummary(
+  input: CloudRunReportInput,
+): Promise<{ summary: RunSummary; ingest: IngestResult; report: ArtilleryReport }> {
+  const analyzed = await analyzeArtilleryReport({
+    path: input.reportPath,
+    name: input.scenarioName,
+    targets: [],
+    toolVersion: input.toolVersion,
+  });
   const { report, ingest } = analyzed;
   // the fields run-fargate adds to its report (testId, metadata: count, region, cluster, versions)
-  const raw = JSON.parse(await readFile(input.reportPath, 'utf8')) as { testId?: unknown; metadata?: Record<string, unknown> };
+  const raw = JSON.parse(await readFile(input.reportPath, 'utf8')) as {
+    testId?: unknown;
+    metadata?: Record<string, unknown>;
+  };
   const metadata = raw.metadata ?? {};
   const hasBots = (input.plan.bots?.count ?? 0) > 0;
   const verdicts = input.targets.map((target) => judgeOnReport(report, target, hasBots));
@@ -153,11 +191,25 @@ export async function buildCloudRunSummary(input: CloudRunReportInput): Promise<
         cluster: typeof metadata.cluster === 'string' ? metadata.cluster : null,
         percentiles: 'Artillery’s merged DDSketch summaries (1% relative accuracy)',
         idleSlots: report.aggregate.counters['saleready.idle_slots'] ?? 0,
-        ...(input.split ? { shares: input.split.shares.map((share) => ({ index: share.index, people: share.people, bots: share.bots, rings: share.rings })) } : {}),
+        ...(input.split
+          ? {
+              shares: input.split.shares.map((share) => ({
+                index: share.index,
+                people: share.people,
+                bots: share.bots,
+                rings: share.rings,
+              })),
+            }
+          : {}),
       },
     },
     target: { url: input.targetUrl, embedded: false },
-    engine: { name: `artillery ${RUNNER_INFO[input.runner].command}`, version: input.artilleryVersion, exitCode: input.exitCode, personEngine: 'saleready (artillery-engine-saleready)' },
+    engine: {
+      name: `artillery ${RUNNER_INFO[input.runner].command}`,
+      version: input.artilleryVersion,
+      exitCode: input.exitCode,
+      personEngine: 'saleready (artillery-engine-saleready)',
+    },
     complete,
     interruption: complete ? null : (input.interruption ?? 'The run stopped before its end.'),
   };

@@ -36,7 +36,8 @@ export async function compressRecordsOrKeep(recordsDir: string, runDir: string):
     if (!isDiskFull(error)) throw error;
     const names = await readdir(recordsDir).catch(() => [] as string[]);
     for (const name of names) {
-      if (name.endsWith('.ndjson.gz') && names.includes(name.slice(0, -3))) await rm(join(recordsDir, name), { force: true });
+      if (name.endsWith('.ndjson.gz') && names.includes(name.slice(0, -3)))
+        await rm(join(recordsDir, name), { force: true });
     }
     return `${fullDiskWords(runDir, (error as NodeJS.ErrnoException).code)}: the records were kept uncompressed`;
   }

@@ -56,12 +56,20 @@ const LISTENS_FOR_CTRL_C = new Set(['run', 'demo', 'gate', 'capacity']);
  * while saleready was loading (bin/saleready.js): a run takes them over; any other command
  * stops listening, and ends as interrupted (exit 4) if one came.
  */
-export async function main(argv: readonly string[], output: Output = createConsoleOutput(), early?: EarlySignals): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  output: Output = createConsoleOutput(),
+  early?: EarlySignals,
+): Promise<number> {
   const program = createProgram(output);
   adoptEarlySignals(early);
   program.hook('preAction', (_program, command) => {
     if (LISTENS_FOR_CTRL_C.has(command.name())) return;
-    if (releaseEarlySignals() > 0) throw new InterruptedError('cli.interrupted', `interrupted (Ctrl-C) before ${command.name()} started; nothing was done`);
+    if (releaseEarlySignals() > 0)
+      throw new InterruptedError(
+        'cli.interrupted',
+        `interrupted (Ctrl-C) before ${command.name()} started; nothing was done`,
+      );
   });
   try {
     await program.parseAsync([...argv]);
@@ -85,7 +93,9 @@ function reportError(error: unknown, output: Output): number {
   if (isDiskFull(error)) {
     // Not a bug: the environment (exit 3). Node names the file it was writing, when it knows it.
     const { code, path } = error as NodeJS.ErrnoException;
-    output.err(`saleready: the disk is full (${code})${path ? ` while writing ${path}` : ''}: free some space or write elsewhere (--out)`);
+    output.err(
+      `saleready: the disk is full (${code})${path ? ` while writing ${path}` : ''}: free some space or write elsewhere (--out)`,
+    );
     return ExitCode.environment;
   }
   const message = error instanceof Error ? error.message : String(error);

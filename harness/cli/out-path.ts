@@ -4,7 +4,7 @@
  * the path and why, so no command fails with an unexpected error (exit 70) after a long run,
  * or hangs with an embedded shop left open.
  */
-import { mkdir, mkdtemp, rmdir, stat } from 'node:fs/promises';
+import { mkdtemp, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { EnvironmentError, UsageError } from '../errors.ts';
 
@@ -45,28 +45,27 @@ function refuse(flag: string, path: string, reason: string, culprit?: string): n
 function refuseForError(flag: string, path: string, error: unknown, culprit?: string): never {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    throw new EnvironmentError('cli.disk-full', `${flag} ${path}: the disk is full (${code}); free some space or write elsewhere`);
+    throw new EnvironmentError(
+      'cli.disk-full',
+      `${flag} ${path}: the disk is full (${code}); free some space or write elsewhere`,
+    );
   }
   refuse(flag, path, REASONS[code] ?? (code || (error as Error).message), culprit);
 }
 
 /**
- * Makes the folder `dir` (and its parents) and proves a file can be made in it; returns it.
- * Refuses (exit 2): an existing file, a path through a file, a read-only or forbidden folder.
+ * Proves a run folder (or a file) can be made in `dir` without making anything that stays: the
+ * folder itself, or the nearest folder above it that exists, takes a new entry. Refuses (exit
+ * 2): an existing file, a path through a file, a read-only or forbidden folder; a full disk is
+ * exit 3. Returns `dir`, which the command makes when it writes (a refused run leaves nothing).
  */
 export async function prepareOutDir(flag: string, dir: string): Promise<string> {
   if (dir.trim() === '') refuse(flag, JSON.stringify(dir), 'the path is empty');
   const existing = await firstExisting(dir);
-  if (existing && !existing.isDirectory) refuse(flag, dir, resolve(existing.path) === resolve(dir) ? REASONS.EEXIST! : REASONS.ENOTDIR!, existing.path);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    // mkdir -p on a read-only file system may say ENOENT: name the folder it could not write in.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && existing) await probe(flag, dir, existing.path);
-    refuseForError(flag, dir, error, existing?.path);
-  }
-  await probe(flag, dir, dir);
+  if (existing === null) refuse(flag, dir, 'no part of the path exists');
+  if (!existing.isDirectory)
+    refuse(flag, dir, resolve(existing.path) === resolve(dir) ? REASONS.EEXIST! : REASONS.ENOTDIR!, existing.path);
+  await probe(flag, dir, existing.path);
   return dir;
 }
 
@@ -81,7 +80,7 @@ async function probe(flag: string, path: string, folder: string): Promise<void> 
 
 /**
  * For a flag naming a file (`users --out pool.json`, `history --out index.html`): refuses a
- * folder where the file should be, and a folder the file cannot be written in (made if missing).
+ * folder where the file should be, and a folder the file cannot be written in.
  */
 export async function prepareOutFile(flag: string, file: string): Promise<string> {
   if (file.trim() === '') refuse(flag, JSON.stringify(file), 'the path is empty');
@@ -95,7 +94,12 @@ export async function prepareOutFile(flag: string, file: string): Promise<string
   try {
     await prepareOutDir(flag, dirname(file));
   } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(error.code, error.message.replace(`${flag} ${dirname(file)}:`, `${flag} ${file}:`), error.hints);
+    if (error instanceof UsageError)
+      throw new UsageError(
+        error.code,
+        error.message.replace(`${flag} ${dirname(file)}:`, `${flag} ${file}:`),
+        error.hints,
+      );
     throw error;
   }
   return file;

@@ -1,3 +1,6 @@
+// the text leaf, not the report stage: every command loads this file at start.
+import { stripControlCharacters } from '../text.ts';
+
 /** Where the CLI writes. Tests pass a recording Output instead of the console. */
 export interface Output {
   out(line: string): void;
@@ -14,9 +17,11 @@ export function createConsoleOutput(): Output {
       throw error;
     });
   }
+  // Every line is stripped of control characters: untrusted text (tag values, names, a target's
+  // answers) cannot clear the screen, retitle the window or paint a fake verdict.
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => process.stdout.write(`${stripControlCharacters(line)}\n`),
+    err: (line) => process.stderr.write(`${stripControlCharacters(line)}\n`),
   };
 }
 

@@ -38,7 +38,7 @@ import {
 import { keepRawOutput } from '../analyze/index.ts';
 import { writeAnalyzedReportFiles, type RunSummary } from '../report/index.ts';
 import { createRunDir } from '../results/index.ts';
-import { compileTargets, loadScenario, planRun, type RunPlan } from '../scenario/index.ts';
+import { loadScenario, planRun, type RunPlan } from '../scenario/index.ts';
 import { buildCloudRunSummary } from './cloud-run-report.ts';
 import { checkTargetUrl } from './target-guard.ts';
 import { readToolVersion } from './tool-version.ts';
@@ -95,15 +95,19 @@ export type RunCloudResult =
 
 function parseRunner(on: string): CloudRunner {
   if (!(CLOUD_RUNNERS as readonly string[]).includes(on)) {
-    throw new UsageError('engine.cloud-bad-runner', `--on must be ${CLOUD_RUNNERS.join(' or ')}, got "${on}"`, ['Azure (run-aci) is not offered: Artillery licenses it under BUSL-1.1.']);
+    throw new UsageError('engine.cloud-bad-runner', `--on must be ${CLOUD_RUNNERS.join(' or ')}, got "${on}"`, [
+      'Azure (run-aci) is not offered: Artillery licenses it under BUSL-1.1.',
+    ]);
   }
   return on as CloudRunner;
 }
 
 function parseCount(count: string | number | undefined): number {
-  if (count === undefined) throw new UsageError('engine.cloud-count-required', '--on needs --count N, the number of workers');
+  if (count === undefined)
+    throw new UsageError('engine.cloud-count-required', '--on needs --count N, the number of workers');
   const value = Number(count);
-  if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new UsageError('engine.cloud-bad-count', `--count must be a whole number from 1 to 10,000, got "${count}"`);
+  if (!Number.isInteger(value) || value < 1 || value > 10_000)
+    throw new UsageError('engine.cloud-bad-count', `--count must be a whole number from 1 to 10,000, got "${count}"`);
   return value;
 }
 
@@ -111,15 +115,33 @@ function parseCount(count: string | number | undefined): number {
 function cloudTarget(explicit: string | undefined, options: RunCloudOptions): string {
   if (options.planOnly) return explicit ? checkTargetUrl(explicit, true) : TARGET_PLACEHOLDER;
   if (!options.allowRemote) {
-    throw new UsageError('engine.cloud-allow-remote-required', `--on ${options.on} sends the load from AWS to a real shop, so it needs --allow-remote to confirm you may load-test it.`, [
-      'Pass --allow-remote and --target https://your-shop…, or review the run first with --plan-only (no cloud call).',
-    ]);
+    throw new UsageError(
+      'engine.cloud-allow-remote-required',
+      `--on ${options.on} sends the load from AWS to a real shop, so it needs --allow-remote to confirm you may load-test it.`,
+      [
+        'Pass --allow-remote and --target https://your-shop…, or review the run first with --plan-only (no cloud call).',
+      ],
+    );
   }
-  if (!explicit) throw new UsageError('engine.cloud-target-required', `--on ${options.on} needs the shop's address: --target https://your-shop… (the embedded reference shop runs on this machine, out of the workers' reach).`);
+  if (!explicit)
+    throw new UsageError(
+      'engine.cloud-target-required',
+      `--on ${options.on} needs the shop's address: --target https://your-shop… (the embedded reference shop runs on this machine, out of the workers' reach).`,
+    );
   const url = checkTargetUrl(explicit, true);
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '::1' || host === '0.0.0.0') {
-    throw new UsageError('engine.cloud-loopback-target', `--target ${url} is this machine's loopback address; on an AWS worker it would be the worker itself.`, ['Give the shop’s public address.']);
+  if (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.startsWith('127.') ||
+    host === '::1' ||
+    host === '0.0.0.0'
+  ) {
+    throw new UsageError(
+      'engine.cloud-loopback-target',
+      `--target ${url} is this machine's loopback address; on an AWS worker it would be the worker itself.`,
+      ['Give the shop’s public address.'],
+    );
   }
   return url;
 }
@@ -132,14 +154,22 @@ async function poolBotRings(runDir: string, plan: RunPlan): Promise<number[] | u
 }
 
 /** The AWS credentials found locally; exit 3 when there are none: Artillery is not started, nothing is sent. */
-function requireAwsCredentials(options: RunCloudOptions, runner: CloudRunner): Extract<AwsCredentialCheck, { found: true }> {
+function requireAwsCredentials(
+  options: RunCloudOptions,
+  runner: CloudRunner,
+): Extract<AwsCredentialCheck, { found: true }> {
   const env = options.env ?? process.env;
   const credentials = checkAwsCredentials({ env, instanceCredentials: options.instanceCredentials });
   if (!credentials.found) {
     throw new EnvironmentError(
       'engine.cloud-no-credentials',
       `No AWS credentials for artillery ${RUNNER_INFO[runner].command}: ${credentials.missing} missing. Artillery was not started; nothing was sent.`,
-      ['Looked in:', ...credentials.looked.map((place) => `  - ${place}`), 'To provide them:', ...credentials.fixes.map((fix) => `  ${fix}`)],
+      [
+        'Looked in:',
+        ...credentials.looked.map((place) => `  - ${place}`),
+        'To provide them:',
+        ...credentials.fixes.map((fix) => `  ${fix}`),
+      ],
     );
   }
   return credentials;
@@ -152,31 +182,50 @@ async function prepareCloudRun(options: RunCloudOptions): Promise<CloudPlan> {
   const count = parseCount(options.count);
   const flags = options.runnerFlags ?? {};
   checkRunnerFlags(runner, flags);
-  if (!options.region) throw new UsageError('engine.cloud-region-required', `--on ${runner} needs --region, the AWS region the workers run in (e.g. --region eu-west-1)`);
-  if ((options.shopOverrides ?? []).length > 0) throw new UsageError('cli.bad-flag', '--set configures the embedded shop, which a distributed run does not use.');
+  if (!options.region)
+    throw new UsageError(
+      'engine.cloud-region-required',
+      `--on ${runner} needs --region, the AWS region the workers run in (e.g. --region eu-west-1)`,
+    );
+  if ((options.shopOverrides ?? []).length > 0)
+    throw new UsageError('cli.bad-flag', '--set configures the embedded shop, which a distributed run does not use.');
   // a real run needs credentials before anything else is worth checking or writing
   if (!options.planOnly) requireAwsCredentials(options, runner);
   const scenario = await loadScenario(options.scenarioPath);
   const targetUrl = cloudTarget(options.targetUrl ?? scenario.target.url, options);
   const plan = planRun(scenario, { targetUrl });
   if (runner === 'aws-lambda' && plan.expectedDurationMs > LAMBDA_LIMIT_MS) {
-    throw new UsageError('engine.cloud-too-long-for-lambda', `the run lasts up to ${Math.ceil(plan.expectedDurationMs / 60_000)} min, but AWS Lambda stops a function after 15 min (and its workers need time to install and start).`, [
-      'Use --on aws-fargate, or a larger time scale.',
-    ]);
+    throw new UsageError(
+      'engine.cloud-too-long-for-lambda',
+      `the run lasts up to ${Math.ceil(plan.expectedDurationMs / 60_000)} min, but AWS Lambda stops a function after 15 min (and its workers need time to install and start).`,
+      ['Use --on aws-fargate, or a larger time scale.'],
+    );
   }
   const artillery = await requireArtillery();
   if (runner === 'aws-fargate') {
     const regions = await fargateRegions(artillery);
-    if (!regions.includes(options.region)) throw new UsageError('engine.cloud-bad-region', `--region ${options.region} is not one Artillery's run-fargate supports: ${regions.join(', ')}`);
+    if (!regions.includes(options.region))
+      throw new UsageError(
+        'engine.cloud-bad-region',
+        `--region ${options.region} is not one Artillery's run-fargate supports: ${regions.join(', ')}`,
+      );
   }
   const warnings: string[] = [];
-  if (plan.browsers > 0) warnings.push(`the scenario's ${plan.browsers} real browser${plan.browsers === 1 ? '' : 's'} do not run in a distributed run (only the crowd does)`);
+  if (plan.browsers > 0)
+    warnings.push(
+      `the scenario's ${plan.browsers} real browser${plan.browsers === 1 ? '' : 's'} do not run in a distributed run (only the crowd does)`,
+    );
   if (plan.probes) warnings.push('the queue-integrity probes do not run in a distributed run');
 
   if (runner === 'aws-lambda') {
-    const most = splitPlan(plan, count).shares.reduce((largest, share) => Math.max(largest, share.people + share.bots), -Infinity);
+    const most = splitPlan(plan, count).shares.reduce(
+      (largest, share) => Math.max(largest, share.people + share.bots),
+      -Infinity,
+    );
     if (most > LAMBDA_OPEN_FILES_PEOPLE) {
-      warnings.push(`a Lambda function may hold 1,024 open files and each waiting person holds a connection: a share of ${most.toLocaleString('en')} people may run out of them (EMFILE) — use --count ${Math.ceil(((plan.people + (plan.bots?.count ?? 0)) / LAMBDA_OPEN_FILES_PEOPLE))} or more, or --on aws-fargate`);
+      warnings.push(
+        `a Lambda function may hold 1,024 open files and each waiting person holds a connection: a share of ${most.toLocaleString('en')} people may run out of them (EMFILE) — use --count ${Math.ceil((plan.people + (plan.bots?.count ?? 0)) / LAMBDA_OPEN_FILES_PEOPLE)} or more, or --on aws-fargate`,
+      );
     }
   }
   const runDir = await createRunDir(options.outDir ?? 'reports', scenario.name);
@@ -199,7 +248,18 @@ async function prepareCloudRun(options: RunCloudOptions): Promise<CloudPlan> {
   const { testPath } = writeCloudTest(compiled, runDir);
   const bom = await createArtilleryBom(artillery, testPath, runner, WORKER_ENV_FILE);
   for (const warning of [...compiled.warnings, ...warnings]) event(`warning: ${warning}`);
-  return { runDir, runner, region: options.region, targetUrl, command, args, plan, split, bom, warnings: [...compiled.warnings, ...warnings] };
+  return {
+    runDir,
+    runner,
+    region: options.region,
+    targetUrl,
+    command,
+    args,
+    plan,
+    split,
+    bom,
+    warnings: [...compiled.warnings, ...warnings],
+  };
 }
 
 export async function runCloud(options: RunCloudOptions): Promise<RunCloudResult> {
@@ -211,7 +271,9 @@ export async function runCloud(options: RunCloudOptions): Promise<RunCloudResult
   const artillery = await requireArtillery();
   const shown = relative(process.cwd(), prepared.runDir) || prepared.runDir;
   event(`AWS credentials: ${credentials.source}; run folder ${shown}`);
-  event(`${prepared.plan.people.toLocaleString('en')} people${prepared.plan.bots ? ` and ${prepared.plan.bots.count.toLocaleString('en')} bots` : ''} on ${prepared.split.count} ${RUNNER_INFO[prepared.runner].name} workers in ${prepared.region} → ${prepared.targetUrl}`);
+  event(
+    `${prepared.plan.people.toLocaleString('en')} people${prepared.plan.bots ? ` and ${prepared.plan.bots.count.toLocaleString('en')} bots` : ''} on ${prepared.split.count} ${RUNNER_INFO[prepared.runner].name} workers in ${prepared.region} → ${prepared.targetUrl}`,
+  );
   event(`artillery: ${prepared.command}`);
   const result = await runArtilleryCloud({
     artillery,
@@ -228,13 +290,16 @@ export async function runCloud(options: RunCloudOptions): Promise<RunCloudResult
     timeoutMs: prepared.plan.expectedDurationMs + 60 * 60_000,
   });
   if (result.reportPath === null) {
-    throw new InterruptedError('engine.cloud-interrupted', `${result.interruption ?? 'Artillery stopped'}; it writes no report when stopped, so there is nothing to judge (its output: ${join(shown, CLOUD_LOG_FILE)}).`);
+    throw new InterruptedError(
+      'engine.cloud-interrupted',
+      `${result.interruption ?? 'Artillery stopped'}; it writes no report when stopped, so there is nothing to judge (its output: ${join(shown, CLOUD_LOG_FILE)}).`,
+    );
   }
   const { summary } = await buildCloudRunSummary({
     reportPath: result.reportPath,
     scenarioName: prepared.plan.scenario,
     plan: prepared.plan,
-    targets: compileTargets(await loadScenario(options.scenarioPath)),
+    targets: prepared.plan.targets,
     runner: prepared.runner,
     region: prepared.region,
     workers: prepared.split.count,
@@ -248,6 +313,11 @@ export async function runCloud(options: RunCloudOptions): Promise<RunCloudResult
   });
   await keepRawOutput(prepared.runDir, [result.reportPath], 'artillery');
   await writeAnalyzedReportFiles(prepared.runDir, summary, { lang: options.lang });
-  const exitCode = result.interruption !== null ? ExitCode.interrupted : summary.verdict === 'fail' ? ExitCode.targetMissed : ExitCode.ok;
+  const exitCode =
+    result.interruption !== null
+      ? ExitCode.interrupted
+      : summary.verdict === 'fail'
+        ? ExitCode.targetMissed
+        : ExitCode.ok;
   return { kind: 'run', ...prepared, summary, exitCode };
 }

@@ -20,7 +20,12 @@ export async function checkBrowsersAvailable(plan: RunPlan): Promise<void> {
  * failure is a result (outcome `error`, trace kept, the reason in its message). When the signal
  * aborts, the browsers stop at once and keep what they recorded; no Chromium is left behind.
  */
-export function startBrowsersBesideLoad(plan: RunPlan, targetUrl: string, runDir: string, signal?: AbortSignal): Promise<BrowserJourneyResult[]> | null {
+export function startBrowsersBesideLoad(
+  plan: RunPlan,
+  targetUrl: string,
+  runDir: string,
+  signal?: AbortSignal,
+): Promise<BrowserJourneyResult[]> | null {
   if (plan.browsers <= 0) return null;
   return runBrowsers({
     targetUrl,
@@ -43,11 +48,24 @@ export function startBrowsersBesideLoad(plan: RunPlan, targetUrl: string, runDir
  */
 export async function runProbesAfterLoad(plan: RunPlan, targetUrl: string | null, allowRemote: boolean) {
   if (!plan.probes) return null;
-  if (targetUrl !== null) return runProbes({ targetUrl, allowRemote, limits: { perPerson: plan.perPersonLimit, perAddress: plan.perAddressLimit } });
-  const config: ShopConfigInput = { ...(plan.shop as ShopConfigInput), admissionRatePerMinute: 6000, maxActiveUsers: 1000, stock: 1000 };
+  if (targetUrl !== null)
+    return runProbes({
+      targetUrl,
+      allowRemote,
+      limits: { perPerson: plan.perPersonLimit, perAddress: plan.perAddressLimit },
+    });
+  const config: ShopConfigInput = {
+    ...(plan.shop as ShopConfigInput),
+    admissionRatePerMinute: 6000,
+    maxActiveUsers: 1000,
+    stock: 1000,
+  };
   const shop = await startShop(config);
   try {
-    return await runProbes({ targetUrl: shop.url, limits: { perPerson: plan.perPersonLimit, perAddress: plan.perAddressLimit } });
+    return await runProbes({
+      targetUrl: shop.url,
+      limits: { perPerson: plan.perPersonLimit, perAddress: plan.perAddressLimit },
+    });
   } finally {
     await shop.close();
   }

@@ -7,11 +7,36 @@
 import { join, relative } from 'node:path';
 import { EnvironmentError, ExitCode, InterruptedError, UsageError } from '../errors.ts';
 import { compileTest, RECORDS_DIR, requireArtillery, runArtillery, writeCompiledTest } from '../engine/index.ts';
-import { createRunDir, describeTargetOutage, findTargetOutage, estimateQueueWaitOverEveryone, evaluateTargets, judgeQueueWaitOverEveryone, measure, tagValuesOf, type IngestResult } from '../results/index.ts';
-import { compileTargets, loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
+import {
+  createRunDir,
+  describeTargetOutage,
+  findTargetOutage,
+  estimateQueueWaitOverEveryone,
+  evaluateTargets,
+  judgeQueueWaitOverEveryone,
+  measure,
+  tagValuesOf,
+  type IngestResult,
+} from '../results/index.ts';
+import { loadScenario, planRun, type RunPlan, type Scenario } from '../scenario/index.ts';
 import { summarizeVerdicts, type TargetVerdict } from '../stats/index.ts';
-import { buildCrowdFigures, buildRunSummary, recommendFromRun, writeReportFiles, type RunSettings, type QueueLengthSample, type RunSummary } from '../report/index.ts';
-import { applyShopOverrides, parseShopConfig, startShop, type RunningShop, type ShopConfigInput, type ShopStats } from '../shop/index.ts';
+import {
+  buildCrowdFigures,
+  buildRunSummary,
+  recommendFromRun,
+  writeReportFiles,
+  type RunSettings,
+  type QueueLengthSample,
+  type RunSummary,
+} from '../report/index.ts';
+import {
+  applyShopOverrides,
+  parseShopConfig,
+  startShop,
+  type RunningShop,
+  type ShopConfigInput,
+  type ShopStats,
+} from '../shop/index.ts';
 import { checkBrowsersAvailable, runProbesAfterLoad, startBrowsersBesideLoad } from './run-extras.ts';
 import { checkTargetUrl } from './target-guard.ts';
 import { writePeoplePool } from './write-people-pool.ts';
@@ -79,11 +104,16 @@ function toRunProgress(ingest: IngestResult, elapsedMs: number, plan: RunPlan, s
 /** Any HTTP answer from the target will do; none at all is an environment problem (exit 3). */
 async function checkTargetAnswers(url: string): Promise<void> {
   try {
-    await fetch(new URL('healthz', url.endsWith('/') ? url : `${url}/`), { signal: AbortSignal.timeout(10_000), redirect: 'manual' });
+    await fetch(new URL('healthz', url.endsWith('/') ? url : `${url}/`), {
+      signal: AbortSignal.timeout(10_000),
+      redirect: 'manual',
+    });
   } catch (error) {
-    throw new EnvironmentError('engine.target-unreachable', `target ${url} is unreachable: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`, [
-      'Start the shop, or leave out --target to use the embedded reference shop.',
-    ]);
+    throw new EnvironmentError(
+      'engine.target-unreachable',
+      `target ${url} is unreachable: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`,
+      ['Start the shop, or leave out --target to use the embedded reference shop.'],
+    );
   }
 }
 
@@ -94,7 +124,8 @@ async function checkTargetAnswers(url: string): Promise<void> {
 function checkedTargetUrl(scenario: Scenario, options: RunScenarioOptions): string | null {
   const allowRemote = options.allowRemote ?? false;
   if (options.targetUrl !== undefined) return checkTargetUrl(options.targetUrl, allowRemote, '--target');
-  if (scenario.target.url !== undefined) return checkTargetUrl(scenario.target.url, allowRemote, 'target.url in the scenario');
+  if (scenario.target.url !== undefined)
+    return checkTargetUrl(scenario.target.url, allowRemote, 'target.url in the scenario');
   return null;
 }
 
@@ -106,7 +137,11 @@ function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan 
     if (plan.embeddedShop) parseShopConfig(plan.shop as ShopConfigInput, 'target.shop');
     return plan;
   }
-  if (!plan.embeddedShop) throw new UsageError('cli.bad-flag', '--set configures the embedded shop; it cannot be used with --target or target.url.');
+  if (!plan.embeddedShop)
+    throw new UsageError(
+      'cli.bad-flag',
+      '--set configures the embedded shop; it cannot be used with --target or target.url.',
+    );
   const shop = applyShopOverrides(plan.shop as ShopConfigInput, overrides);
   parseShopConfig(shop, '--set');
   return { ...plan, shop: shop as RunPlan['shop'] };
@@ -120,9 +155,10 @@ function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan 
 function describeInterruption(reason: string | null, ingest: IngestResult, shop: ShopStats | null): string {
   const recorded = measure(ingest, 'sr_units_bought', 'count')?.value ?? 0;
   const unrecorded = shop ? shop.unitsSold - recorded : 0;
-  const gap = unrecorded > 0
-    ? ` The shop sold ${unrecorded} unit${unrecorded === 1 ? '' : 's'} more than the engine recorded as bought: checkouts under way when it stopped, whose answers it never saw.`
-    : '';
+  const gap =
+    unrecorded > 0
+      ? ` The shop sold ${unrecorded} unit${unrecorded === 1 ? '' : 's'} more than the engine recorded as bought: checkouts under way when it stopped, whose answers it never saw.`
+      : '';
   return `${reason ?? 'The run stopped before its end'}; figures cover only what was measured until then.${gap}`;
 }
 
@@ -147,12 +183,16 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
   const scenario = await loadScenario(options.scenarioPath, { signal: options.signal });
   const targetUrl = checkedTargetUrl(scenario, options);
   const plan = withShopOverrides(planRun(scenario, targetUrl === null ? {} : { targetUrl }), options);
-  const specs = compileTargets(scenario);
+  const specs = plan.targets; // compiled once, by planRun
   const artillery = await requireArtillery();
   await checkBrowsersAvailable(plan);
   const compiled = compileTest(plan, { peoplePool: true });
   if (targetUrl !== null) await checkTargetAnswers(targetUrl);
-  if (options.signal?.aborted) throw new InterruptedError('cli.interrupted-before-run', 'interrupted before the run started; nothing was run or written');
+  if (options.signal?.aborted)
+    throw new InterruptedError(
+      'cli.interrupted-before-run',
+      'interrupted before the run started; nothing was run or written',
+    );
   for (const warning of compiled.warnings) event(`warning: ${warning}`);
 
   const runDir = await createRunDir(options.outDir ?? 'reports', scenario.name);
@@ -160,7 +200,9 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
   await writePeoplePool(plan, runDir);
   const shop = targetUrl === null ? await startShop(plan.shop) : null;
   const target = { url: targetUrl ?? shop!.url, shop };
-  event(`target ${target.url}${target.shop ? ' (embedded reference shop)' : ''}; run folder ${relative(process.cwd(), runDir) || runDir}`);
+  event(
+    `target ${target.url}${target.shop ? ' (embedded reference shop)' : ''}; run folder ${relative(process.cwd(), runDir) || runDir}`,
+  );
   event(
     `${plan.people.toLocaleString('en')} people for ${plan.stock.toLocaleString('en')} units, time scale k = ${plan.timeScale} (waits are shown ×${plan.timeScale} in sale time)`,
   );
@@ -174,7 +216,8 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     : null;
   try {
     const browsers = startBrowsersBesideLoad(plan, target.url, runDir, options.signal);
-    if (browsers) event(`${plan.browsers} real browser${plan.browsers > 1 ? 's' : ''} (Chromium) will join at the opening`);
+    if (browsers)
+      event(`${plan.browsers} real browser${plan.browsers > 1 ? 's' : ''} (Chromium) will join at the opening`);
     const engineRun = await runArtillery({
       artillery,
       testPath,
@@ -186,14 +229,20 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       signal: options.signal,
       // a run past its planned length by a minute is stuck: stop it and keep what it measured
       timeoutMs: plan.expectedDurationMs + 60_000,
-      onProgress: (progress, elapsedMs) => options.onProgress?.(toRunProgress(progress.result, elapsedMs, plan, target.shop)),
+      onProgress: (progress, elapsedMs) =>
+        options.onProgress?.(toRunProgress(progress.result, elapsedMs, plan, target.shop)),
     });
     if (sampler) clearInterval(sampler);
     const browserJourneys = browsers ? await browsers : undefined;
     shopStats = target.shop ? target.shop.stats() : null;
     const endedAt = new Date();
-    const probes = engineRun.interrupted ? null : await runProbesAfterLoad(plan, target.shop ? null : target.url, options.allowRemote ?? false);
-    if (probes) event(`probes: ${probes.findings.length} run, ${probes.highSeverityFailures} high-severity hole${probes.highSeverityFailures === 1 ? '' : 's'}`);
+    const probes = engineRun.interrupted
+      ? null
+      : await runProbesAfterLoad(plan, target.shop ? null : target.url, options.allowRemote ?? false);
+    if (probes)
+      event(
+        `probes: ${probes.findings.length} run, ${probes.highSeverityFailures} high-severity hole${probes.highSeverityFailures === 1 ? '' : 's'}`,
+      );
     const ingest = engineRun.ingest.result;
     // A target that died mid-run: say when, in the report's warnings and on screen.
     const outage = findTargetOutage(ingest);
@@ -202,7 +251,10 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       event(`warning: ${describeTargetOutage(outage, target.url)}`);
     }
     // A full disk: what was measured stays (records uncompressed, figures on screen); exit 3.
-    const diskFull = engineRun.interrupted && engineHitFullDisk(engineRun.outputTail) ? `${fullDiskWords(runDir)}: the engine could not write its records and stopped` : null;
+    const diskFull =
+      engineRun.interrupted && engineHitFullDisk(engineRun.outputTail)
+        ? `${fullDiskWords(runDir)}: the engine could not write its records and stopped`
+        : null;
     const keptRaw = await compressRecordsOrKeep(join(runDir, RECORDS_DIR), runDir);
     if (keptRaw) ingest.warnings.push(keptRaw);
     const crowd = buildCrowdFigures(ingest, {
@@ -215,12 +267,22 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     });
     // queue-wait targets count everyone who joined: people who left before admission are censored (Kaplan–Meier)
     const waitsOverEveryone = estimateQueueWaitOverEveryone(engineRun.ingest.people);
-    const verdicts = judgeQueueWaitOverEveryone(evaluateTargets(ingest, specs, { complete: !engineRun.interrupted }), specs, waitsOverEveryone);
+    const verdicts = judgeQueueWaitOverEveryone(
+      evaluateTargets(ingest, specs, { complete: !engineRun.interrupted }),
+      specs,
+      waitsOverEveryone,
+    );
     const complete = !engineRun.interrupted;
     const built = buildRunSummary({
       toolVersion: readToolVersion(),
       plan,
-      scenario: { name: scenario.name, description: scenario.description ?? null, timeScale: plan.timeScale, people: plan.people, stock: plan.stock },
+      scenario: {
+        name: scenario.name,
+        description: scenario.description ?? null,
+        timeScale: plan.timeScale,
+        people: plan.people,
+        stock: plan.stock,
+      },
       shopQueueLength: queueLength,
       target: { url: target.url, embedded: target.shop !== null },
       ingest,
@@ -230,7 +292,12 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
       complete,
       interruption: complete ? null : describeInterruption(diskFull ?? engineRun.interruption, ingest, shopStats),
       shopStats,
-      engine: { name: 'artillery', version: artillery.version, exitCode: engineRun.exitCode, personEngine: engineRun.ingest.engineVersion },
+      engine: {
+        name: 'artillery',
+        version: artillery.version,
+        exitCode: engineRun.exitCode,
+        personEngine: engineRun.ingest.engineVersion,
+      },
       crowd,
       queueWaitOverEveryone: waitsOverEveryone,
       ...(browserJourneys ? { browsers: browserJourneys } : {}),
@@ -241,7 +308,13 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunScena
     const overall = summarizeVerdicts(verdicts);
     const holes = (probes?.highSeverityFailures ?? 0) > 0;
     const problem = reportLost ?? diskFull ?? keptRaw;
-    const exitCode = problem ? ExitCode.environment : !complete ? ExitCode.interrupted : overall === 'fail' || holes ? ExitCode.targetMissed : ExitCode.ok;
+    const exitCode = problem
+      ? ExitCode.environment
+      : !complete
+        ? ExitCode.interrupted
+        : overall === 'fail' || holes
+          ? ExitCode.targetMissed
+          : ExitCode.ok;
     return { runDir, summary, verdicts, exitCode, plan, ...(problem ? { problem } : {}) };
   } finally {
     if (sampler) clearInterval(sampler);

@@ -13,7 +13,10 @@ import { normalizeTargetUrl, targetUrlProblem } from '../scenario/index.ts';
  * resolver (/etc/hosts, DNS) may send them anywhere, and the engine resolves them again itself.
  */
 function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   if (isIP(host) === 6) return host === '::1';

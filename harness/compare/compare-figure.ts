@@ -1,4 +1,9 @@
-import { bootstrapPercentileTest, comparePoissonRates, histogramPercentile, twoProportionTest } from '../stats/index.ts';
+import {
+  bootstrapPercentileTest,
+  comparePoissonRates,
+  histogramPercentile,
+  twoProportionTest,
+} from '../stats/index.ts';
 import type { FigureComparison, FigureTest } from './comparison-types.ts';
 import type { FigureSample, FigureSpec } from './figure-specs.ts';
 
@@ -9,7 +14,9 @@ export interface FigureTestOptions {
 }
 
 /** A figure's comparison before the family-wise correction: adjusted p and verdict come later. */
-export type TestedFigure = Omit<FigureComparison, 'adjustedPValue' | 'verdict' | 'minimumEffect'> & { readonly tested: boolean };
+export type TestedFigure = Omit<FigureComparison, 'adjustedPValue' | 'verdict' | 'minimumEffect'> & {
+  readonly tested: boolean;
+};
 
 /**
  * Fewest samples per run for a percentile: at least 5 samples above it (5/(1 − p): p95 needs
@@ -24,15 +31,26 @@ const MINIMUM_TRIALS = 10;
 
 function base(spec: FigureSpec, test: FigureTest, confidence: number) {
   return {
-    id: spec.id, label: spec.label, kind: spec.kind, unit: spec.unit, betterWhen: spec.betterWhen, metric: spec.metric,
-    stat: spec.stat, targetIds: spec.targetIds, test, confidence,
+    id: spec.id,
+    label: spec.label,
+    kind: spec.kind,
+    unit: spec.unit,
+    betterWhen: spec.betterWhen,
+    metric: spec.metric,
+    stat: spec.stat,
+    targetIds: spec.targetIds,
+    test,
+    confidence,
   };
 }
 
 function valueOf(sample: FigureSample): { value: number | null; samples: number } {
   switch (sample.type) {
     case 'histogram':
-      return { value: sample.histogram.count === 0 ? null : histogramPercentile(sample.histogram, sample.p) * sample.scale, samples: sample.histogram.count };
+      return {
+        value: sample.histogram.count === 0 ? null : histogramPercentile(sample.histogram, sample.p) * sample.scale,
+        samples: sample.histogram.count,
+      };
     case 'proportion':
       return { value: sample.x / sample.n, samples: sample.n };
     case 'rate':
@@ -46,13 +64,28 @@ function valueOf(sample: FigureSample): { value: number | null; samples: number 
   }
 }
 
-function untested(spec: FigureSpec, a: FigureSample, b: FigureSample, options: FigureTestOptions, note: string): TestedFigure {
+function untested(
+  spec: FigureSpec,
+  a: FigureSample,
+  b: FigureSample,
+  options: FigureTestOptions,
+  note: string,
+): TestedFigure {
   const va = valueOf(a);
   const vb = valueOf(b);
   const change = va.value === null || vb.value === null ? null : vb.value - va.value;
   return {
-    ...base(spec, 'none', options.confidence), a: va.value, b: vb.value, samplesA: va.samples, samplesB: vb.samples, change,
-    relativeChange: change === null || !va.value ? null : change / va.value, interval: null, pValue: null, note, tested: false,
+    ...base(spec, 'none', options.confidence),
+    a: va.value,
+    b: vb.value,
+    samplesA: va.samples,
+    samplesB: vb.samples,
+    change,
+    relativeChange: change === null || !va.value ? null : change / va.value,
+    interval: null,
+    pValue: null,
+    note,
+    tested: false,
   };
 }
 
@@ -61,27 +94,60 @@ function untested(spec: FigureSpec, a: FigureSample, b: FigureSample, options: F
  * bootstrap on the merged histograms, rates and shares by the two-proportion z test, event
  * rates (requests/s) and counts by the conditional Poisson test. All estimate B − A.
  */
-export function compareFigure(spec: FigureSpec, a: FigureSample, b: FigureSample, options: FigureTestOptions): TestedFigure {
+export function compareFigure(
+  spec: FigureSpec,
+  a: FigureSample,
+  b: FigureSample,
+  options: FigureTestOptions,
+): TestedFigure {
   if (a.type === 'missing' || b.type === 'missing') {
-    return untested(spec, a, b, options, `not compared: ${a.type === 'missing' ? `A: ${a.note}` : ''}${a.type === 'missing' && b.type === 'missing' ? '; ' : ''}${b.type === 'missing' ? `B: ${b.note}` : ''}`);
+    return untested(
+      spec,
+      a,
+      b,
+      options,
+      `not compared: ${a.type === 'missing' ? `A: ${a.note}` : ''}${a.type === 'missing' && b.type === 'missing' ? '; ' : ''}${b.type === 'missing' ? `B: ${b.note}` : ''}`,
+    );
   }
   const va = valueOf(a);
   const vb = valueOf(b);
   const done = (test: FigureTest, interval: readonly [number, number], pValue: number): TestedFigure => {
     const change = vb.value! - va.value!;
     return {
-      ...base(spec, test, options.confidence), a: va.value, b: vb.value, samplesA: va.samples, samplesB: vb.samples, change,
-      relativeChange: va.value === 0 ? null : change / va.value!, interval, pValue: Math.min(1, Math.max(0, pValue)), tested: true,
+      ...base(spec, test, options.confidence),
+      a: va.value,
+      b: vb.value,
+      samplesA: va.samples,
+      samplesB: vb.samples,
+      change,
+      relativeChange: va.value === 0 ? null : change / va.value!,
+      interval,
+      pValue: Math.min(1, Math.max(0, pValue)),
+      tested: true,
     };
   };
   if (a.type === 'histogram' && b.type === 'histogram') {
     const needed = minimumPercentileSamples(a.p);
     if (a.histogram.count === 0 || b.histogram.count === 0) {
-      const empty = [a.histogram.count === 0 ? 'A' : '', b.histogram.count === 0 ? 'B' : ''].filter(Boolean).join(' and ');
-      return untested(spec, a, b, options, `not compared: ${empty} has no ${spec.stat} samples (a run analyzed from an Artillery report holds its percentile summaries only)`);
+      const empty = [a.histogram.count === 0 ? 'A' : '', b.histogram.count === 0 ? 'B' : '']
+        .filter(Boolean)
+        .join(' and ');
+      return untested(
+        spec,
+        a,
+        b,
+        options,
+        `not compared: ${empty} has no ${spec.stat} samples (a run analyzed from an Artillery report holds its percentile summaries only)`,
+      );
     }
     if (a.histogram.count < needed || b.histogram.count < needed) {
-      return untested(spec, a, b, options, `not compared: ${spec.stat} needs at least ${needed} samples per run (A ${a.histogram.count}, B ${b.histogram.count})`);
+      return untested(
+        spec,
+        a,
+        b,
+        options,
+        `not compared: ${spec.stat} needs at least ${needed} samples per run (A ${a.histogram.count}, B ${b.histogram.count})`,
+      );
     }
     const result = bootstrapPercentileTest(a.histogram, b.histogram, a.p, options);
     // Both runs share k (shapes are checked first), so the run-time difference scales by it.
@@ -89,7 +155,13 @@ export function compareFigure(spec: FigureSpec, a: FigureSample, b: FigureSample
   }
   if (a.type === 'proportion' && b.type === 'proportion') {
     if (a.n < MINIMUM_TRIALS || b.n < MINIMUM_TRIALS) {
-      return untested(spec, a, b, options, `not compared: at least ${MINIMUM_TRIALS} trials per run needed (A ${a.n}, B ${b.n})`);
+      return untested(
+        spec,
+        a,
+        b,
+        options,
+        `not compared: at least ${MINIMUM_TRIALS} trials per run needed (A ${a.n}, B ${b.n})`,
+      );
     }
     const result = twoProportionTest(b.x, b.n, a.x, a.n, options.confidence);
     return done('two-proportion', [result.lower, result.upper], result.pValue);

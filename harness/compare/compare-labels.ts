@@ -15,8 +15,14 @@ export interface CompareLabels {
   readonly forced: string;
   readonly run: (which: 'A' | 'B') => string;
   readonly direction: {
-    readonly slower: string; readonly faster: string; readonly longer: string; readonly shorter: string;
-    readonly higher: string; readonly lower: string; readonly more: string; readonly fewer: string;
+    readonly slower: string;
+    readonly faster: string;
+    readonly longer: string;
+    readonly shorter: string;
+    readonly higher: string;
+    readonly lower: string;
+    readonly more: string;
+    readonly fewer: string;
   };
   readonly points: string;
   readonly andMore: (count: number) => string;
@@ -24,10 +30,33 @@ export interface CompareLabels {
 
 const en: CompareLabels = {
   title: 'saleready comparison',
-  verdict: { improved: 'improved', regressed: 'regressed', 'no significant change': 'no significant change', 'not compared': 'not compared' },
-  overall: { worse: 'B is worse than A', better: 'B is better than A', mixed: 'B is better than A in some figures and worse in others', same: 'No significant change from A to B' },
-  test: { 'bootstrap-percentile': 'bootstrap (merged histograms)', 'two-proportion': 'two-proportion z test', 'poisson-rate': 'Poisson rate test', none: '—' },
-  head: { figure: 'Figure', a: 'A', b: 'B', change: 'Change B − A', interval: '95% interval', p: 'p (Holm)', verdict: 'Verdict' },
+  verdict: {
+    improved: 'improved',
+    regressed: 'regressed',
+    'no significant change': 'no significant change',
+    'not compared': 'not compared',
+  },
+  overall: {
+    worse: 'B is worse than A',
+    better: 'B is better than A',
+    mixed: 'B is better than A in some figures and worse in others',
+    same: 'No significant change from A to B',
+  },
+  test: {
+    'bootstrap-percentile': 'bootstrap (merged histograms)',
+    'two-proportion': 'two-proportion z test',
+    'poisson-rate': 'Poisson rate test',
+    none: '—',
+  },
+  head: {
+    figure: 'Figure',
+    a: 'A',
+    b: 'B',
+    change: 'Change B − A',
+    interval: '95% interval',
+    p: 'p (Holm)',
+    verdict: 'Verdict',
+  },
   noChangeLine: (family) => `none of the ${family} figures tested changed significantly`,
   method: (alpha, family, confidence, iterations, seed) =>
     `Verdicts control false alarms across all ${family} tested figures with Holm–Bonferroni at a family-wise α of ${alpha * 100}%; ` +
@@ -37,16 +66,40 @@ const en: CompareLabels = {
   figures: 'Figures',
   forced: 'Compared with --force although the runs differ:',
   run: (which) => `run ${which}`,
-  direction: { slower: 'slower', faster: 'faster', longer: 'longer', shorter: 'shorter', higher: 'higher', lower: 'lower', more: 'more', fewer: 'fewer' },
+  direction: {
+    slower: 'slower',
+    faster: 'faster',
+    longer: 'longer',
+    shorter: 'shorter',
+    higher: 'higher',
+    lower: 'lower',
+    more: 'more',
+    fewer: 'fewer',
+  },
   points: 'points',
   andMore: (count) => `and ${count} more`,
 };
 
 const ko: CompareLabels = {
   title: 'saleready 실행 비교',
-  verdict: { improved: '개선', regressed: '악화', 'no significant change': '유의한 변화 없음', 'not compared': '비교 안 함' },
-  overall: { worse: 'B가 A보다 나빠졌습니다', better: 'B가 A보다 좋아졌습니다', mixed: 'B가 일부 지표는 좋아지고 일부는 나빠졌습니다', same: 'A와 B 사이에 유의한 변화가 없습니다' },
-  test: { 'bootstrap-percentile': '부트스트랩 (병합 히스토그램)', 'two-proportion': '두 비율 z 검정', 'poisson-rate': '포아송 비율 검정', none: '—' },
+  verdict: {
+    improved: '개선',
+    regressed: '악화',
+    'no significant change': '유의한 변화 없음',
+    'not compared': '비교 안 함',
+  },
+  overall: {
+    worse: 'B가 A보다 나빠졌습니다',
+    better: 'B가 A보다 좋아졌습니다',
+    mixed: 'B가 일부 지표는 좋아지고 일부는 나빠졌습니다',
+    same: 'A와 B 사이에 유의한 변화가 없습니다',
+  },
+  test: {
+    'bootstrap-percentile': '부트스트랩 (병합 히스토그램)',
+    'two-proportion': '두 비율 z 검정',
+    'poisson-rate': '포아송 비율 검정',
+    none: '—',
+  },
   head: { figure: '지표', a: 'A', b: 'B', change: '변화 B − A', interval: '95% 구간', p: 'p (Holm)', verdict: '판정' },
   noChangeLine: (family) => `검정한 지표 ${family}개 모두 유의한 변화가 없습니다`,
   method: (alpha, family, confidence, iterations, seed) =>
@@ -57,7 +110,16 @@ const ko: CompareLabels = {
   figures: '지표',
   forced: '실행 조건이 다르지만 --force로 비교했습니다:',
   run: (which) => `실행 ${which}`,
-  direction: { slower: '느려짐', faster: '빨라짐', longer: '길어짐', shorter: '짧아짐', higher: '높아짐', lower: '낮아짐', more: '많아짐', fewer: '적어짐' },
+  direction: {
+    slower: '느려짐',
+    faster: '빨라짐',
+    longer: '길어짐',
+    shorter: '짧아짐',
+    higher: '높아짐',
+    lower: '낮아짐',
+    more: '많아짐',
+    fewer: '적어짐',
+  },
   points: '%p',
   andMore: (count) => `외 ${count}개`,
 };

@@ -1,7 +1,13 @@
 import { UsageError } from '../errors.ts';
 import { holmAdjust } from '../stats/index.ts';
 import { shapeDifferences } from './check-comparable.ts';
-import type { ChangeVerdict, FigureComparison, MinimumEffects, OverallChange, RunComparison } from './comparison-types.ts';
+import type {
+  ChangeVerdict,
+  FigureComparison,
+  MinimumEffects,
+  OverallChange,
+  RunComparison,
+} from './comparison-types.ts';
 import { compareFigure, type TestedFigure } from './compare-figure.ts';
 import { keyFigureSpecs } from './figure-specs.ts';
 import type { LoadedRun } from './load-run.ts';
@@ -26,9 +32,15 @@ export const DEFAULT_ALPHA = 0.05;
 export const DEFAULT_SEED = 1;
 export const DEFAULT_ITERATIONS = 4000;
 
-function verdictOf(figure: TestedFigure, adjusted: number | null, minimumEffect: number | null, alpha: number): ChangeVerdict {
+function verdictOf(
+  figure: TestedFigure,
+  adjusted: number | null,
+  minimumEffect: number | null,
+  alpha: number,
+): ChangeVerdict {
   if (!figure.tested || adjusted === null || figure.change === null) return 'not compared';
-  const significant = adjusted <= alpha && figure.interval !== null && (figure.interval[0] > 0 || figure.interval[1] < 0);
+  const significant =
+    adjusted <= alpha && figure.interval !== null && (figure.interval[0] > 0 || figure.interval[1] < 0);
   if (!significant || Math.abs(figure.change) < (minimumEffect ?? 0)) return 'no significant change';
   const worse = figure.betterWhen === 'lower' ? figure.change > 0 : figure.change < 0;
   return worse ? 'regressed' : 'improved';
@@ -53,32 +65,49 @@ function overallOf(figures: readonly FigureComparison[]): OverallChange {
 export function compareRuns(a: LoadedRun, b: LoadedRun, options: CompareRunsOptions = {}): RunComparison {
   const differences = shapeDifferences(a.summary, b.summary);
   if (differences.length > 0 && !options.force) {
-    throw new UsageError('compare.different-runs', `the runs differ, so a comparison would not show the effect of a change: ${differences.join('; ')}`, [
-      'compare runs of the same scenario and shape, or pass --force to compare them anyway',
-    ]);
+    throw new UsageError(
+      'compare.different-runs',
+      `the runs differ, so a comparison would not show the effect of a change: ${differences.join('; ')}`,
+      ['compare runs of the same scenario and shape, or pass --force to compare them anyway'],
+    );
   }
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const confidence = options.confidence ?? 0.95;
   const iterations = options.iterations ?? DEFAULT_ITERATIONS;
   const seed = options.seed ?? DEFAULT_SEED;
   const effects = options.minimumEffects ?? DEFAULT_MINIMUM_EFFECTS;
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError('compare.bad-alpha', `alpha must be between 0 and 1, got ${alpha}`);
+  if (!(alpha > 0 && alpha < 1))
+    throw new UsageError('compare.bad-alpha', `alpha must be between 0 and 1, got ${alpha}`);
 
   const specs = attachTargets(a, b, keyFigureSpecs(a, b));
-  const tested = specs.map((spec) => compareFigure(spec, spec.sample(a), spec.sample(b), { confidence, iterations, seed }));
+  const tested = specs.map((spec) =>
+    compareFigure(spec, spec.sample(a), spec.sample(b), { confidence, iterations, seed }),
+  );
   const family = tested.filter((figure) => figure.tested);
   const adjusted = holmAdjust(family.map((figure) => figure.pValue ?? 1));
   const adjustedById = new Map(family.map((figure, index) => [figure.id, adjusted[index] ?? 1]));
   const figures: FigureComparison[] = tested.map(({ tested: _tested, ...figure }) => {
     const adjustedPValue = adjustedById.get(figure.id) ?? null;
     const minimumEffect = figure.a === null ? null : minimumEffectFor(figure.kind, figure.unit, figure.a, effects);
-    return { ...figure, adjustedPValue, minimumEffect, verdict: verdictOf({ ...figure, tested: _tested }, adjustedPValue, minimumEffect, alpha) };
+    return {
+      ...figure,
+      adjustedPValue,
+      minimumEffect,
+      verdict: verdictOf({ ...figure, tested: _tested }, adjustedPValue, minimumEffect, alpha),
+    };
   });
   return {
     a: a.reference,
     b: b.reference,
     figures,
-    method: { correction: 'holm-bonferroni', alpha, family: family.length, confidence, bootstrap: { iterations, seed }, minimumEffect: effects },
+    method: {
+      correction: 'holm-bonferroni',
+      alpha,
+      family: family.length,
+      confidence,
+      bootstrap: { iterations, seed },
+      minimumEffect: effects,
+    },
     overall: overallOf(figures),
     forcedDifferences: differences,
   };

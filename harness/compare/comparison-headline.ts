@@ -3,12 +3,17 @@ import type { FigureComparison, RunComparison } from './comparison-types.ts';
 import { formatChange } from './format-change.ts';
 import type { Language } from '../vocabulary.ts';
 
-
 /** Figures with a given verdict: those measuring a target first, then the largest change (in minimum effects). */
-export function figuresWithVerdict(comparison: RunComparison, verdict: FigureComparison['verdict']): FigureComparison[] {
-  const size = (figure: FigureComparison): number => Math.abs(figure.change ?? 0) / Math.max(figure.minimumEffect ?? 1, 1e-12);
+export function figuresWithVerdict(
+  comparison: RunComparison,
+  verdict: FigureComparison['verdict'],
+): FigureComparison[] {
+  const size = (figure: FigureComparison): number =>
+    Math.abs(figure.change ?? 0) / Math.max(figure.minimumEffect ?? 1, 1e-12);
   const isTarget = (figure: FigureComparison): number => (figure.targetIds.length > 0 ? 1 : 0);
-  return comparison.figures.filter((figure) => figure.verdict === verdict).sort((x, y) => isTarget(y) - isTarget(x) || size(y) - size(x));
+  return comparison.figures
+    .filter((figure) => figure.verdict === verdict)
+    .sort((x, y) => isTarget(y) - isTarget(x) || size(y) - size(x));
 }
 
 /** One figure's change as a phrase: "95% of checkouts 120 ms slower [95 … 150 ms]". */

@@ -3,7 +3,6 @@ import type { FigureComparison, RunComparison } from './comparison-types.ts';
 import { formatChange, formatFigureValue, formatPValue } from './format-change.ts';
 import type { Language } from '../vocabulary.ts';
 
-
 /** One table row per figure, as text cells (shared by markdown and HTML). */
 export interface FigureRow {
   readonly figure: FigureComparison;
@@ -26,7 +25,9 @@ export function figureRows(comparison: RunComparison, lang: Language): FigureRow
       labels.test[figure.test],
       figure.targetIds.length > 0 ? `target ${figure.targetIds.join(', ')}` : '',
       figure.note ?? '',
-    ].filter((part) => part !== '' && part !== '—').join(' · '),
+    ]
+      .filter((part) => part !== '' && part !== '—')
+      .join(' · '),
     a: formatFigureValue(figure.a, figure.unit, lang),
     b: formatFigureValue(figure.b, figure.unit, lang),
     change: formatChange(figure, lang),

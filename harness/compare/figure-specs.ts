@@ -46,7 +46,8 @@ export function stepWords(step: string): Bilingual {
 
 function histogramSample(run: LoadedRun, selector: string, p: number, scale: number): FigureSample {
   const aggregate = aggregateOf(run.ingest, selector);
-  if (aggregate === null || aggregate.kind !== 'trend') return { type: 'missing', note: `${selector} was not recorded` };
+  if (aggregate === null || aggregate.kind !== 'trend')
+    return { type: 'missing', note: `${selector} was not recorded` };
   return { type: 'histogram', histogram: aggregate.histogram, p, scale };
 }
 
@@ -64,10 +65,20 @@ function latencySpecs(a: LoadedRun, b: LoadedRun): FigureSpec[] {
       const metric = `http_req_duration{step:${step}}`;
       return {
         id: `latency.${step}.${stat}`,
-        label: { en: `${stat === 'p50' ? 'half' : `${stat.slice(1)}%`} of ${words.en}`, ko: `${words.ko} ${stat === 'p50' ? '절반' : `${stat.slice(1)}%`}` },
-        kind: 'latency' as const, unit: 'ms' as const, betterWhen: 'lower' as const, metric, stat, targetIds: [],
+        label: {
+          en: `${stat === 'p50' ? 'half' : `${stat.slice(1)}%`} of ${words.en}`,
+          ko: `${words.ko} ${stat === 'p50' ? '절반' : `${stat.slice(1)}%`}`,
+        },
+        kind: 'latency' as const,
+        unit: 'ms' as const,
+        betterWhen: 'lower' as const,
+        metric,
+        stat,
+        targetIds: [],
         sample: (run: LoadedRun): FigureSample =>
-          run.summary.latencyByStep.some((row) => row.step === step) ? histogramSample(run, metric, p, 1) : { type: 'missing', note: `no ${step} requests` },
+          run.summary.latencyByStep.some((row) => row.step === step)
+            ? histogramSample(run, metric, p, 1)
+            : { type: 'missing', note: `no ${step} requests` },
       };
     }),
   );
@@ -81,7 +92,12 @@ function queueWaitSpecs(): FigureSpec[] {
       en: `${stat === 'p50' ? 'half' : `${stat.slice(1)}%`} of people's queue waits (sale time)`,
       ko: `대기 시간 ${stat === 'p50' ? '절반' : `${stat.slice(1)}%`} (판매 시간 기준)`,
     },
-    kind: 'queue-wait' as const, unit: 'ms' as const, betterWhen: 'lower' as const, metric, stat, targetIds: [],
+    kind: 'queue-wait' as const,
+    unit: 'ms' as const,
+    betterWhen: 'lower' as const,
+    metric,
+    stat,
+    targetIds: [],
     sample: (run: LoadedRun) => histogramSample(run, metric, p, run.summary.scenario.timeScale),
   }));
 }
@@ -97,8 +113,12 @@ function outcomeSpecs(): FigureSpec[] {
   return Object.entries(OUTCOME_WORDS).map(([outcome, words]) => ({
     id: `outcome.${outcome}`,
     label: { en: words.en, ko: words.ko },
-    kind: 'outcome-share' as const, unit: 'ratio' as const, betterWhen: words.better, stat: 'share',
-    metric: `sr_outcome{actor:person,outcome:${outcome}}`, targetIds: [],
+    kind: 'outcome-share' as const,
+    unit: 'ratio' as const,
+    betterWhen: words.better,
+    stat: 'share',
+    metric: `sr_outcome{actor:person,outcome:${outcome}}`,
+    targetIds: [],
     sample: (run: LoadedRun): FigureSample => {
       const person = run.summary.actors.person;
       if (!person || person.arrivals === 0) return { type: 'missing', note: 'no people arrived' };
@@ -110,27 +130,38 @@ function outcomeSpecs(): FigureSpec[] {
 
 function errorRateSpec(): FigureSpec {
   return {
-  id: 'errors.rate',
-  label: { en: 'request error rate', ko: '요청 오류율' },
-  kind: 'error-rate', unit: 'ratio', betterWhen: 'lower', metric: 'http_req_failed', stat: 'rate', targetIds: [],
-  sample: (run) => {
-    const aggregate = aggregateOf(run.ingest, 'http_req_failed');
-    if (aggregate === null || aggregate.kind !== 'rate' || aggregate.count === 0) return { type: 'missing', note: 'no requests recorded' };
-    return { type: 'proportion', x: aggregate.nonZero, n: aggregate.count };
-  },
+    id: 'errors.rate',
+    label: { en: 'request error rate', ko: '요청 오류율' },
+    kind: 'error-rate',
+    unit: 'ratio',
+    betterWhen: 'lower',
+    metric: 'http_req_failed',
+    stat: 'rate',
+    targetIds: [],
+    sample: (run) => {
+      const aggregate = aggregateOf(run.ingest, 'http_req_failed');
+      if (aggregate === null || aggregate.kind !== 'rate' || aggregate.count === 0)
+        return { type: 'missing', note: 'no requests recorded' };
+      return { type: 'proportion', x: aggregate.nonZero, n: aggregate.count };
+    },
   };
 }
 
 function throughputSpec(): FigureSpec {
   return {
-  id: 'throughput.requests',
-  label: { en: 'requests per second', ko: '초당 요청 수' },
-  kind: 'throughput', unit: 'per-second', betterWhen: 'higher', metric: 'http_reqs', stat: 'rate', targetIds: [],
-  sample: (run) => {
-    const seconds = runDurationSeconds(run.ingest);
-    if (!(seconds > 0)) return { type: 'missing', note: 'the run lasted less than a second of samples' };
-    return { type: 'rate', events: run.summary.requests.total, exposure: seconds };
-  },
+    id: 'throughput.requests',
+    label: { en: 'requests per second', ko: '초당 요청 수' },
+    kind: 'throughput',
+    unit: 'per-second',
+    betterWhen: 'higher',
+    metric: 'http_reqs',
+    stat: 'rate',
+    targetIds: [],
+    sample: (run) => {
+      const seconds = runDurationSeconds(run.ingest);
+      if (!(seconds > 0)) return { type: 'missing', note: 'the run lasted less than a second of samples' };
+      return { type: 'rate', events: run.summary.requests.total, exposure: seconds };
+    },
   };
 }
 

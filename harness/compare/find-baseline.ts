@@ -14,7 +14,11 @@ import { readRunSummary } from './load-run.ts';
 /** A run's raw data: the person engine's records, or a k6 raw output. */
 function hasRawOutput(dir: string): boolean {
   const records = join(dir, 'records');
-  if (existsSync(records) && readdirSync(records).some((name) => name.endsWith('.ndjson.gz') || name.endsWith('.ndjson'))) return true;
+  if (
+    existsSync(records) &&
+    readdirSync(records).some((name) => name.endsWith('.ndjson.gz') || name.endsWith('.ndjson'))
+  )
+    return true;
   return existsSync(join(dir, 'k6-raw.json.gz'));
 }
 

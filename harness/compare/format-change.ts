@@ -3,7 +3,6 @@ import { formatNumber, type Language } from '../vocabulary.ts';
 import { compareLabelsFor } from './compare-labels.ts';
 import type { FigureComparison, FigureUnit } from './comparison-types.ts';
 
-
 function round(value: number): number {
   const magnitude = Math.abs(value);
   if (magnitude >= 100) return Math.round(value);
@@ -40,7 +39,8 @@ function unitSuffix(unit: FigureUnit, lang: Language): string {
 /** The direction word of a change: slower/faster, longer/shorter, higher/lower, more/fewer. */
 function directionWord(figure: FigureComparison, up: boolean, lang: Language): string {
   const words = compareLabelsFor(lang).direction;
-  if (figure.kind === 'latency' || (figure.unit === 'ms' && figure.kind !== 'queue-wait')) return up ? words.slower : words.faster;
+  if (figure.kind === 'latency' || (figure.unit === 'ms' && figure.kind !== 'queue-wait'))
+    return up ? words.slower : words.faster;
   if (figure.kind === 'queue-wait') return up ? words.longer : words.shorter;
   if (figure.unit === 'count') return up ? words.more : words.fewer;
   return up ? words.higher : words.lower;
@@ -55,15 +55,22 @@ export function formatChange(figure: FigureComparison, lang: Language): string {
   if (figure.change === null) return '—';
   const up = figure.change >= 0;
   const interval = figure.interval;
-  const relative = figure.relativeChange === null || figure.relativeChange === 0 ? '' : ` (${figure.relativeChange > 0 ? '+' : '−'}${formatNumber(round(Math.abs(figure.relativeChange) * 100))}%)`;
-  if (figure.change === 0 && (!interval || (interval[0] === 0 && interval[1] === 0))) return lang === 'ko' ? '변화 없음' : 'no change';
+  const relative =
+    figure.relativeChange === null || figure.relativeChange === 0
+      ? ''
+      : ` (${figure.relativeChange > 0 ? '+' : '−'}${formatNumber(round(Math.abs(figure.relativeChange) * 100))}%)`;
+  if (figure.change === 0 && (!interval || (interval[0] === 0 && interval[1] === 0)))
+    return lang === 'ko' ? '변화 없음' : 'no change';
   if (interval && (interval[0] > 0 || interval[1] < 0)) {
     const [from, to] = up ? interval : [-interval[1], -interval[0]];
     return `${formatMagnitude(Math.abs(figure.change), figure.unit, lang)} ${directionWord(figure, up, lang)}${relative} [${bare(from, figure.unit)} … ${bare(to, figure.unit)}${unitSuffix(figure.unit, lang)}]`;
   }
-  const signed = (value: number): string => `${value > 0 ? '+' : value < 0 ? '−' : ''}${bare(Math.abs(value), figure.unit)}`;
+  const signed = (value: number): string =>
+    `${value > 0 ? '+' : value < 0 ? '−' : ''}${bare(Math.abs(value), figure.unit)}`;
   const shown = `${signed(figure.change)}${unitSuffix(figure.unit, lang)}${relative}`;
-  return interval ? `${shown} [${signed(interval[0])} … ${signed(interval[1])}${unitSuffix(figure.unit, lang)}]` : shown;
+  return interval
+    ? `${shown} [${signed(interval[0])} … ${signed(interval[1])}${unitSuffix(figure.unit, lang)}]`
+    : shown;
 }
 
 /** A p-value for a table: "< 0.001", "0.023", "1". */

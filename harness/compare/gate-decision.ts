@@ -16,7 +16,12 @@ export interface GateDecision {
  * The gate's verdict from the run (its targets and the run's own exit code, which counts probe
  * holes and interruptions) and the comparison with the baseline (null: none).
  */
-export function decideGate(summary: RunSummary, runExitCode: number, comparison: RunComparison | null, notes: readonly string[] = []): GateDecision {
+export function decideGate(
+  summary: RunSummary,
+  runExitCode: number,
+  comparison: RunComparison | null,
+  notes: readonly string[] = [],
+): GateDecision {
   if (runExitCode === 4 || !summary.complete) {
     return { pass: false, exitCode: 4, reasons: [summary.interruption ?? 'the run was interrupted'], notes };
   }
@@ -24,7 +29,8 @@ export function decideGate(summary: RunSummary, runExitCode: number, comparison:
   for (const target of summary.targets.filter((candidate) => candidate.verdict === 'fail')) {
     reasons.push(`target missed: ${target.id} (${target.description})${target.note ? ` — ${target.note}` : ''}`);
   }
-  if (runExitCode === 1 && reasons.length === 0) reasons.push('the run failed (a high-severity probe finding or a missed target)');
+  if (runExitCode === 1 && reasons.length === 0)
+    reasons.push('the run failed (a high-severity probe finding or a missed target)');
   if (comparison) {
     for (const figure of figuresWithVerdict(comparison, 'regressed')) {
       reasons.push(`regression vs baseline: ${figure.id} — ${describeFigureChange(figure, 'en')}`);

@@ -17,7 +17,13 @@ export { loadRun, readRunSummary, runReference, type LoadedRun } from './load-ru
 export { shapeDifferences } from './check-comparable.ts';
 export { DEFAULT_MINIMUM_EFFECTS, describeMinimumEffects, minimumEffectFor } from './minimum-effect.ts';
 export { minimumPercentileSamples } from './compare-figure.ts';
-export { compareRuns, DEFAULT_ALPHA, DEFAULT_ITERATIONS, DEFAULT_SEED, type CompareRunsOptions } from './compare-runs.ts';
+export {
+  compareRuns,
+  DEFAULT_ALPHA,
+  DEFAULT_ITERATIONS,
+  DEFAULT_SEED,
+  type CompareRunsOptions,
+} from './compare-runs.ts';
 export { comparisonHeadline, describeFigureChange, figuresWithVerdict } from './comparison-headline.ts';
 export { formatChange, formatFigureValue, formatPValue } from './format-change.ts';
 export { compareLabelsFor, type CompareLabels } from './compare-labels.ts';

@@ -2,7 +2,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { parseRunSummary, type RunSummary } from '../report/index.ts';
-import { ingestEngineRecords, ingestK6Output, listRecordFiles, mergeIngestResults, type IngestResult } from '../results/index.ts';
+import {
+  ingestEngineRecords,
+  ingestK6Output,
+  listRecordFiles,
+  mergeIngestResults,
+  type IngestResult,
+} from '../results/index.ts';
 import type { RunReference } from './comparison-types.ts';
 
 /** A run folder read back: its summary.json and its raw records (or k6 output) re-ingested (exact histograms). */
@@ -20,9 +26,15 @@ const RECORDS_DIR = 'records';
 export function readRunSummary(dir: string): RunSummary {
   const path = join(dir, 'summary.json');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError('compare.no-run', `${dir} is not a run folder`, ['pass a folder that `saleready run` wrote, e.g. reports/smoke-2026-…Z']);
+    throw new UsageError('compare.no-run', `${dir} is not a run folder`, [
+      'pass a folder that `saleready run` wrote, e.g. reports/smoke-2026-…Z',
+    ]);
   }
-  if (!existsSync(path)) throw new UsageError('compare.no-summary', `${dir} has no summary.json: it is not a run folder, or the run did not finish writing`);
+  if (!existsSync(path))
+    throw new UsageError(
+      'compare.no-summary',
+      `${dir} has no summary.json: it is not a run folder, or the run did not finish writing`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -37,10 +49,15 @@ function rawOutputs(dir: string, summary: RunSummary): string[] {
   const own = join(dir, RAW_OUTPUT);
   if (existsSync(own)) return [own];
   const sources = summary.ingest.sources
-    .map((source) => (isAbsolute(source) ? source : [join(dir, source), resolve(source)].find((path) => existsSync(path)) ?? ''))
+    .map((source) =>
+      isAbsolute(source) ? source : ([join(dir, source), resolve(source)].find((path) => existsSync(path)) ?? ''),
+    )
     .filter((path) => path !== '' && existsSync(path));
   if (sources.length === 0) {
-    throw new UsageError('compare.no-raw-output', `${dir} has no k6 raw output (${RAW_OUTPUT}); percentiles are compared on the run's own samples`);
+    throw new UsageError(
+      'compare.no-raw-output',
+      `${dir} has no k6 raw output (${RAW_OUTPUT}); percentiles are compared on the run's own samples`,
+    );
   }
   return sources;
 }

@@ -9,7 +9,12 @@ import { describeRun } from './render-compare-text.ts';
 import type { Language } from '../vocabulary.ts';
 
 const OVERALL_COLOURS = { worse: '#cf222e', better: '#1a7f37', mixed: '#9a6700', same: '#59636e' } as const;
-const VERDICT_COLOURS = { regressed: '#cf222e', improved: '#1a7f37', 'no significant change': '#8c959f', 'not compared': '#d1d9e0' } as const;
+const VERDICT_COLOURS = {
+  regressed: '#cf222e',
+  improved: '#1a7f37',
+  'no significant change': '#8c959f',
+  'not compared': '#d1d9e0',
+} as const;
 
 const STYLE = `
 body { font-family: ${CHART_FONT}; margin: 0; background: #f6f8fa; color: #1f2328; line-height: 1.45; }
@@ -32,7 +37,11 @@ figcaption { font-weight: 600; margin-bottom: 6px; }
  * first, the runs, every figure with its change, interval and verdict, then the two runs'
  * timelines overlaid.
  */
-export async function renderCompareHtml(comparison: RunComparison, summaries: { a: RunSummary; b: RunSummary }, lang: Language): Promise<string> {
+export async function renderCompareHtml(
+  comparison: RunComparison,
+  summaries: { a: RunSummary; b: RunSummary },
+  lang: Language,
+): Promise<string> {
   const labels = compareLabelsFor(lang);
   const charts = buildCompareChartSpecs(summaries.a, summaries.b, lang);
   const svgs = await Promise.all(charts.map((chart) => renderChartSvg(chart.spec)));
@@ -48,10 +57,20 @@ export async function renderCompareHtml(comparison: RunComparison, summaries: { 
     `<section class="verdict" id="verdict" data-overall="${comparison.overall}" style="background:${OVERALL_COLOURS[comparison.overall]}">${escapeHtml(comparisonHeadline(comparison, lang))}</section>`,
     `<ul class="runs"><li>A: ${escapeHtml(describeRun(comparison.a))}</li><li>B: ${escapeHtml(describeRun(comparison.b))}</li></ul>`,
   ];
-  if (comparison.forcedDifferences.length > 0) parts.push(`<p class="notice">${escapeHtml(`${labels.forced} ${comparison.forcedDifferences.join('; ')}`)}</p>`);
+  if (comparison.forcedDifferences.length > 0)
+    parts.push(`<p class="notice">${escapeHtml(`${labels.forced} ${comparison.forcedDifferences.join('; ')}`)}</p>`);
   parts.push(
     `<h2>${escapeHtml(labels.figures)}</h2><table id="figures"><thead><tr>` +
-      [labels.head.figure, labels.head.a, labels.head.b, `${labels.head.change} [${labels.head.interval}]`, labels.head.p, labels.head.verdict].map((cell) => `<th>${escapeHtml(cell)}</th>`).join('') +
+      [
+        labels.head.figure,
+        labels.head.a,
+        labels.head.b,
+        `${labels.head.change} [${labels.head.interval}]`,
+        labels.head.p,
+        labels.head.verdict,
+      ]
+        .map((cell) => `<th>${escapeHtml(cell)}</th>`)
+        .join('') +
       '</tr></thead><tbody>',
   );
   for (const row of figureRows(comparison, lang)) {
@@ -69,7 +88,9 @@ export async function renderCompareHtml(comparison: RunComparison, summaries: { 
     `<h2>${escapeHtml(labels.charts)}</h2>`,
   );
   charts.forEach((chart, index) => {
-    parts.push(`<figure class="chart" id="chart-${chart.id}"><figcaption>${escapeHtml(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);
+    parts.push(
+      `<figure class="chart" id="chart-${chart.id}"><figcaption>${escapeHtml(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`,
+    );
   });
   parts.push('</main></body></html>');
   return parts.join('\n');

@@ -14,10 +14,23 @@ function targetCase(summary: RunSummary, target: TargetResult): string {
   const classname = `saleready.${summary.scenario.name}.targets`;
   if (target.verdict === 'fail') {
     const message = `target ${target.id} missed: measured ${measured}, target ${target.stat} ${target.op} ${target.threshold} ${target.unit}`;
-    return testcase(classname, name, `      <failure message="${escapeXml(message)}" type="target-missed">${escapeXml([target.description, `metric ${target.metric}`, target.note ?? ''].filter(Boolean).join('\n'))}</failure>`);
+    return testcase(
+      classname,
+      name,
+      `      <failure message="${escapeXml(message)}" type="target-missed">${escapeXml([target.description, `metric ${target.metric}`, target.note ?? ''].filter(Boolean).join('\n'))}</failure>`,
+    );
   }
-  if (target.verdict === 'inconclusive') return testcase(classname, name, `      <skipped message="${escapeXml(`target ${target.id} inconclusive: ${target.note ?? 'not enough data'}`)}"/>`);
-  return testcase(classname, name, `      <system-out>${escapeXml(`measured ${measured} (${target.samples} samples)`)}</system-out>`);
+  if (target.verdict === 'inconclusive')
+    return testcase(
+      classname,
+      name,
+      `      <skipped message="${escapeXml(`target ${target.id} inconclusive: ${target.note ?? 'not enough data'}`)}"/>`,
+    );
+  return testcase(
+    classname,
+    name,
+    `      <system-out>${escapeXml(`measured ${measured} (${target.samples} samples)`)}</system-out>`,
+  );
 }
 
 function figureCase(summary: RunSummary, figure: FigureComparison): string {
@@ -26,9 +39,14 @@ function figureCase(summary: RunSummary, figure: FigureComparison): string {
   const values = `A ${formatFigureValue(figure.a, figure.unit, 'en')}, B ${formatFigureValue(figure.b, figure.unit, 'en')}, change ${formatChange(figure, 'en')}, Holm-adjusted p ${formatPValue(figure.adjustedPValue)}`;
   if (figure.verdict === 'regressed') {
     const message = `regression: ${figure.id} (${figure.label.en}) ${formatChange(figure, 'en')}`;
-    return testcase(classname, name, `      <failure message="${escapeXml(message)}" type="regression">${escapeXml(`${values}\nmetric ${figure.metric} ${figure.stat}`)}</failure>`);
+    return testcase(
+      classname,
+      name,
+      `      <failure message="${escapeXml(message)}" type="regression">${escapeXml(`${values}\nmetric ${figure.metric} ${figure.stat}`)}</failure>`,
+    );
   }
-  if (figure.verdict === 'not compared') return testcase(classname, name, `      <skipped message="${escapeXml(figure.note ?? 'not compared')}"/>`);
+  if (figure.verdict === 'not compared')
+    return testcase(classname, name, `      <skipped message="${escapeXml(figure.note ?? 'not compared')}"/>`);
   return testcase(classname, name, `      <system-out>${escapeXml(`${figure.verdict}: ${values}`)}</system-out>`);
 }
 
@@ -55,7 +73,8 @@ export function renderGateJunit(summary: RunSummary, comparison: RunComparison |
       skipped: comparison.figures.filter((figure) => figure.verdict === 'not compared').length,
     });
   }
-  const total = (pick: (suite: (typeof suites)[number]) => number): number => suites.reduce((sum, suite) => sum + pick(suite), 0);
+  const total = (pick: (suite: (typeof suites)[number]) => number): number =>
+    suites.reduce((sum, suite) => sum + pick(suite), 0);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="saleready gate" tests="${total((suite) => suite.cases.length)}" failures="${total((suite) => suite.failures)}" skipped="${total((suite) => suite.skipped)}" errors="0" time="${seconds}">`,
@@ -66,7 +85,12 @@ export function renderGateJunit(summary: RunSummary, comparison: RunComparison |
       '    <properties>',
       `      <property name="scenario" value="${escapeXml(summary.scenario.name)}"/>`,
       `      <property name="gate" value="${decision.pass ? 'pass' : 'fail'}"/>`,
-      ...(comparison ? [`      <property name="baseline" value="${escapeXml(comparison.a.name)}"/>`, `      <property name="correction" value="holm-bonferroni, family-wise alpha ${comparison.method.alpha}"/>`] : []),
+      ...(comparison
+        ? [
+            `      <property name="baseline" value="${escapeXml(comparison.a.name)}"/>`,
+            `      <property name="correction" value="holm-bonferroni, family-wise alpha ${comparison.method.alpha}"/>`,
+          ]
+        : []),
       '    </properties>',
       ...suite.cases,
       '  </testsuite>',

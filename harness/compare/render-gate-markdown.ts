@@ -12,7 +12,12 @@ function formatMeasured(value: number | null, unit: string): string {
  * gate.md (also appended to $GITHUB_STEP_SUMMARY): the verdict and its reasons first, then the
  * targets and the comparison with the baseline.
  */
-export function renderGateMarkdown(summary: RunSummary, comparison: RunComparison | null, decision: GateDecision, runName: string): string {
+export function renderGateMarkdown(
+  summary: RunSummary,
+  comparison: RunComparison | null,
+  decision: GateDecision,
+  runName: string,
+): string {
   const lines = [
     `## saleready gate: ${decision.pass ? '✅ PASS' : '❌ FAIL'} — ${summary.scenario.name}`,
     '',
@@ -25,7 +30,9 @@ export function renderGateMarkdown(summary: RunSummary, comparison: RunCompariso
   lines.push('### Targets', '', '| | Target | Measured | Result |', '|---|---|--:|---|');
   for (const target of summary.targets) {
     const mark = target.verdict === 'pass' ? '✅' : target.verdict === 'fail' ? '❌' : '⚠️';
-    lines.push(`| ${mark} | ${escapeMarkdownCell(`${target.description} (${target.id})`)} | ${escapeMarkdownCell(formatMeasured(target.measured, target.unit))} | ${target.verdict} |`);
+    lines.push(
+      `| ${mark} | ${escapeMarkdownCell(`${target.description} (${target.id})`)} | ${escapeMarkdownCell(formatMeasured(target.measured, target.unit))} | ${target.verdict} |`,
+    );
   }
   lines.push('');
   if (comparison) lines.push(renderCompareMarkdown(comparison, 'en', { heading: '###' }));

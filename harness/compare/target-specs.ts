@@ -26,7 +26,8 @@ function targetSample(target: TargetResult, run: LoadedRun): FigureSample {
   const percentile = percentileStat.exec(own.stat);
   if (percentile && own.unit === 'ms') {
     const aggregate = aggregateOf(run.ingest, own.metric);
-    if (aggregate === null || aggregate.kind !== 'trend') return { type: 'missing', note: `${own.metric} was not recorded` };
+    if (aggregate === null || aggregate.kind !== 'trend')
+      return { type: 'missing', note: `${own.metric} was not recorded` };
     const scale = RUN_TIME_WAITS.some((metric) => own.metric.startsWith(metric)) ? run.summary.scenario.timeScale : 1;
     return { type: 'histogram', histogram: aggregate.histogram, p: Number(percentile[1]) / 100, scale };
   }
@@ -34,7 +35,8 @@ function targetSample(target: TargetResult, run: LoadedRun): FigureSample {
   if ((own.stat === 'rate' || own.stat === 'share') && own.unit === 'ratio' && own.measured <= 1 && own.samples > 0) {
     return { type: 'proportion', x: Math.round(own.measured * own.samples), n: own.samples };
   }
-  if (own.stat === 'count' && Number.isInteger(own.measured) && own.measured >= 0) return { type: 'count', value: own.measured };
+  if (own.stat === 'count' && Number.isInteger(own.measured) && own.measured >= 0)
+    return { type: 'count', value: own.measured };
   return { type: 'value', value: own.measured, samples: own.samples };
 }
 
@@ -46,7 +48,8 @@ function targetSample(target: TargetResult, run: LoadedRun): FigureSample {
 export function attachTargets(a: LoadedRun, b: LoadedRun, specs: FigureSpec[]): FigureSpec[] {
   const byKey = new Map(specs.map((spec) => [`${spec.metric}|${spec.stat}`, spec]));
   const targets = new Map<string, TargetResult>();
-  for (const target of [...a.summary.targets, ...b.summary.targets]) if (!targets.has(target.id)) targets.set(target.id, target);
+  for (const target of [...a.summary.targets, ...b.summary.targets])
+    if (!targets.has(target.id)) targets.set(target.id, target);
   const extra: FigureSpec[] = [];
   for (const target of targets.values()) {
     const existing = byKey.get(`${target.metric}|${target.stat}`);

@@ -20,9 +20,19 @@ export function defaultCompareDir(baseDir: string, comparison: RunComparison, no
 }
 
 /** Writes compare.html, compare.md and compare.json (the RunComparison as data) into `dir`. */
-export async function writeCompareFiles(dir: string, comparison: RunComparison, summaries: { a: RunSummary; b: RunSummary }, lang: Language): Promise<CompareFiles> {
+export async function writeCompareFiles(
+  dir: string,
+  comparison: RunComparison,
+  summaries: { a: RunSummary; b: RunSummary },
+  lang: Language,
+): Promise<CompareFiles> {
   await mkdir(dir, { recursive: true });
-  const files = { dir, html: join(dir, 'compare.html'), markdown: join(dir, 'compare.md'), json: join(dir, 'compare.json') };
+  const files = {
+    dir,
+    html: join(dir, 'compare.html'),
+    markdown: join(dir, 'compare.md'),
+    json: join(dir, 'compare.json'),
+  };
   await writeFile(files.html, await renderCompareHtml(comparison, summaries, lang));
   await writeFile(files.markdown, renderCompareMarkdown(comparison, lang));
   await writeFile(files.json, `${JSON.stringify(comparison, null, 2)}\n`);

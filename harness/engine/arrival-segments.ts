@@ -46,7 +46,12 @@ export function buildArrivalSegments(plan: SegmentPlan): ArrivalSegment[] {
   for (let i = 0; i + 1 < sorted.length; i++) {
     const from = sorted[i] as number;
     const to = sorted[i + 1] as number;
-    segments.push({ startMs: from, durationMs: to - from, people: peopleAt(to) - peopleAt(from), bots: botsAt(to) - botsAt(from) });
+    segments.push({
+      startMs: from,
+      durationMs: to - from,
+      people: peopleAt(to) - peopleAt(from),
+      bots: botsAt(to) - botsAt(from),
+    });
   }
   return segments;
 }

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [artilleryDir, testPath, flagsJson] = process.argv.slice(2);
-const { createBOM } = await import(pathToFileURL(join(artilleryDir, 'dist', 'lib', 'platform', 'aws-ecs', 'legacy', 'bom.js')).href);
+const { createBOM } = await import(
+  pathToFileURL(join(artilleryDir, 'dist', 'lib', 'platform', 'aws-ecs', 'legacy', 'bom.js')).href
+);
 createBOM(testPath, [], { flags: JSON.parse(flagsJson), scenarioPath: testPath }, (error, bom) => {
   if (error) {
     process.stderr.write(`${error.message}\n`);

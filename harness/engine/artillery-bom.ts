@@ -44,15 +44,24 @@ export function bomFlags(runner: CloudRunner, dotenv: string | undefined): Recor
 }
 
 /** Artillery's bill of materials for the test at `testPath`, as `runner` would build it. */
-export async function createArtilleryBom(artillery: ArtilleryInstall, testPath: string, runner: CloudRunner, dotenv?: string): Promise<ArtilleryBom> {
+export async function createArtilleryBom(
+  artillery: ArtilleryInstall,
+  testPath: string,
+  runner: CloudRunner,
+  dotenv?: string,
+): Promise<ArtilleryBom> {
   const absolute = resolve(testPath);
   try {
-    const { stdout } = await execFileAsync(process.execPath, [CHILD.pathname, artillery.path, absolute, JSON.stringify(bomFlags(runner, dotenv))], {
-      cwd: dirname(absolute),
-      env: artilleryEnv(process.env),
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 120_000,
-    });
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [CHILD.pathname, artillery.path, absolute, JSON.stringify(bomFlags(runner, dotenv))],
+      {
+        cwd: dirname(absolute),
+        env: artilleryEnv(process.env),
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 120_000,
+      },
+    );
     const bom = JSON.parse(stdout) as ArtilleryBom;
     return {
       files: bom.files.map((file) => ({ orig: file.orig, noPrefixPosix: file.noPrefixPosix })),
@@ -63,15 +72,19 @@ export async function createArtilleryBom(artillery: ArtilleryInstall, testPath: 
     };
   } catch (error) {
     const failed = error as { stderr?: string; message: string };
-    throw new EnvironmentError('engine.cloud-bom-failed', `Artillery's bill of materials could not be made for ${absolute}: ${(failed.stderr || failed.message).trim().split('\n').slice(-3).join(' ')}`, [
-      'Run `npx saleready doctor` to check Artillery.',
-    ]);
+    throw new EnvironmentError(
+      'engine.cloud-bom-failed',
+      `Artillery's bill of materials could not be made for ${absolute}: ${(failed.stderr || failed.message).trim().split('\n').slice(-3).join(' ')}`,
+      ['Run `npx saleready doctor` to check Artillery.'],
+    );
   }
 }
 
 /** The regions `artillery run-fargate --region` accepts (Artillery's own list). */
 export async function fargateRegions(artillery: ArtilleryInstall): Promise<readonly string[]> {
   // constants only: importing the module makes no AWS call
-  const util = (await import(pathToFileURL(join(artillery.path, 'dist', 'lib', 'platform', 'aws-ecs', 'legacy', 'util.js')).href)) as { supportedRegions: string[] };
+  const util = (await import(
+    pathToFileURL(join(artillery.path, 'dist', 'lib', 'platform', 'aws-ecs', 'legacy', 'util.js')).href
+  )) as { supportedRegions: string[] };
   return util.supportedRegions;
 }

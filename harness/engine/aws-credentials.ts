@@ -23,7 +23,12 @@ export interface AwsCredentialCheckOptions {
 
 export type AwsCredentialCheck =
   | { readonly found: true; readonly source: string; readonly env: NodeJS.ProcessEnv }
-  | { readonly found: false; readonly missing: string; readonly looked: readonly string[]; readonly fixes: readonly string[] };
+  | {
+      readonly found: false;
+      readonly missing: string;
+      readonly looked: readonly string[];
+      readonly fixes: readonly string[];
+    };
 
 type Profile = Readonly<Record<string, string>>;
 
@@ -64,14 +69,21 @@ function sharedFiles(env: NodeJS.ProcessEnv): SharedFiles {
 
 /** A profile as the SDK merges it: the config file's `[profile x]` (or `[default]`) under the credentials file's `[x]`. */
 function profileOf(files: SharedFiles, name: string): Profile | null {
-  const fromConfig = files.config.get(name === 'default' ? 'default' : `profile ${name}`) ?? (name === 'default' ? files.config.get('profile default') : undefined);
+  const fromConfig =
+    files.config.get(name === 'default' ? 'default' : `profile ${name}`) ??
+    (name === 'default' ? files.config.get('profile default') : undefined);
   const fromCredentials = files.credentials.get(name);
   if (!fromConfig && !fromCredentials) return null;
   return { ...fromConfig, ...fromCredentials };
 }
 
 /** How a profile provides credentials, or why it does not. */
-function profileSource(files: SharedFiles, name: string, options: AwsCredentialCheckOptions, depth = 0): { ok: true; how: string } | { ok: false; why: string } {
+function profileSource(
+  files: SharedFiles,
+  name: string,
+  options: AwsCredentialCheckOptions,
+  depth = 0,
+): { ok: true; how: string } | { ok: false; why: string } {
   const profile = profileOf(files, name);
   if (!profile) return { ok: false, why: `no profile "${name}"` };
   if (profile.aws_access_key_id && profile.aws_secret_access_key) return { ok: true, how: 'access keys' };
@@ -79,20 +91,37 @@ function profileSource(files: SharedFiles, name: string, options: AwsCredentialC
   if (profile.login_session) return { ok: true, how: 'an `aws login` session' };
   if (profile.credential_process) return { ok: true, how: 'a credential process' };
   if (profile.role_arn && profile.web_identity_token_file) {
-    return existsSync(profile.web_identity_token_file) ? { ok: true, how: 'web identity' } : { ok: false, why: `its web_identity_token_file ${profile.web_identity_token_file} does not exist` };
+    return existsSync(profile.web_identity_token_file)
+      ? { ok: true, how: 'web identity' }
+      : { ok: false, why: `its web_identity_token_file ${profile.web_identity_token_file} does not exist` };
   }
   if (profile.role_arn && profile.source_profile) {
     if (depth > 4) return { ok: false, why: 'its source_profile chain is longer than 5' };
     const source = profileSource(files, profile.source_profile, options, depth + 1);
-    return source.ok ? { ok: true, how: `an assumed role (${profile.role_arn}) from profile "${profile.source_profile}"` } : { ok: false, why: `its source_profile "${profile.source_profile}": ${source.why}` };
+    return source.ok
+      ? { ok: true, how: `an assumed role (${profile.role_arn}) from profile "${profile.source_profile}"` }
+      : { ok: false, why: `its source_profile "${profile.source_profile}": ${source.why}` };
   }
   if (profile.role_arn && profile.credential_source) {
     if (profile.credential_source === 'Environment') {
-      return options.env.AWS_ACCESS_KEY_ID && options.env.AWS_SECRET_ACCESS_KEY ? { ok: true, how: 'an assumed role from the environment’s keys' } : { ok: false, why: 'credential_source = Environment, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set' };
+      return options.env.AWS_ACCESS_KEY_ID && options.env.AWS_SECRET_ACCESS_KEY
+        ? { ok: true, how: 'an assumed role from the environment’s keys' }
+        : {
+            ok: false,
+            why: 'credential_source = Environment, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set',
+          };
     }
-    return options.instanceCredentials ? { ok: true, how: `an assumed role from ${profile.credential_source}` } : { ok: false, why: `credential_source = ${profile.credential_source} asks the network for instance credentials (pass --instance-credentials to allow it)` };
+    return options.instanceCredentials
+      ? { ok: true, how: `an assumed role from ${profile.credential_source}` }
+      : {
+          ok: false,
+          why: `credential_source = ${profile.credential_source} asks the network for instance credentials (pass --instance-credentials to allow it)`,
+        };
   }
-  return { ok: false, why: `profile "${name}" has no aws_access_key_id/aws_secret_access_key, SSO, credential_process or role` };
+  return {
+    ok: false,
+    why: `profile "${name}" has no aws_access_key_id/aws_secret_access_key, SSO, credential_process or role`,
+  };
 }
 
 /** The environment Artillery's cloud commands run with: no credential lookups on the network unless asked. */
@@ -113,9 +142,14 @@ export function checkAwsCredentials(options: AwsCredentialCheckOptions): AwsCred
   const { env } = options;
   const environment = cloudEnvironment(env, options.instanceCredentials);
   const looked: string[] = [];
-  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return { found: true, source: 'the environment (AWS_ACCESS_KEY_ID)', env: environment };
+  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY)
+    return { found: true, source: 'the environment (AWS_ACCESS_KEY_ID)', env: environment };
   const half = env.AWS_ACCESS_KEY_ID ? 'AWS_SECRET_ACCESS_KEY' : env.AWS_SECRET_ACCESS_KEY ? 'AWS_ACCESS_KEY_ID' : null;
-  looked.push(half ? `the environment: ${half} is missing (the other one is set)` : 'the environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set');
+  looked.push(
+    half
+      ? `the environment: ${half} is missing (the other one is set)`
+      : 'the environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set',
+  );
 
   const files = sharedFiles(env);
   const name = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
@@ -124,17 +158,33 @@ export function checkAwsCredentials(options: AwsCredentialCheckOptions): AwsCred
   looked.push(`the shared files (${files.credentialsPath}, ${files.configPath}): ${profile.why}`);
 
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE) {
-    if (env.AWS_ROLE_ARN && existsSync(env.AWS_WEB_IDENTITY_TOKEN_FILE)) return { found: true, source: 'web identity (AWS_WEB_IDENTITY_TOKEN_FILE)', env: environment };
-    looked.push(`web identity: ${env.AWS_ROLE_ARN ? `AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE} does not exist` : 'AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not'}`);
+    if (env.AWS_ROLE_ARN && existsSync(env.AWS_WEB_IDENTITY_TOKEN_FILE))
+      return { found: true, source: 'web identity (AWS_WEB_IDENTITY_TOKEN_FILE)', env: environment };
+    looked.push(
+      `web identity: ${env.AWS_ROLE_ARN ? `AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE} does not exist` : 'AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not'}`,
+    );
   } else looked.push('web identity: AWS_WEB_IDENTITY_TOKEN_FILE is not set');
 
   const container = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
-  if (options.instanceCredentials) return { found: true, source: container ? 'the ECS container role (asked for with --instance-credentials)' : 'the EC2 instance role (asked for with --instance-credentials)', env: environment };
-  looked.push(container ? 'the container role: AWS_CONTAINER_CREDENTIALS_* is set, but used only with --instance-credentials' : 'instance roles: not asked for (--instance-credentials)');
+  if (options.instanceCredentials)
+    return {
+      found: true,
+      source: container
+        ? 'the ECS container role (asked for with --instance-credentials)'
+        : 'the EC2 instance role (asked for with --instance-credentials)',
+      env: environment,
+    };
+  looked.push(
+    container
+      ? 'the container role: AWS_CONTAINER_CREDENTIALS_* is set, but used only with --instance-credentials'
+      : 'instance roles: not asked for (--instance-credentials)',
+  );
 
   return {
     found: false,
-    missing: half ? `${half} (AWS_${half === 'AWS_SECRET_ACCESS_KEY' ? 'ACCESS_KEY_ID' : 'SECRET_ACCESS_KEY'} is set without it)` : 'AWS credentials',
+    missing: half
+      ? `${half} (AWS_${half === 'AWS_SECRET_ACCESS_KEY' ? 'ACCESS_KEY_ID' : 'SECRET_ACCESS_KEY'} is set without it)`
+      : 'AWS credentials',
     looked,
     fixes: [
       'export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=… (and AWS_SESSION_TOKEN=… for temporary keys), or',

@@ -46,6 +46,9 @@ export function compileCapacityStep(options: CapacityStepOptions): { test: strin
     '  - { name: "capacity", engine: "saleready", journey: "capacity" }',
     '',
   ].join('\n');
-  const plan = { scenario: `capacity-${load}`, capacity: { load, journey, setupMs: SETUP_MS, measureMs: seconds * 1000 } };
+  const plan = {
+    scenario: `capacity-${load}`,
+    capacity: { load, journey, setupMs: SETUP_MS, measureMs: seconds * 1000 },
+  };
   return { test, plan: `${JSON.stringify(plan, null, 2)}\n` };
 }

@@ -15,7 +15,16 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunPlan } from '../scenario/index.ts';
-import { commentText, compileTest, PEOPLE_POOL_FILES, PLAN_FILE, SHOP_CONFIG_FILE, TEST_FILE, yamlValue, type CompiledTest } from './compile-test.ts';
+import {
+  commentText,
+  compileTest,
+  PEOPLE_POOL_FILES,
+  PLAN_FILE,
+  SHOP_CONFIG_FILE,
+  TEST_FILE,
+  yamlValue,
+  type CompiledTest,
+} from './compile-test.ts';
 import { sharePlanJson, type PlanSplit } from './split-plan.ts';
 
 /** The person engine's package folder in this checkout, and its name in a cloud run folder. */
@@ -51,36 +60,68 @@ export function compileCloudTest(plan: RunPlan, split: PlanSplit, options: Compi
   const n = split.count;
   let test = base.test;
   // the header: how this test is run
-  test = replaceOnce(test, /^# {3}ARTILLERY_DISABLE_TELEMETRY=1 npx artillery run .*$/m, () => [
-    `#   ${commentText(options.command)}`,
-    `#`,
-    `# Distributed over ${n} worker${n === 1 ? '' : 's'} on ${commentText(options.runnerName)}: every worker runs this same test, and each runs one`,
-    `# share of the crowd (${sharePlanFile(1)}${n > 1 ? ` … ${sharePlanFile(n)}` : ''}): the shares' people and bots add up to exactly the plan's,`,
-    `# each bot ring on one worker, the stock (${plan.stock} units) shared. A phase's arrivals are the most any share has`,
-    `# in it; a worker whose share has fewer leaves the rest idle (counted as saleready.idle_slots).`,
-  ].join('\n'), 'rerun line');
+  test = replaceOnce(
+    test,
+    /^# {3}ARTILLERY_DISABLE_TELEMETRY=1 npx artillery run .*$/m,
+    () =>
+      [
+        `#   ${commentText(options.command)}`,
+        `#`,
+        `# Distributed over ${n} worker${n === 1 ? '' : 's'} on ${commentText(options.runnerName)}: every worker runs this same test, and each runs one`,
+        `# share of the crowd (${sharePlanFile(1)}${n > 1 ? ` … ${sharePlanFile(n)}` : ''}): the shares' people and bots add up to exactly the plan's,`,
+        `# each bot ring on one worker, the stock (${plan.stock} units) shared. A phase's arrivals are the most any share has`,
+        `# in it; a worker whose share has fewer leaves the rest idle (counted as saleready.idle_slots).`,
+      ].join('\n'),
+    'rerun line',
+  );
   // phases: the same slots on every worker
   split.segments.forEach((segment, index) => {
     const total = segment.people + segment.bots;
     if (total === 0) return;
     const name = yamlValue(`segment ${index + 1}`);
-    const line = new RegExp(`^( {4}- \\{ name: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, duration: "\\d+ms", arrivalCount: )${total}( \\})$`, 'm');
-    test = replaceOnce(test, line, (match) => `    #   on each of ${n} workers: ${split.slots[index]} arrival slots, this worker's share of the ${total}\n${match[1]}${split.slots[index]}${match[2]}`, `phase for segment ${index + 1}`);
+    const line = new RegExp(
+      `^( {4}- \\{ name: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, duration: "\\d+ms", arrivalCount: )${total}( \\})$`,
+      'm',
+    );
+    test = replaceOnce(
+      test,
+      line,
+      (match) =>
+        `    #   on each of ${n} workers: ${split.slots[index]} arrival slots, this worker's share of the ${total}\n${match[1]}${split.slots[index]}${match[2]}`,
+      `phase for segment ${index + 1}`,
+    );
   });
   // the engine: one plan per share
-  test = replaceOnce(test, new RegExp(`^ {6}plan: ${yamlValue(PLAN_FILE).replace(/[.]/g, '\\.')}$`, 'm'), () => [
-    `      plan: ${yamlValue(SHARE_PLAN_TEMPLATE)}`,
-    `      # ${n} workers, one share each (claimed by each worker process: SALEREADY_SHARE, or a create-only S3 object)`,
-    `      shares: ${n}`,
-  ].join('\n'), 'engine plan setting');
+  test = replaceOnce(
+    test,
+    new RegExp(`^ {6}plan: ${yamlValue(PLAN_FILE).replace(/[.]/g, '\\.')}$`, 'm'),
+    () =>
+      [
+        `      plan: ${yamlValue(SHARE_PLAN_TEMPLATE)}`,
+        `      # ${n} workers, one share each (claimed by each worker process: SALEREADY_SHARE, or a create-only S3 object)`,
+        `      shares: ${n}`,
+      ].join('\n'),
+    'engine plan setting',
+  );
   // the files Artillery uploads beside the test
-  const include = [...split.shares.map((share) => sharePlanFile(share.index)), PEOPLE_POOL_FILES.person, ...(plan.bots ? [PEOPLE_POOL_FILES.bot] : []), ENGINE_PACKAGE_NAME];
-  test = replaceOnce(test, /^( {2}target: .*)$/m, (match) => [
-    match[1],
-    '  # uploaded to the workers beside this test (Artillery finds the test and package.json itself)',
-    '  includeFiles:',
-    ...include.map((file) => `    - ${yamlValue(file)}`),
-  ].join('\n'), 'target');
+  const include = [
+    ...split.shares.map((share) => sharePlanFile(share.index)),
+    PEOPLE_POOL_FILES.person,
+    ...(plan.bots ? [PEOPLE_POOL_FILES.bot] : []),
+    ENGINE_PACKAGE_NAME,
+  ];
+  test = replaceOnce(
+    test,
+    /^( {2}target: .*)$/m,
+    (match) =>
+      [
+        match[1],
+        '  # uploaded to the workers beside this test (Artillery finds the test and package.json itself)',
+        '  includeFiles:',
+        ...include.map((file) => `    - ${yamlValue(file)}`),
+      ].join('\n'),
+    'target',
+  );
 
   const { targets: _targets, ...planForEngine } = plan;
   const files: Record<string, string> = { ...base.files };
@@ -88,20 +129,23 @@ export function compileCloudTest(plan: RunPlan, split: PlanSplit, options: Compi
   // the shop is the user's: there is no embedded shop to configure
   delete files[SHOP_CONFIG_FILE];
   for (const share of split.shares) {
-    files[sharePlanFile(share.index)] = `${JSON.stringify(sharePlanJson(planForEngine as unknown as Record<string, unknown>, split, share), null, 2)}\n`;
+    files[sharePlanFile(share.index)] =
+      `${JSON.stringify(sharePlanJson(planForEngine as unknown as Record<string, unknown>, split, share), null, 2)}\n`;
   }
   files['package.json'] = `${JSON.stringify(
     {
       name: 'saleready-cloud-run',
       version: '1.0.0',
       private: true,
-      description: 'A saleready run for Artillery’s AWS runners: the person engine, installed by each worker from the uploaded folder',
+      description:
+        'A saleready run for Artillery’s AWS runners: the person engine, installed by each worker from the uploaded folder',
       dependencies: { [ENGINE_PACKAGE_NAME]: `file:./${ENGINE_PACKAGE_NAME}` },
     },
     null,
     2,
   )}\n`;
-  files[WORKER_ENV_FILE] = '# passed to every worker with --dotenv: no usage reports from Artillery\nARTILLERY_DISABLE_TELEMETRY=1\n';
+  files[WORKER_ENV_FILE] =
+    '# passed to every worker with --dotenv: no usage reports from Artillery\nARTILLERY_DISABLE_TELEMETRY=1\n';
   return { test, files, segments: base.segments, warnings: [...base.warnings, ...split.warnings], split };
 }
 

@@ -44,7 +44,10 @@ export function commentText(text: string): string {
  * controls, U+2028/9) are escaped as \uXXXX, which YAML reads back the same.
  */
 export function yamlValue(value: string | number | boolean): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** "6 s", "2.5 s", "1 min 30 s": the test's comments are in English. */
@@ -54,14 +57,21 @@ function formatDuration(ms: number): string {
 
 function rateText(count: number, durationMs: number): string {
   const perSecond = count / (durationMs / 1000);
-  return perSecond >= 1 ? `${Number(perSecond.toPrecision(3))} per second` : `${Number((perSecond * 60).toPrecision(3))} per minute`;
+  return perSecond >= 1
+    ? `${Number(perSecond.toPrecision(3))} per second`
+    : `${Number((perSecond * 60).toPrecision(3))} per minute`;
 }
 
 /** The sentence above a phase. */
 function segmentIntent(segment: ArrivalSegment, plan: Pick<RunPlan, 'opensAtMs'>): string {
-  const when = segment.startMs + segment.durationMs <= plan.opensAtMs ? 'before opening' : `from ${formatDuration(segment.startMs)}`;
+  const when =
+    segment.startMs + segment.durationMs <= plan.opensAtMs
+      ? 'before opening'
+      : `from ${formatDuration(segment.startMs)}`;
   if (segment.people + segment.bots === 0) return `nobody arrives for ${formatDuration(segment.durationMs)}`;
-  const who = [segment.people > 0 ? `${segment.people} people` : '', segment.bots > 0 ? `${segment.bots} bots` : ''].filter(Boolean).join(' and ');
+  const who = [segment.people > 0 ? `${segment.people} people` : '', segment.bots > 0 ? `${segment.bots} bots` : '']
+    .filter(Boolean)
+    .join(' and ');
   const wait = segment.startMs + segment.durationMs <= plan.opensAtMs ? ' and wait for the opening' : '';
   return `${who} arrive over ${formatDuration(segment.durationMs)} ${when} (${rateText(segment.people + segment.bots, segment.durationMs)})${wait}`;
 }
@@ -72,11 +82,13 @@ function header(plan: RunPlan): string[] {
     ...(plan.description ? [`# ${commentText(plan.description)}`] : []),
     `# Time scale k = ${plan.timeScale}: ${plan.people} people${plan.bots ? ` and ${plan.bots.count} bot accounts` : ''}, ${plan.stock} units; every duration is sale time ÷ ${plan.timeScale},`,
     `# so a wait measured here is ×${plan.timeScale} in sale time. Arrivals last ${formatDuration(plan.arrivalEndMs)}, the sale closes at ${formatDuration(plan.saleClosesAtMs)}.`,
-    '# Each virtual user is one person or bot of the sale, run by saleready\'s person engine',
+    "# Each virtual user is one person or bot of the sale, run by saleready's person engine",
     '# (artillery-engine-saleready) on its own connection; its records go to records/.',
     '#',
     '# Rerun by hand:',
-    ...(plan.embeddedShop ? [`#   npx saleready shop --config ${SHOP_CONFIG_FILE}      (the embedded shop, configured for this run)`] : []),
+    ...(plan.embeddedShop
+      ? [`#   npx saleready shop --config ${SHOP_CONFIG_FILE}      (the embedded shop, configured for this run)`]
+      : []),
     `#   ARTILLERY_DISABLE_TELEMETRY=1 npx artillery run --target http://127.0.0.1:PORT ${TEST_FILE}`,
   ];
 }
@@ -116,7 +128,8 @@ export function compileTest(plan: RunPlan, options: CompileTestOptions = {}): Co
     lines.push(`        # ${commentText(condition.intent)}`);
     lines.push(`        - { expression: ${yamlValue(condition.expression)}, strict: true }`);
   }
-  for (const target of notExpressible) lines.push(`      # (judged by saleready, not expressible in Artillery: ${commentText(target.description)})`);
+  for (const target of notExpressible)
+    lines.push(`      # (judged by saleready, not expressible in Artillery: ${commentText(target.description)})`);
   lines.push('');
   lines.push('scenarios:');
   lines.push('  # every arrival is the next person or bot of the crowd (people and bots interleaved per phase)');

@@ -14,7 +14,16 @@ export interface EnsureCondition {
 }
 
 const SUMMARY_STAT: Record<string, string | null> = {
-  p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', max: 'max', min: 'min', mean: 'of.mean', rate: null, count: null, share: null,
+  p50: 'p50',
+  p90: 'p90',
+  p95: 'p95',
+  p99: 'p99',
+  max: 'max',
+  min: 'min',
+  mean: 'of.mean',
+  rate: null,
+  count: null,
+  share: null,
 };
 
 /** `metric{tag:value,…}` → its parts (selectors come from compiled targets, so well formed). */
@@ -40,7 +49,9 @@ function artilleryMetric(selectorText: string): string | null {
   if (metric === 'http_req_failed') return keys === '' ? 'saleready.requests_failed / http.requests' : null;
   if (!metric.startsWith('sr_')) return null;
   // the engine reports sr_* per actor: without one, people and bots add up
-  const detail = [tags.outcome, tags.reason, tags.kind && `${tags.kind}.${tags.result ?? ''}`].filter(Boolean).join('.');
+  const detail = [tags.outcome, tags.reason, tags.kind && `${tags.kind}.${tags.result ?? ''}`]
+    .filter(Boolean)
+    .join('.');
   const allowed = new Set(['actor', 'outcome', 'reason', 'kind', 'result']);
   if (Object.keys(tags).some((key) => !allowed.has(key))) return null;
   const name = (actor: string): string => `saleready.${actor}.${metric.slice(3)}${detail ? `.${detail}` : ''}`;
@@ -70,7 +81,10 @@ export function conditionForTarget(target: TargetSpec): EnsureCondition | null {
   return { expression: `${metric}.${stat} ${op} ${value}`, intent };
 }
 
-export function buildEnsureConditions(targets: readonly TargetSpec[]): { conditions: EnsureCondition[]; notExpressible: TargetSpec[] } {
+export function buildEnsureConditions(targets: readonly TargetSpec[]): {
+  conditions: EnsureCondition[];
+  notExpressible: TargetSpec[];
+} {
   const conditions: EnsureCondition[] = [];
   const notExpressible: TargetSpec[] = [];
   for (const target of targets) {

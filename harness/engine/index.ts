@@ -24,9 +24,26 @@ export { ARTILLERY_EXIT, runArtillery } from './run-artillery.ts';
 export type { ArtilleryRunResult, RunArtilleryOptions } from './run-artillery.ts';
 export { splitPlan, sharePlanJson } from './split-plan.ts';
 export type { PlanShare, PlanSplit, ShareSegment, SplitPlanOptions } from './split-plan.ts';
-export { compileCloudTest, copyEnginePackage, writeCloudTest, sharePlanFile, ENGINE_PACKAGE_NAME, SHARE_PLAN_TEMPLATE, WORKER_ENV_FILE } from './compile-cloud-test.ts';
+export {
+  compileCloudTest,
+  copyEnginePackage,
+  writeCloudTest,
+  sharePlanFile,
+  ENGINE_PACKAGE_NAME,
+  SHARE_PLAN_TEMPLATE,
+  WORKER_ENV_FILE,
+} from './compile-cloud-test.ts';
 export type { CompileCloudTestOptions, CompiledCloudTest } from './compile-cloud-test.ts';
-export { CLOUD_RUNNERS, FARGATE_OPEN_FILES, RUNNER_FLAGS, RUNNER_INFO, checkRunnerFlags, cloudArtilleryArgs, shellCommand, withOpenFiles } from './cloud-command.ts';
+export {
+  CLOUD_RUNNERS,
+  FARGATE_OPEN_FILES,
+  RUNNER_FLAGS,
+  RUNNER_INFO,
+  checkRunnerFlags,
+  cloudArtilleryArgs,
+  shellCommand,
+  withOpenFiles,
+} from './cloud-command.ts';
 export type { CloudCommandOptions, CloudRunner, RunnerFlag, RunnerFlagValues } from './cloud-command.ts';
 export { bomFlags, createArtilleryBom, fargateRegions } from './artillery-bom.ts';
 export type { ArtilleryBom, ArtilleryBomFile } from './artillery-bom.ts';

@@ -38,9 +38,11 @@ export async function findArtillery(root: string = checkoutRoot): Promise<Artill
 export async function requireArtillery(root: string = checkoutRoot): Promise<ArtilleryInstall> {
   const artillery = await findArtillery(root);
   if (!artillery) {
-    throw new EnvironmentError('engine.artillery-missing', `Artillery was not found in ${join(root, 'node_modules', 'artillery')}.`, [
-      'Run `npm run setup` (it installs the npm packages, Artillery among them).',
-    ]);
+    throw new EnvironmentError(
+      'engine.artillery-missing',
+      `Artillery was not found in ${join(root, 'node_modules', 'artillery')}.`,
+      ['Run `npm run setup` (it installs the npm packages, Artillery among them).'],
+    );
   }
   return artillery;
 }

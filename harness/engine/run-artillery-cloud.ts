@@ -53,7 +53,10 @@ export interface ArtilleryCloudResult {
 const TAIL_CHARS = 8000;
 
 /** Where a failed cloud command could not get to, read from its output: an AWS endpoint or a refusal. */
-export function explainCloudFailure(output: string, env: NodeJS.ProcessEnv): { code: string; message: string; hints: string[] } | null {
+export function explainCloudFailure(
+  output: string,
+  env: NodeJS.ProcessEnv,
+): { code: string; message: string; hints: string[] } | null {
   const endpoint = env.AWS_ENDPOINT_URL ? ` (AWS_ENDPOINT_URL=${env.AWS_ENDPOINT_URL})` : '';
   const connect = /connect (ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET) (\S+)/.exec(output);
   const dns = /getaddrinfo (ENOTFOUND|EAI_AGAIN) (\S+)/.exec(output);
@@ -68,12 +71,17 @@ export function explainCloudFailure(output: string, env: NodeJS.ProcessEnv): { c
       ],
     };
   }
-  const refused = /(InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken\w*|UnrecognizedClientException|AuthFailure|InvalidAccessKeyId|AccessDenied\w*|CredentialsProviderError|Could not load credentials[^\n]*)/.exec(output);
+  const refused =
+    /(InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken\w*|UnrecognizedClientException|AuthFailure|InvalidAccessKeyId|AccessDenied\w*|CredentialsProviderError|Could not load credentials[^\n]*)/.exec(
+      output,
+    );
   if (refused) {
     return {
       code: 'engine.cloud-aws-refused',
       message: `AWS refused the run: ${refused[1]}.`,
-      hints: ['Check the credentials (a wrong or expired key, or a role without the permissions Artillery needs: node_modules/artillery/lib/platform/aws/iam-cf-templates/).'],
+      hints: [
+        'Check the credentials (a wrong or expired key, or a role without the permissions Artillery needs: node_modules/artillery/lib/platform/aws/iam-cf-templates/).',
+      ],
     };
   }
   return null;
@@ -95,7 +103,8 @@ function readNew(path: string, from: number): { text: string; offset: number } {
 }
 
 export async function runArtilleryCloud(options: RunArtilleryCloudOptions): Promise<ArtilleryCloudResult> {
-  if (options.signal?.aborted) throw new EnvironmentError('engine.cloud-not-started', 'The run was cancelled before Artillery started.');
+  if (options.signal?.aborted)
+    throw new EnvironmentError('engine.cloud-not-started', 'The run was cancelled before Artillery started.');
   const logFd = openSync(options.logPath, 'a');
   const started = Date.now();
   const child = spawn(process.execPath, [options.artillery.binPath, ...options.args], {
@@ -131,14 +140,31 @@ export async function runArtilleryCloud(options: RunArtilleryCloudOptions): Prom
       // already gone
     }
   };
-  const onAbort = (): void => stop('The run was interrupted (Ctrl-C): Artillery was asked to stop its workers and release its AWS resources');
+  const onAbort = (): void =>
+    stop('The run was interrupted (Ctrl-C): Artillery was asked to stop its workers and release its AWS resources');
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = options.timeoutMs === undefined ? null : setTimeout(() => stop(`The run was stopped after ${Math.round(options.timeoutMs! / 60_000)} min, its time limit`), options.timeoutMs).unref();
+  const timer =
+    options.timeoutMs === undefined
+      ? null
+      : setTimeout(
+          () => stop(`The run was stopped after ${Math.round(options.timeoutMs! / 60_000)} min, its time limit`),
+          options.timeoutMs,
+        ).unref();
 
-  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit, reject) => {
-    child.once('error', (error: NodeJS.ErrnoException) => reject(new EnvironmentError('engine.cloud-spawn-failed', `Artillery could not be started: ${error.code ?? error.message}`, ['Run `npm run setup`.'])));
-    child.once('close', (exitCode, exitSignal) => resolveExit({ code: exitCode, signal: exitSignal }));
-  }).finally(() => {
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+    (resolveExit, reject) => {
+      child.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          new EnvironmentError(
+            'engine.cloud-spawn-failed',
+            `Artillery could not be started: ${error.code ?? error.message}`,
+            ['Run `npm run setup`.'],
+          ),
+        ),
+      );
+      child.once('close', (exitCode, exitSignal) => resolveExit({ code: exitCode, signal: exitSignal }));
+    },
+  ).finally(() => {
     clearInterval(poll);
     if (timer) clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
@@ -146,14 +172,18 @@ export async function runArtilleryCloud(options: RunArtilleryCloudOptions): Prom
   follow();
   if (partial !== '') options.onLine?.(partial);
 
-  const reportPath = existsSync(resolve(options.cwd, options.reportPath)) ? resolve(options.cwd, options.reportPath) : null;
+  const reportPath = existsSync(resolve(options.cwd, options.reportPath))
+    ? resolve(options.cwd, options.reportPath)
+    : null;
   if (reportPath === null && interruption === null && code !== 0) {
     const explained = explainCloudFailure(outputTail, options.env);
     const tail = outputTail.trim().split('\n').slice(-12).join('\n');
     if (explained) throw new EnvironmentError(explained.code, explained.message, explained.hints);
-    throw new EnvironmentError('engine.cloud-failed', `Artillery ended with exit ${code ?? signal} before writing its report:\n${tail}`, [
-      `The whole output is in ${options.logPath}.`,
-    ]);
+    throw new EnvironmentError(
+      'engine.cloud-failed',
+      `Artillery ended with exit ${code ?? signal} before writing its report:\n${tail}`,
+      [`The whole output is in ${options.logPath}.`],
+    );
   }
   return { exitCode: code, signal, interruption, reportPath, durationMs: Date.now() - started, outputTail };
 }

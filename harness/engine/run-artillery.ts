@@ -57,12 +57,21 @@ const TAIL_CHARS = 8000;
 
 export async function runArtillery(options: RunArtilleryOptions): Promise<ArtilleryRunResult> {
   if (options.signal?.aborted) {
-    throw new InterruptedError('engine.interrupted-before-start', 'interrupted (Ctrl-C) before Artillery started: nothing was measured', [
-      'the run folder holds the compiled test, which Artillery can run alone',
-    ]);
+    throw new InterruptedError(
+      'engine.interrupted-before-start',
+      'interrupted (Ctrl-C) before Artillery started: nothing was measured',
+      ['the run folder holds the compiled test, which Artillery can run alone'],
+    );
   }
   const reportPath = options.reportPath ? resolve(options.reportPath) : null;
-  const args = [options.artillery.binPath, 'run', '--target', options.targetUrl, ...(reportPath ? ['--output', reportPath] : []), resolve(options.testPath)];
+  const args = [
+    options.artillery.binPath,
+    'run',
+    '--target',
+    options.targetUrl,
+    ...(reportPath ? ['--output', reportPath] : []),
+    resolve(options.testPath),
+  ];
   const started = Date.now();
   const child = spawn(process.execPath, args, {
     cwd: options.cwd,
@@ -89,31 +98,49 @@ export async function runArtillery(options: RunArtilleryOptions): Promise<Artill
     } catch {
       // already gone
     }
-    timers.push(setTimeout(() => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, options.stopGraceMs ?? 5000).unref());
+    timers.push(
+      setTimeout(() => {
+        try {
+          process.kill(-(child.pid as number), 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, options.stopGraceMs ?? 5000).unref(),
+    );
   };
   const onAbort = (): void => stop('The run was interrupted (Ctrl-C) before its end');
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.timeoutMs !== undefined) {
-    timers.push(setTimeout(() => stop(`The run was stopped after ${Math.round(options.timeoutMs! / 1000)} s, its time limit`), options.timeoutMs).unref());
+    timers.push(
+      setTimeout(
+        () => stop(`The run was stopped after ${Math.round(options.timeoutMs! / 1000)} s, its time limit`),
+        options.timeoutMs,
+      ).unref(),
+    );
   }
 
   const follower = followRecords(options.recordsDir, options.ingestOptions);
   const poll = setInterval(() => {
-    void follower.read().then(() => options.onProgress?.(follower.ingest, Date.now() - started), () => {});
+    void follower.read().then(
+      () => options.onProgress?.(follower.ingest, Date.now() - started),
+      () => {},
+    );
   }, options.progressIntervalMs ?? 2000);
 
-  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit, reject) => {
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      reject(new EnvironmentError('engine.spawn-failed', `Artillery could not be started: ${error.code ?? error.message}`, ['Run `npm run setup`.']));
-    });
-    child.once('close', (exitCode, exitSignal) => resolveExit({ code: exitCode, signal: exitSignal }));
-  }).finally(() => {
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+    (resolveExit, reject) => {
+      child.once('error', (error: NodeJS.ErrnoException) => {
+        reject(
+          new EnvironmentError(
+            'engine.spawn-failed',
+            `Artillery could not be started: ${error.code ?? error.message}`,
+            ['Run `npm run setup`.'],
+          ),
+        );
+      });
+      child.once('close', (exitCode, exitSignal) => resolveExit({ code: exitCode, signal: exitSignal }));
+    },
+  ).finally(() => {
     clearInterval(poll);
     for (const timer of timers) clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
@@ -121,14 +148,19 @@ export async function runArtillery(options: RunArtilleryOptions): Promise<Artill
   });
   await follower.read();
 
-  const killedFromOutside = interruption === null && (signal !== null || code === ARTILLERY_EXIT.interrupted || code === ARTILLERY_EXIT.terminated);
-  if (killedFromOutside) interruption = `Artillery was stopped from outside (${signal ?? `exit ${code}`}) before the run's end`;
+  const killedFromOutside =
+    interruption === null &&
+    (signal !== null || code === ARTILLERY_EXIT.interrupted || code === ARTILLERY_EXIT.terminated);
+  if (killedFromOutside)
+    interruption = `Artillery was stopped from outside (${signal ?? `exit ${code}`}) before the run's end`;
   const crashed = interruption === null && code !== ARTILLERY_EXIT.ok && code !== ARTILLERY_EXIT.ensureFailed;
   if (crashed) {
     if (follower.ingest.files === 0) {
-      throw new EnvironmentError('engine.failed', `Artillery ended with exit ${code} before the person engine recorded anything:\n${outputTail.trim().split('\n').slice(-12).join('\n')}`, [
-        'Run `npx saleready doctor` to check Node and Artillery.',
-      ]);
+      throw new EnvironmentError(
+        'engine.failed',
+        `Artillery ended with exit ${code} before the person engine recorded anything:\n${outputTail.trim().split('\n').slice(-12).join('\n')}`,
+        ['Run `npx saleready doctor` to check Node and Artillery.'],
+      );
     }
     interruption = `Artillery ended with exit ${code} before the run's end (a worker crashed?)`;
   }

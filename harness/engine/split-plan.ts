@@ -86,7 +86,10 @@ function ringsOf(botCount: number, ringSize: number, botRings: readonly number[]
 
 /** Rings to shares: largest first, each to the share furthest below its quota (ties: lowest share). */
 function assignRings(rings: readonly (readonly number[])[], parts: number): number[][] {
-  const quotas = evenQuotas(rings.reduce((sum, ring) => sum + ring.length, 0), parts);
+  const quotas = evenQuotas(
+    rings.reduce((sum, ring) => sum + ring.length, 0),
+    parts,
+  );
   const held = Array.from({ length: parts }, () => [] as number[]);
   const order = rings.map((ring, id) => ({ ring, id })).sort((a, b) => b.ring.length - a.ring.length || a.id - b.id);
   for (const { ring } of order) {
@@ -144,7 +147,10 @@ function pourPeople(people: number, bots: readonly number[], arrivedSoFar: reado
   const level = low;
   const given = bots.map((b) => Math.max(0, level - b));
   let left = people - given.reduce((sum, value) => sum + value, 0);
-  const atLevel = bots.map((b, k) => ({ k, b })).filter(({ b }) => b <= level).sort((x, y) => arrivedSoFar[x.k]! - arrivedSoFar[y.k]! || x.k - y.k);
+  const atLevel = bots
+    .map((b, k) => ({ k, b }))
+    .filter(({ b }) => b <= level)
+    .sort((x, y) => arrivedSoFar[x.k]! - arrivedSoFar[y.k]! || x.k - y.k);
   for (const { k } of atLevel) {
     if (left === 0) break;
     given[k]!++;
@@ -155,14 +161,20 @@ function pourPeople(people: number, bots: readonly number[], arrivedSoFar: reado
 
 /** Splits the plan's crowd into `count` shares (see the file comment). count = 1 gives the plan itself. */
 export function splitPlan(plan: SplitInput, count: number, options: SplitPlanOptions = {}): PlanSplit {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`the number of workers must be a whole number ≥ 1, got ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`the number of workers must be a whole number ≥ 1, got ${count}`);
   const segments = buildArrivalSegments(plan);
   const botCount = plan.bots?.count ?? 0;
   const ringSize = plan.bots?.ringSize ?? 1;
   const rings = ringsOf(botCount, ringSize, options.botRings);
   const botIndices = assignRings(rings, count);
-  const ringsHeld = botIndices.map((indices) => new Set(indices.map((i) => (options.botRings ? options.botRings[i] : Math.floor(i / ringSize)))).size);
-  const botsBySegment = splitBotsBySegment(segments.map((segment) => segment.bots), botIndices.map((indices) => indices.length));
+  const ringsHeld = botIndices.map(
+    (indices) => new Set(indices.map((i) => (options.botRings ? options.botRings[i] : Math.floor(i / ringSize)))).size,
+  );
+  const botsBySegment = splitBotsBySegment(
+    segments.map((segment) => segment.bots),
+    botIndices.map((indices) => indices.length),
+  );
 
   const arrived = Array.from({ length: count }, () => 0);
   const perShare = Array.from({ length: count }, () => [] as { people: number; bots: number }[]);
@@ -189,20 +201,35 @@ export function splitPlan(plan: SplitInput, count: number, options: SplitPlanOpt
       rings: ringsHeld[k]!,
       peopleOffset: offset,
       botIndices: botIndices[k]!,
-      segments: segments.map((segment, s) => ({ ...segment, people: counts[s]!.people, bots: counts[s]!.bots, slots: slots[s]! })),
+      segments: segments.map((segment, s) => ({
+        ...segment,
+        people: counts[s]!.people,
+        bots: counts[s]!.bots,
+        slots: slots[s]!,
+      })),
     };
     offset += people;
     return share;
   });
   const warnings: string[] = [];
   const crowd = plan.people + botCount;
-  if (count > crowd) warnings.push(`${count} workers for ${crowd} arrivals: ${count - crowd} worker${count - crowd === 1 ? '' : 's'} will have nobody to run`);
-  if (rings.length > 0 && rings.length < count) warnings.push(`${rings.length} bot ring${rings.length === 1 ? '' : 's'} for ${count} workers: rings stay whole, so some workers run no bots`);
+  if (count > crowd)
+    warnings.push(
+      `${count} workers for ${crowd} arrivals: ${count - crowd} worker${count - crowd === 1 ? '' : 's'} will have nobody to run`,
+    );
+  if (rings.length > 0 && rings.length < count)
+    warnings.push(
+      `${rings.length} bot ring${rings.length === 1 ? '' : 's'} for ${count} workers: rings stay whole, so some workers run no bots`,
+    );
   return { count, slots, segments, shares, warnings };
 }
 
 /** The plan file of one share, as the person engine reads it (`plan-<k>.json`). */
-export function sharePlanJson(planForEngine: Record<string, unknown>, split: PlanSplit, share: PlanShare): Record<string, unknown> {
+export function sharePlanJson(
+  planForEngine: Record<string, unknown>,
+  split: PlanSplit,
+  share: PlanShare,
+): Record<string, unknown> {
   const bots = planForEngine.bots as Record<string, unknown> | null | undefined;
   return {
     ...planForEngine,

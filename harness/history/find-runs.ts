@@ -34,7 +34,9 @@ export interface FoundRuns {
 export async function findRuns(rootDir: string, maxDepth = 3): Promise<FoundRuns> {
   const info = await stat(rootDir).catch(() => null);
   if (info === null || !info.isDirectory()) {
-    throw new UsageError('history.no-folder', `${rootDir} is not a folder of runs`, ['run `saleready run …` or `saleready analyze …` first, or name the folder the runs are in']);
+    throw new UsageError('history.no-folder', `${rootDir} is not a folder of runs`, [
+      'run `saleready run …` or `saleready analyze …` first, or name the folder the runs are in',
+    ]);
   }
   const runs: HistoryRun[] = [];
   const skipped: SkippedFolder[] = [];
@@ -52,13 +54,16 @@ export async function findRuns(rootDir: string, maxDepth = 3): Promise<FoundRuns
       else runs.push(run);
       return;
     }
-    const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules');
+    const folders = entries.filter(
+      (entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules',
+    );
     if (folders.length === 0) {
       if (depth > 0) skipped.push({ dir, reason: 'no summary.json (an unfinished run, or not a run folder)' });
       return;
     }
     if (depth >= maxDepth) return;
-    for (const folder of folders.sort((a, b) => a.name.localeCompare(b.name))) await visit(join(dir, folder.name), depth + 1);
+    for (const folder of folders.sort((a, b) => a.name.localeCompare(b.name)))
+      await visit(join(dir, folder.name), depth + 1);
   };
   await visit(rootDir, 0);
   runs.sort((a, b) => a.summary.startedAt.localeCompare(b.summary.startedAt) || a.dir.localeCompare(b.dir));

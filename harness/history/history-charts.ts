@@ -27,10 +27,34 @@ interface FigureDefinition {
 }
 
 const FIGURES: readonly FigureDefinition[] = [
-  { figure: 'latency', title: 'p95 response time per step (or group)', axis: 'p95 response time (ms)', read: (run) => [...keyFiguresOf(run.summary).latencyP95], scale: 1 },
-  { figure: 'errors', title: 'Error rate (failed share of requests)', axis: 'error rate (%)', read: (run) => single('error rate', keyFiguresOf(run.summary).errorRate, 100), scale: 100 },
-  { figure: 'queue-wait', title: 'p95 queue wait, sale time', axis: 'p95 wait, sale time (min)', read: (run) => single('p95 wait', keyFiguresOf(run.summary).queueWaitP95SaleMs, 1 / 60_000), scale: 1 / 60_000 },
-  { figure: 'stock-sold', title: 'Share of stock sold', axis: 'stock sold (%)', read: (run) => single('stock sold', keyFiguresOf(run.summary).stockSoldShare, 100), scale: 100 },
+  {
+    figure: 'latency',
+    title: 'p95 response time per step (or group)',
+    axis: 'p95 response time (ms)',
+    read: (run) => [...keyFiguresOf(run.summary).latencyP95],
+    scale: 1,
+  },
+  {
+    figure: 'errors',
+    title: 'Error rate (failed share of requests)',
+    axis: 'error rate (%)',
+    read: (run) => single('error rate', keyFiguresOf(run.summary).errorRate, 100),
+    scale: 100,
+  },
+  {
+    figure: 'queue-wait',
+    title: 'p95 queue wait, sale time',
+    axis: 'p95 wait, sale time (min)',
+    read: (run) => single('p95 wait', keyFiguresOf(run.summary).queueWaitP95SaleMs, 1 / 60_000),
+    scale: 1 / 60_000,
+  },
+  {
+    figure: 'stock-sold',
+    title: 'Share of stock sold',
+    axis: 'stock sold (%)',
+    read: (run) => single('stock sold', keyFiguresOf(run.summary).stockSoldShare, 100),
+    scale: 100,
+  },
 ];
 
 function single(series: string, value: number | null, scale: number): [string, number][] {
@@ -43,24 +67,44 @@ function single(series: string, value: number | null, scale: number): [string, n
  * one chart per target whose trend warns: the measured values, the fitted line projected to
  * the horizon, and the threshold.
  */
-export function buildHistoryCharts(scenario: string, runs: readonly HistoryRun[], trends: readonly TargetTrend[], horizon: TrendHorizon): ChartSpec[] {
+export function buildHistoryCharts(
+  scenario: string,
+  runs: readonly HistoryRun[],
+  trends: readonly TargetTrend[],
+  horizon: TrendHorizon,
+): ChartSpec[] {
   const slug = runDirSlug(scenario);
   const charts: ChartSpec[] = [];
   for (const definition of FIGURES) {
-    let points = runs.flatMap((run) => definition.read(run).map(([series, value]) => ({ time: run.summary.startedAt, series, value })));
+    let points = runs.flatMap((run) =>
+      definition.read(run).map(([series, value]) => ({ time: run.summary.startedAt, series, value })),
+    );
     if (points.length === 0) continue;
     if (definition.figure === 'latency') {
       const runsPerSeries = new Map<string, number>();
       for (const point of points) runsPerSeries.set(point.series, (runsPerSeries.get(point.series) ?? 0) + 1);
-      const kept = [...runsPerSeries].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_LATENCY_SERIES).map(([series]) => series);
+      const kept = [...runsPerSeries]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, MAX_LATENCY_SERIES)
+        .map(([series]) => series);
       points = points.filter((point) => kept.includes(point.series));
     }
     const series = [...new Set(points.map((point) => point.series))];
     const latest = runs[runs.length - 1];
     const rules = (latest ? targetRulesOf(latest.summary) : [])
       .filter((rule) => rule.figure === definition.figure && (rule.series === null || series.includes(rule.series)))
-      .map((rule) => ({ series: rule.series ?? series[0] ?? '', value: rule.value * definition.scale, target: rule.targetId }));
-    const color = { field: 'series', type: 'nominal', title: definition.figure === 'latency' ? 'step / group' : 'figure', scale: { domain: series }, legend: { labelLimit: 320 } } as const;
+      .map((rule) => ({
+        series: rule.series ?? series[0] ?? '',
+        value: rule.value * definition.scale,
+        target: rule.targetId,
+      }));
+    const color = {
+      field: 'series',
+      type: 'nominal',
+      title: definition.figure === 'latency' ? 'step / group' : 'figure',
+      scale: { domain: series },
+      legend: { labelLimit: 320 },
+    } as const;
     charts.push({
       id: `${slug}-${definition.figure}`,
       title: `${scenario}: ${definition.title}${rules.length > 0 ? ' (dashed: targets)' : ''}`,
@@ -71,7 +115,12 @@ export function buildHistoryCharts(scenario: string, runs: readonly HistoryRun[]
             data: { values: points },
             mark: { type: 'line', point: true },
             encoding: {
-              x: { field: 'time', type: 'temporal', title: 'run started (UTC)', timeUnit: 'utcyearmonthdatehoursminutesseconds' },
+              x: {
+                field: 'time',
+                type: 'temporal',
+                title: 'run started (UTC)',
+                timeUnit: 'utcyearmonthdatehoursminutesseconds',
+              },
               y: { field: 'value', type: 'quantitative', title: definition.axis },
               color,
             },
@@ -98,15 +147,34 @@ export function buildHistoryCharts(scenario: string, runs: readonly HistoryRun[]
             data: { values: trend.points.map((point) => ({ x: point.x, value: point.value, series: 'measured' })) },
             mark: { type: 'point', filled: true, size: 60 },
             encoding: {
-              x: { field: 'x', type: 'quantitative', title: horizon.kind === 'runs' ? 'run number' : 'days since the first run' },
+              x: {
+                field: 'x',
+                type: 'quantitative',
+                title: horizon.kind === 'runs' ? 'run number' : 'days since the first run',
+              },
               y: { field: 'value', type: 'quantitative', title: `${trend.targetId} (${trend.unit || 'value'})` },
-              color: { field: 'series', type: 'nominal', title: '', scale: { domain: ['measured', 'trend', 'target'], range: ['#0969da', '#bf8700', '#cf222e'] } },
+              color: {
+                field: 'series',
+                type: 'nominal',
+                title: '',
+                scale: { domain: ['measured', 'trend', 'target'], range: ['#0969da', '#bf8700', '#cf222e'] },
+              },
             },
           },
           {
-            data: { values: [fromX, trend.horizonX].map((x) => ({ x, value: line.intercept + line.slope * x, series: 'trend' })) },
+            data: {
+              values: [fromX, trend.horizonX].map((x) => ({
+                x,
+                value: line.intercept + line.slope * x,
+                series: 'trend',
+              })),
+            },
             mark: { type: 'line', strokeDash: [4, 3] },
-            encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, color: { field: 'series', type: 'nominal' } },
+            encoding: {
+              x: { field: 'x', type: 'quantitative' },
+              y: { field: 'value', type: 'quantitative' },
+              color: { field: 'series', type: 'nominal' },
+            },
           },
           {
             data: { values: [{ value: trend.threshold, series: 'target' }] },

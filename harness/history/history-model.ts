@@ -27,12 +27,18 @@ export function buildHistoryModel(found: FoundRuns, horizon: TrendHorizon): Hist
     list.push(run);
     byScenario.set(run.summary.scenario.name, list);
   }
-  const scenarios = [...byScenario].sort((a, b) => a[0].localeCompare(b[0])).map(([name, runs]) => ({ name, runs, trends: followTargets(runs, horizon) }));
+  const scenarios = [...byScenario]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([name, runs]) => ({ name, runs, trends: followTargets(runs, horizon) }));
   return {
     horizon,
     runs: [...found.runs].reverse(),
     scenarios,
     skipped: found.skipped,
-    warnings: scenarios.flatMap((scenario) => scenario.trends.filter((trend) => trend.status === 'warning').map((trend) => ({ scenario: scenario.name, trend }))),
+    warnings: scenarios.flatMap((scenario) =>
+      scenario.trends
+        .filter((trend) => trend.status === 'warning')
+        .map((trend) => ({ scenario: scenario.name, trend })),
+    ),
   };
 }

@@ -27,9 +27,10 @@ export interface TargetRule {
 export function keyFiguresOf(summary: RunSummary): RunKeyFigures {
   const latency = new Map<string, number>();
   // An analyzed k6 run is followed by its groups; a saleready run by its journey steps.
-  const series = summary.groups !== undefined
-    ? summary.groups.rows.map((group) => [group.key, group.latency.p95] as const)
-    : summary.latencyByStep.map((step) => [step.step, step.p95] as const);
+  const series =
+    summary.groups !== undefined
+      ? summary.groups.rows.map((group) => [group.key, group.latency.p95] as const)
+      : summary.latencyByStep.map((step) => [step.step, step.p95] as const);
   for (const [name, p95] of series) if (p95 !== null) latency.set(name, p95);
   const stock = summary.stock.stock;
   return {
@@ -63,13 +64,23 @@ export function targetRulesOf(summary: RunSummary): TargetRule[] {
     const tags = Object.entries(selector.tags);
     if (selector.metric === 'http_req_duration' && target.stat === 'p95' && target.unit === 'ms') {
       if (tags.length === 1 && tags[0]?.[0] === 'step') add(target, 'latency', tags[0][1], target.threshold);
-      const group = summary.groups?.rows.find((row) => tags.length > 0 && tags.every(([key, value]) => row.tags[key] === value) && Object.keys(row.tags).length === tags.length);
+      const group = summary.groups?.rows.find(
+        (row) =>
+          tags.length > 0 &&
+          tags.every(([key, value]) => row.tags[key] === value) &&
+          Object.keys(row.tags).length === tags.length,
+      );
       if (group !== undefined) add(target, 'latency', group.key, target.threshold);
     } else if (selector.metric === 'http_req_failed' && tags.length === 0 && target.stat === 'rate') {
       add(target, 'errors', null, target.threshold);
     } else if (selector.metric === 'sr_queue_wait' && target.stat === 'p95' && MS_PER_UNIT[target.unit] !== undefined) {
       add(target, 'queue-wait', null, target.threshold * (MS_PER_UNIT[target.unit] as number));
-    } else if (selector.metric === 'sr_units_bought' && tags.length === 0 && target.stat === 'count' && (target.op === '>=' || target.op === '>')) {
+    } else if (
+      selector.metric === 'sr_units_bought' &&
+      tags.length === 0 &&
+      target.stat === 'count' &&
+      (target.op === '>=' || target.op === '>')
+    ) {
       const stock = summary.stock.stock;
       if (stock !== null && stock > 0) add(target, 'stock-sold', null, target.threshold / stock);
     }

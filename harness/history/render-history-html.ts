@@ -6,12 +6,19 @@ import type { HistoryModel } from './history-model.ts';
 import { keyFiguresOf } from './key-figures.ts';
 import { MIN_TREND_RUNS, TREND_WINDOW_RUNS, type TargetTrend, type TrendHorizon } from './target-trends.ts';
 
-const STATUS_WORDS = { warning: 'will cross the target', missed: 'missed by the latest run', ok: 'met, stays met', 'too-few-runs': `fewer than ${MIN_TREND_RUNS} runs` } as const;
+const STATUS_WORDS = {
+  warning: 'will cross the target',
+  missed: 'missed by the latest run',
+  ok: 'met, stays met',
+  'too-few-runs': `fewer than ${MIN_TREND_RUNS} runs`,
+} as const;
 const e = escapeHtml;
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export function describeHorizon(horizon: TrendHorizon): string {
-  return horizon.kind === 'runs' ? `${horizon.runs} more run${horizon.runs === 1 ? '' : 's'}` : `${horizon.days} day${horizon.days === 1 ? '' : 's'} after the last run`;
+  return horizon.kind === 'runs'
+    ? `${horizon.runs} more run${horizon.runs === 1 ? '' : 's'}`
+    : `${horizon.days} day${horizon.days === 1 ? '' : 's'} after the last run`;
 }
 
 function methodText(horizon: TrendHorizon): string {
@@ -25,7 +32,10 @@ function methodText(horizon: TrendHorizon): string {
 
 function crossingWords(trend: TargetTrend, horizon: TrendHorizon): string {
   if (trend.crossingIn === null) return '';
-  const amount = horizon.kind === 'runs' ? `${Math.ceil(trend.crossingIn)} run${Math.ceil(trend.crossingIn) === 1 ? '' : 's'}` : `${formatNumber(Math.round(trend.crossingIn * 10) / 10)} days`;
+  const amount =
+    horizon.kind === 'runs'
+      ? `${Math.ceil(trend.crossingIn)} run${Math.ceil(trend.crossingIn) === 1 ? '' : 's'}`
+      : `${formatNumber(Math.round(trend.crossingIn * 10) / 10)} days`;
   return trend.crossingIn === 0 ? 'the trend line is already past the threshold' : `in about ${amount}`;
 }
 
@@ -35,7 +45,11 @@ function crossingWords(trend: TargetTrend, horizon: TrendHorizon): string {
  * the key figures' trend charts with targets as rules and a table of every target's trend.
  * Folders that were skipped are listed with the reason.
  */
-export async function renderHistoryHtml(model: HistoryModel, indexDir: string, generatedAt: Date = new Date()): Promise<string> {
+export async function renderHistoryHtml(
+  model: HistoryModel,
+  indexDir: string,
+  generatedAt: Date = new Date(),
+): Promise<string> {
   const sections = await Promise.all(
     model.scenarios.map(async (scenario) => {
       const charts = buildHistoryCharts(scenario.name, scenario.runs, scenario.trends, model.horizon);
@@ -54,7 +68,10 @@ export async function renderHistoryHtml(model: HistoryModel, indexDir: string, g
     `<p class="note" id="method">${e(methodText(model.horizon))}</p>`,
     '<h2>Trend warnings</h2>',
   ];
-  if (model.warnings.length === 0) parts.push(`<p id="no-warnings">No target is projected to be crossed within ${e(describeHorizon(model.horizon))}.</p>`);
+  if (model.warnings.length === 0)
+    parts.push(
+      `<p id="no-warnings">No target is projected to be crossed within ${e(describeHorizon(model.horizon))}.</p>`,
+    );
   for (const { scenario, trend } of model.warnings) {
     parts.push(
       `<p class="warn" data-warning="${e(`${scenario}/${trend.targetId}`)}">⚠ <strong>${e(scenario)}</strong>: ${e(trend.description)} (<code>${e(trend.targetId)}</code>) ` +
@@ -62,11 +79,16 @@ export async function renderHistoryHtml(model: HistoryModel, indexDir: string, g
         `projected ${e(formatQuantity(trend.projected ?? NaN, trend.unit, 'en'))} after ${e(describeHorizon(model.horizon))}.</p>`,
     );
   }
-  parts.push('<h2>Runs</h2><div style="overflow-x:auto"><table id="runs"><thead><tr><th>Scenario</th><th>Started (UTC)</th><th>Verdict</th><th>Requests</th><th>Error rate</th><th>p95 (worst step or group)</th><th>Queue wait p95, sale time</th><th>Stock sold</th><th>Report</th></tr></thead><tbody>');
+  parts.push(
+    '<h2>Runs</h2><div style="overflow-x:auto"><table id="runs"><thead><tr><th>Scenario</th><th>Started (UTC)</th><th>Verdict</th><th>Requests</th><th>Error rate</th><th>p95 (worst step or group)</th><th>Queue wait p95, sale time</th><th>Stock sold</th><th>Report</th></tr></thead><tbody>',
+  );
   for (const run of model.runs) {
     const figures = keyFiguresOf(run.summary);
     const worst = [...figures.latencyP95].sort((a, b) => b[1] - a[1])[0];
-    const link = run.reportFile === null ? '—' : `<a href="${e(relative(indexDir, run.reportFile).split(sep).join('/'))}">report</a>`;
+    const link =
+      run.reportFile === null
+        ? '—'
+        : `<a href="${e(relative(indexDir, run.reportFile).split(sep).join('/'))}">report</a>`;
     const cells = [
       formatNumber(run.summary.requests.total),
       figures.errorRate === null ? '—' : formatQuantity(figures.errorRate, 'ratio', 'en'),
@@ -82,15 +104,24 @@ export async function renderHistoryHtml(model: HistoryModel, indexDir: string, g
   }
   parts.push('</tbody></table></div>');
   for (const { scenario, charts, svgs } of sections) {
-    parts.push(`<h2>${e(scenario.name)}</h2><p class="note">${plural(scenario.runs.length, 'run')}, ${e(scenario.runs[0]?.summary.startedAt ?? '')} → ${e(scenario.runs[scenario.runs.length - 1]?.summary.startedAt ?? '')}</p>`);
+    parts.push(
+      `<h2>${e(scenario.name)}</h2><p class="note">${plural(scenario.runs.length, 'run')}, ${e(scenario.runs[0]?.summary.startedAt ?? '')} → ${e(scenario.runs[scenario.runs.length - 1]?.summary.startedAt ?? '')}</p>`,
+    );
     charts.forEach((chart, index) => {
-      parts.push(`<figure class="chart" id="chart-${e(chart.id)}"><figcaption>${e(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);
+      parts.push(
+        `<figure class="chart" id="chart-${e(chart.id)}"><figcaption>${e(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`,
+      );
     });
     if (scenario.trends.length > 0) {
       const per = model.horizon.kind === 'runs' ? 'per run' : 'per day';
-      parts.push(`<table class="trends"><thead><tr><th>Target</th><th>Latest</th><th>Threshold</th><th>Slope ${per}</th><th>Projected at horizon</th><th>Status</th></tr></thead><tbody>`);
+      parts.push(
+        `<table class="trends"><thead><tr><th>Target</th><th>Latest</th><th>Threshold</th><th>Slope ${per}</th><th>Projected at horizon</th><th>Status</th></tr></thead><tbody>`,
+      );
       for (const trend of scenario.trends) {
-        const show = (value: number | null | undefined): string => (value === null || value === undefined || !Number.isFinite(value) ? '—' : formatQuantity(value, trend.unit, 'en'));
+        const show = (value: number | null | undefined): string =>
+          value === null || value === undefined || !Number.isFinite(value)
+            ? '—'
+            : formatQuantity(value, trend.unit, 'en');
         const status = `${STATUS_WORDS[trend.status]}${trend.status === 'warning' ? ` (${crossingWords(trend, model.horizon)})` : ''}`;
         parts.push(
           `<tr data-trend="${e(trend.targetId)}" data-status="${trend.status}"><td>${e(trend.description)}<div class="note"><code>${e(trend.targetId)}</code></div></td>` +
@@ -103,7 +134,8 @@ export async function renderHistoryHtml(model: HistoryModel, indexDir: string, g
   }
   if (model.skipped.length > 0) {
     parts.push('<h2>Skipped folders</h2><ul id="skipped">');
-    for (const folder of model.skipped) parts.push(`<li><code>${e(relative(indexDir, folder.dir) || folder.dir)}</code>: ${e(folder.reason)}</li>`);
+    for (const folder of model.skipped)
+      parts.push(`<li><code>${e(relative(indexDir, folder.dir) || folder.dir)}</code>: ${e(folder.reason)}</li>`);
     parts.push('</ul>');
   }
   parts.push('<footer>Generated by saleready history</footer></main></body></html>');

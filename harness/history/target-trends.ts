@@ -1,9 +1,16 @@
-import { compareWithThreshold, fitLinearTrend, projectTrend, type Comparator, type LinearTrend } from '../stats/index.ts';
+import {
+  compareWithThreshold,
+  fitLinearTrend,
+  projectTrend,
+  type Comparator,
+  type LinearTrend,
+} from '../stats/index.ts';
 import type { TargetResult } from '../report/index.ts';
 import type { HistoryRun } from './find-runs.ts';
 
 /** How far ahead a trend is projected: a number of further runs, or of days after the last run. */
-export type TrendHorizon = { readonly kind: 'runs'; readonly runs: number } | { readonly kind: 'days'; readonly days: number };
+export type TrendHorizon =
+  { readonly kind: 'runs'; readonly runs: number } | { readonly kind: 'days'; readonly days: number };
 
 /** Trends are fitted to at most this many of the latest runs, so an old regime does not bend the line. */
 export const TREND_WINDOW_RUNS = 20;
@@ -50,7 +57,8 @@ const DAY_MS = 86_400_000;
  */
 export function followTargets(runs: readonly HistoryRun[], horizon: TrendHorizon): TargetTrend[] {
   const firstMs = runs.length > 0 ? Date.parse(runs[0]!.summary.startedAt) : 0;
-  const xOf = (run: HistoryRun, index: number): number => (horizon.kind === 'runs' ? index : (Date.parse(run.summary.startedAt) - firstMs) / DAY_MS);
+  const xOf = (run: HistoryRun, index: number): number =>
+    horizon.kind === 'runs' ? index : (Date.parse(run.summary.startedAt) - firstMs) / DAY_MS;
   const lastX = runs.length > 0 ? xOf(runs[runs.length - 1]!, runs.length - 1) : 0;
   const horizonX = lastX + (horizon.kind === 'runs' ? horizon.runs : horizon.days);
   const ids: string[] = [];
@@ -62,22 +70,46 @@ export function followTargets(runs: readonly HistoryRun[], horizon: TrendHorizon
       const target = run.summary.targets.find((each) => each.id === targetId);
       if (target === undefined) continue;
       last = target;
-      if (target.measured !== null) points.push({ x: xOf(run, index), startedAt: run.summary.startedAt, value: target.measured });
+      if (target.measured !== null)
+        points.push({ x: xOf(run, index), startedAt: run.summary.startedAt, value: target.measured });
     }
     if (last === undefined) throw new RangeError(`target ${targetId} is in no run`);
-    const base = { targetId, description: last.description, unit: last.unit, op: last.op, threshold: last.threshold, points, lastX, horizonX };
+    const base = {
+      targetId,
+      description: last.description,
+      unit: last.unit,
+      op: last.op,
+      threshold: last.threshold,
+      points,
+      lastX,
+      horizonX,
+    };
     const lastPoint = points[points.length - 1];
     const missed = last.measured === null ? false : !compareWithThreshold(last.measured, last.op, last.threshold);
     const window = points.slice(-TREND_WINDOW_RUNS);
-    const trend = window.length >= MIN_TREND_RUNS ? fitLinearTrend(window.map((point) => point.x), window.map((point) => point.value)) : null;
+    const trend =
+      window.length >= MIN_TREND_RUNS
+        ? fitLinearTrend(
+            window.map((point) => point.x),
+            window.map((point) => point.value),
+          )
+        : null;
     if (trend === null || lastPoint === undefined) {
       return { ...base, status: missed ? 'missed' : 'too-few-runs', trend, projected: null, crossingIn: null } as const;
     }
     const projection = projectTrend(trend, last, lastX, horizonX);
     const lineMetNow = compareWithThreshold(trend.intercept + trend.slope * lastX, last.op, last.threshold);
     // Met by the latest run, yet the line misses by the horizon (or already has, noise aside).
-    const warning = !missed && (projection.crosses || (!lineMetNow && !compareWithThreshold(projection.projected, last.op, last.threshold)));
+    const warning =
+      !missed &&
+      (projection.crosses || (!lineMetNow && !compareWithThreshold(projection.projected, last.op, last.threshold)));
     const crossingIn = warning && projection.crossingX !== null ? Math.max(0, projection.crossingX - lastX) : null;
-    return { ...base, status: missed ? 'missed' : warning ? 'warning' : 'ok', trend, projected: projection.projected, crossingIn } as const;
+    return {
+      ...base,
+      status: missed ? 'missed' : warning ? 'warning' : 'ok',
+      trend,
+      projected: projection.projected,
+      crossingIn,
+    } as const;
   });
 }

@@ -23,7 +23,10 @@ export function refusedAdmission(answer: ShopAnswer): boolean {
  * successful checkout when there is one, else the first that got past); held when all were
  * refused (the evidence is the last refusal); otherwise inconclusive (the odd answer).
  */
-export function judgeAttempts(answers: readonly ShopAnswer[]): { verdict: ProbeVerdict; proof: ShopAnswer | undefined } {
+export function judgeAttempts(answers: readonly ShopAnswer[]): {
+  verdict: ProbeVerdict;
+  proof: ShopAnswer | undefined;
+} {
   const past = answers.filter(reachedPastAdmission);
   if (past.length > 0) {
     const order = past.find((answer) => answer.path === '/api/checkout' && isSuccess(answer));

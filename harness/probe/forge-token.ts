@@ -38,8 +38,16 @@ export function forgeTokens(genuine: string): ForgedToken[] {
   const altered = alterPayload(payload);
   const foreignSignature = createHmac('sha256', randomBytes(32)).update(altered).digest('base64url');
   return [
-    { kind: 'altered-payload', token: `${altered}.${signature}`, how: 'a genuine token with a field added to its payload, genuine signature kept' },
-    { kind: 'foreign-key', token: `${altered}.${foreignSignature}`, how: 'an altered payload signed with HMAC-SHA256 under another key' },
+    {
+      kind: 'altered-payload',
+      token: `${altered}.${signature}`,
+      how: 'a genuine token with a field added to its payload, genuine signature kept',
+    },
+    {
+      kind: 'foreign-key',
+      token: `${altered}.${foreignSignature}`,
+      how: 'an altered payload signed with HMAC-SHA256 under another key',
+    },
     { kind: 'unsigned', token: `${altered}.`, how: 'an altered payload with an empty signature' },
   ];
 }

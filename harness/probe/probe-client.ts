@@ -97,14 +97,18 @@ export class ProbeClient {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ProbeSetupError(
-        { en: `${method} ${path} got no answer: ${reason}.`, ko: `${method} ${path} 요청에 응답이 없습니다: ${reason}.` },
+        {
+          en: `${method} ${path} got no answer: ${reason}.`,
+          ko: `${method} ${path} 요청에 응답이 없습니다: ${reason}.`,
+        },
         { method, path, status: 0, bodyExcerpt: '', sent },
       );
     }
     let body: Record<string, unknown> | undefined;
     try {
       const parsed: unknown = JSON.parse(text);
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+        body = parsed as Record<string, unknown>;
     } catch {
       body = undefined;
     }
@@ -117,7 +121,10 @@ export class ProbeClient {
     const session = answer.body?.sessionId;
     if (!isSuccess(answer) || typeof session !== 'string') {
       throw new ProbeSetupError(
-        { en: `Logging in as ${userId} was refused (${answer.status}).`, ko: `${userId} 로그인이 거부되었습니다 (${answer.status}).` },
+        {
+          en: `Logging in as ${userId} was refused (${answer.status}).`,
+          ko: `${userId} 로그인이 거부되었습니다 (${answer.status}).`,
+        },
         toEvidence(answer),
       );
     }
@@ -134,7 +141,10 @@ export class ProbeClient {
     const ticket = answer.body?.ticketId;
     if (!isSuccess(answer) || typeof ticket !== 'string') {
       throw new ProbeSetupError(
-        { en: `Joining the queue was refused (${answer.status}).`, ko: `대기열 참가가 거부되었습니다 (${answer.status}).` },
+        {
+          en: `Joining the queue was refused (${answer.status}).`,
+          ko: `대기열 참가가 거부되었습니다 (${answer.status}).`,
+        },
         toEvidence(answer),
       );
     }
@@ -150,7 +160,10 @@ export class ProbeClient {
       if (isSuccess(answer) && answer.body?.state === 'admitted' && typeof token === 'string') return token;
       if (!isSuccess(answer)) {
         throw new ProbeSetupError(
-          { en: `Polling the queue was refused (${answer.status}).`, ko: `대기열 상태 조회가 거부되었습니다 (${answer.status}).` },
+          {
+            en: `Polling the queue was refused (${answer.status}).`,
+            ko: `대기열 상태 조회가 거부되었습니다 (${answer.status}).`,
+          },
           toEvidence(answer),
         );
       }
@@ -160,7 +173,7 @@ export class ProbeClient {
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
     throw new ProbeSetupError({
-      en: 'No admission within the probe\'s time budget: the queue is too long or admits too slowly for a probe.',
+      en: "No admission within the probe's time budget: the queue is too long or admits too slowly for a probe.",
       ko: '점검 시간 안에 입장하지 못했습니다: 대기열이 길거나 입장 속도가 너무 느립니다.',
     });
   }

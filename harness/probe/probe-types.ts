@@ -58,7 +58,14 @@ export interface ProbeReport {
   inconclusive: number;
 }
 
-export const probeIds = ['skip-queue', 'token-replay', 'forged-token', 'bulk-address', 'ticket-cap', 'person-limit'] as const;
+export const probeIds = [
+  'skip-queue',
+  'token-replay',
+  'forged-token',
+  'bulk-address',
+  'ticket-cap',
+  'person-limit',
+] as const;
 export type ProbeId = (typeof probeIds)[number];
 
 /** The limits the probes try to exceed; the defaults are the reference shop's. */

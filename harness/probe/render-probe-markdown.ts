@@ -5,7 +5,6 @@
 import type { ProbeFinding, ProbeReport, ProbeVerdict, Severity } from './probe-types.ts';
 import type { Language } from '../vocabulary.ts';
 
-
 const words = {
   en: {
     heading: 'Queue-integrity probes',
@@ -14,7 +13,10 @@ const words = {
     summary: (held: number, bypassed: number, high: number, inconclusive: number) =>
       `${held} held, ${bypassed} bypassed (${high} of high severity), ${inconclusive} inconclusive.`,
     columns: ['Probe', 'Severity', 'Result', 'Evidence'],
-    verdict: { held: '✔ held', bypassed: '✖ bypassed', inconclusive: '? inconclusive' } satisfies Record<ProbeVerdict, string>,
+    verdict: { held: '✔ held', bypassed: '✖ bypassed', inconclusive: '? inconclusive' } satisfies Record<
+      ProbeVerdict,
+      string
+    >,
     severity: { high: 'high', medium: 'medium', low: 'low' } satisfies Record<Severity, string>,
     observed: 'What happened',
     request: 'Request',
@@ -30,7 +32,10 @@ const words = {
     summary: (held: number, bypassed: number, high: number, inconclusive: number) =>
       `방어 성공 ${held}건, 우회됨 ${bypassed}건(심각도 높음 ${high}건), 판정 불가 ${inconclusive}건.`,
     columns: ['점검', '심각도', '결과', '증거'],
-    verdict: { held: '✔ 방어됨', bypassed: '✖ 우회됨', inconclusive: '? 판정 불가' } satisfies Record<ProbeVerdict, string>,
+    verdict: { held: '✔ 방어됨', bypassed: '✖ 우회됨', inconclusive: '? 판정 불가' } satisfies Record<
+      ProbeVerdict,
+      string
+    >,
     severity: { high: '높음', medium: '중간', low: '낮음' } satisfies Record<Severity, string>,
     observed: '결과',
     request: '요청',
@@ -52,7 +57,12 @@ function evidenceLine(finding: ProbeFinding, lang: Language): string {
 
 function renderFinding(finding: ProbeFinding, lang: Language): string[] {
   const text = words[lang];
-  const lines = [`### ${text.verdict[finding.verdict]} — ${finding.title[lang]} (\`${finding.id}\`)`, '', `**${text.observed}:** ${finding.observed[lang]}`, ''];
+  const lines = [
+    `### ${text.verdict[finding.verdict]} — ${finding.title[lang]} (\`${finding.id}\`)`,
+    '',
+    `**${text.observed}:** ${finding.observed[lang]}`,
+    '',
+  ];
   if (finding.evidence) {
     lines.push(
       `- ${text.request}: \`${finding.evidence.method} ${finding.evidence.path}\` → **${finding.evidence.status}**`,
@@ -67,7 +77,8 @@ function renderFinding(finding: ProbeFinding, lang: Language): string[] {
 
 export function renderProbeMarkdown(report: ProbeReport, lang: Language = 'en'): string {
   const text = words[lang];
-  const count = (verdict: ProbeVerdict): number => report.findings.filter((finding) => finding.verdict === verdict).length;
+  const count = (verdict: ProbeVerdict): number =>
+    report.findings.filter((finding) => finding.verdict === verdict).length;
   const lines = [
     `## ${text.heading}`,
     '',

@@ -48,13 +48,19 @@ function checkTarget(targetUrl: string, allowRemote: boolean): string {
   try {
     url = new URL(targetUrl);
   } catch {
-    throw new UsageError('cli.bad-target', `--target must be an http(s) URL such as http://127.0.0.1:8080, got "${targetUrl}"`);
+    throw new UsageError(
+      'cli.bad-target',
+      `--target must be an http(s) URL such as http://127.0.0.1:8080, got "${targetUrl}"`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError('cli.bad-target', `--target must be an http(s) URL, got "${targetUrl}"`);
   }
   if (!allowRemote && !loopbackHosts.has(url.hostname) && !url.hostname.startsWith('127.')) {
-    throw new UsageError('cli.remote-target', `--target ${url.host} is not on this machine; probes go only to loopback unless --allow-remote is given`);
+    throw new UsageError(
+      'cli.remote-target',
+      `--target ${url.host} is not on this machine; probes go only to loopback unless --allow-remote is given`,
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -84,16 +90,27 @@ async function runOne(definition: ProbeDefinition, context: ProbeContext, timeou
   let timer: NodeJS.Timeout | undefined;
   const outOfTime = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new ProbeSetupError({ en: `The probe did not finish within ${timeoutMs} ms.`, ko: `점검이 ${timeoutMs} ms 안에 끝나지 않았습니다.` })),
+      () =>
+        reject(
+          new ProbeSetupError({
+            en: `The probe did not finish within ${timeoutMs} ms.`,
+            ko: `점검이 ${timeoutMs} ms 안에 끝나지 않았습니다.`,
+          }),
+        ),
       timeoutMs + 1_000,
     );
   });
   try {
     return await Promise.race([definition.run(context), outOfTime]);
   } catch (error) {
-    if (error instanceof ProbeSetupError) return { verdict: 'inconclusive', observed: error.observed, evidence: error.evidence };
+    if (error instanceof ProbeSetupError)
+      return { verdict: 'inconclusive', observed: error.observed, evidence: error.evidence };
     const reason = error instanceof Error ? error.message : String(error);
-    return { verdict: 'inconclusive', observed: { en: `The probe failed: ${reason}`, ko: `점검 중 오류: ${reason}` }, evidence: undefined };
+    return {
+      verdict: 'inconclusive',
+      observed: { en: `The probe failed: ${reason}`, ko: `점검 중 오류: ${reason}` },
+      evidence: undefined,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -105,14 +122,20 @@ export async function runProbes(options: RunProbesOptions): Promise<ProbeReport>
   const limits: ProbeLimits = { perPerson: 1, perAddress: 2, ...options.limits };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 1 || value > 100) {
-      throw new UsageError('probe.bad-probe-limit', `limits.${name} must be a whole number from 1 to 100, got ${value}`);
+      throw new UsageError(
+        'probe.bad-probe-limit',
+        `limits.${name} must be a whole number from 1 to 100, got ${value}`,
+      );
     }
   }
   const timeoutMs = options.probeTimeoutMs ?? 20_000;
   const selected = options.probes ?? probeIds;
   const unknown = selected.filter((id) => !(probeIds as readonly string[]).includes(id));
   if (unknown.length > 0) {
-    throw new UsageError('probe.bad-probe', `unknown probe ${unknown.map((id) => `"${id}"`).join(', ')}; allowed: ${probeIds.join(', ')}`);
+    throw new UsageError(
+      'probe.bad-probe',
+      `unknown probe ${unknown.map((id) => `"${id}"`).join(', ')}; allowed: ${probeIds.join(', ')}`,
+    );
   }
   if (!Number.isFinite(timeoutMs) || timeoutMs < 1_000 || timeoutMs > 120_000) {
     throw new UsageError('probe.bad-probe-timeout', `probeTimeoutMs must be from 1000 to 120000, got ${timeoutMs}`);
@@ -142,7 +165,8 @@ export async function runProbes(options: RunProbesOptions): Promise<ProbeReport>
     target,
     startedAt,
     findings,
-    highSeverityFailures: findings.filter((finding) => finding.severity === 'high' && finding.verdict === 'bypassed').length,
+    highSeverityFailures: findings.filter((finding) => finding.severity === 'high' && finding.verdict === 'bypassed')
+      .length,
     inconclusive: findings.filter((finding) => finding.verdict === 'inconclusive').length,
   };
 }

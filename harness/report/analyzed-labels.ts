@@ -41,7 +41,8 @@ export interface ArtilleryLabels {
 const en: AnalyzedLabels = {
   title: 'k6 run',
   noTargets: 'No targets were given (pass --targets FILE to judge the run).',
-  source: (files) => (files === 1 ? 'analyzed from one k6 output file' : `analyzed from ${files} k6 output files, merged`),
+  source: (files) =>
+    files === 1 ? 'analyzed from one k6 output file' : `analyzed from ${files} k6 output files, merged`,
   groups: 'Requests by group',
   groupedBy: (tags) => (tags.length === 0 ? 'All requests in one group.' : `Grouped by the tags ${tags.join(', ')}.`),
   group: 'Group',
@@ -51,8 +52,10 @@ const en: AnalyzedLabels = {
   k6Scenarios: 'k6 scenarios',
   requestsChart: 'Requests and failed requests over time',
   groupChart: (key) => `Response time over time: ${key}`,
-  moreGroups: (shown, total) => `Charts for the ${shown} groups with most requests; ${total - shown} more are in the table.`,
-  intervalNote: 'Percentiles are read from mergeable histograms (within 1%); brackets hold 95% intervals (order statistics for percentiles, Wilson for error rates).',
+  moreGroups: (shown, total) =>
+    `Charts for the ${shown} groups with most requests; ${total - shown} more are in the table.`,
+  intervalNote:
+    'Percentiles are read from mergeable histograms (within 1%); brackets hold 95% intervals (order statistics for percentiles, Wilson for error rates).',
 };
 
 const ko: AnalyzedLabels = {
@@ -60,7 +63,8 @@ const ko: AnalyzedLabels = {
   noTargets: '목표가 주어지지 않았습니다 (판정하려면 --targets FILE 을 주십시오).',
   source: (files) => (files === 1 ? 'k6 출력 파일 1개를 분석' : `k6 출력 파일 ${files}개를 합쳐 분석`),
   groups: '그룹별 요청',
-  groupedBy: (tags) => (tags.length === 0 ? '모든 요청을 한 그룹으로 보았습니다.' : `태그 ${tags.join(', ')} 기준으로 묶었습니다.`),
+  groupedBy: (tags) =>
+    tags.length === 0 ? '모든 요청을 한 그룹으로 보았습니다.' : `태그 ${tags.join(', ')} 기준으로 묶었습니다.`,
   group: '그룹',
   failed: '실패',
   statuses: '상태 코드',
@@ -68,8 +72,10 @@ const ko: AnalyzedLabels = {
   k6Scenarios: 'k6 시나리오',
   requestsChart: '시간별 요청 수와 실패한 요청 수',
   groupChart: (key) => `시간별 응답 시간: ${key}`,
-  moreGroups: (shown, total) => `요청이 가장 많은 ${shown}개 그룹의 차트만 보입니다. 나머지 ${total - shown}개는 표에 있습니다.`,
-  intervalNote: '백분위수는 합칠 수 있는 히스토그램에서 읽었습니다 (오차 1% 이내). 괄호 안은 95% 구간입니다 (백분위수는 순서 통계량, 오류율은 Wilson).',
+  moreGroups: (shown, total) =>
+    `요청이 가장 많은 ${shown}개 그룹의 차트만 보입니다. 나머지 ${total - shown}개는 표에 있습니다.`,
+  intervalNote:
+    '백분위수는 합칠 수 있는 히스토그램에서 읽었습니다 (오차 1% 이내). 괄호 안은 95% 구간입니다 (백분위수는 순서 통계량, 오류율은 Wilson).',
 };
 
 const artilleryEn: ArtilleryLabels = {
@@ -89,7 +95,10 @@ const artilleryEn: ArtilleryLabels = {
   codes: 'Responses by HTTP code',
   errors: 'Errors (Artillery)',
   requestError: 'requests',
-  groupedBy: (tags) => (tags.length === 0 ? 'All requests in one group (the report has no per-endpoint metrics).' : 'Grouped by endpoint (name), from Artillery’s metrics-by-endpoint plugin.'),
+  groupedBy: (tags) =>
+    tags.length === 0
+      ? 'All requests in one group (the report has no per-endpoint metrics).'
+      : 'Grouped by endpoint (name), from Artillery’s metrics-by-endpoint plugin.',
 };
 
 const artilleryKo: ArtilleryLabels = {
@@ -112,7 +121,10 @@ const artilleryKo: ArtilleryLabels = {
   codes: 'HTTP 코드별 응답',
   errors: '오류 (Artillery)',
   requestError: '요청',
-  groupedBy: (tags) => (tags.length === 0 ? '모든 요청을 한 그룹으로 보았습니다 (보고서에 엔드포인트별 수치가 없습니다).' : 'Artillery의 metrics-by-endpoint 플러그인이 센 엔드포인트(name)별로 묶었습니다.'),
+  groupedBy: (tags) =>
+    tags.length === 0
+      ? '모든 요청을 한 그룹으로 보았습니다 (보고서에 엔드포인트별 수치가 없습니다).'
+      : 'Artillery의 metrics-by-endpoint 플러그인이 센 엔드포인트(name)별로 묶었습니다.',
 };
 
 export function analyzedLabelsFor(lang: Language): AnalyzedLabels {
@@ -124,7 +136,13 @@ export function analyzedRunLabelsFor(lang: Language, artillery: boolean): Analyz
   const words = analyzedLabelsFor(lang);
   if (!artillery) return words;
   const own = artilleryLabelsFor(lang);
-  return { ...words, title: own.title, source: () => own.source, intervalNote: own.intervalNote, groupedBy: own.groupedBy };
+  return {
+    ...words,
+    title: own.title,
+    source: () => own.source,
+    intervalNote: own.intervalNote,
+    groupedBy: own.groupedBy,
+  };
 }
 
 export function artilleryLabelsFor(lang: Language): ArtilleryLabels {

@@ -32,9 +32,12 @@ export interface BuildRunSummaryInput {
    * The scenario as run: name, time scale k (waits are shown × k), and the run's (scaled)
    * people and stock; any other JSON-safe fields are kept as given.
    */
-  readonly scenario: { readonly name: string; readonly timeScale: number; readonly people?: number; readonly stock?: number } & Readonly<
-    Record<string, unknown>
-  >;
+  readonly scenario: {
+    readonly name: string;
+    readonly timeScale: number;
+    readonly people?: number;
+    readonly stock?: number;
+  } & Readonly<Record<string, unknown>>;
   /**
    * The run plan (harness/scenario's RunPlan fits): when given, its timeScale, people and stock
    * — the run's scaled figures — take precedence over the scenario's.
@@ -58,7 +61,9 @@ export interface BuildRunSummaryInput {
   readonly engine?: RunSummary['engine'];
   /** Bots, fairness and lost places (buildCrowdFigures). */
   readonly crowd?: CrowdFigures;
-  readonly browsers?: readonly (Omit<BrowserJourney, 'screenshots'> & { readonly screenshots: readonly BrowserJourney['screenshots'][number][] })[];
+  readonly browsers?: readonly (Omit<BrowserJourney, 'screenshots'> & {
+    readonly screenshots: readonly BrowserJourney['screenshots'][number][];
+  })[];
   /** harness/probe's ProbeReport (checked against the summary schema here). */
   readonly probes?: object;
   /** Waits over everyone who joined, from the engine's person records (estimateQueueWaitOverEveryone). */
@@ -81,13 +86,19 @@ export function buildRunSummary(input: BuildRunSummaryInput): RunSummary {
   const unitsSoldSource = input.unitsSold !== undefined ? 'caller' : shop?.unitsSold !== undefined ? 'shop' : 'engine';
   const unitsSold = Math.max(
     0,
-    Math.round(input.unitsSold ?? shop?.unitsSold ?? Object.values(actors).reduce((sum, actor) => sum + actor.unitsBought, 0)),
+    Math.round(
+      input.unitsSold ?? shop?.unitsSold ?? Object.values(actors).reduce((sum, actor) => sum + actor.unitsBought, 0),
+    ),
   );
   const requestsTotal = countOf(ingest, 'http_reqs');
   const failedRequests = countOf(ingest, 'http_req_failed');
   const failedSamples = measure(ingest, 'http_req_failed', 'rate');
   const runTime = distribution(ingest, WAIT, 1);
-  const { timeline, stepLatencyTimeline, bucketSeconds, queueLengthSource } = buildTimeline(ingest, timeScale, input.shopQueueLength);
+  const { timeline, stepLatencyTimeline, bucketSeconds, queueLengthSource } = buildTimeline(
+    ingest,
+    timeScale,
+    input.shopQueueLength,
+  );
   const reentryReasons = tagValuesOf(ingest, 'sr_reentries', 'reason');
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
@@ -119,11 +130,15 @@ export function buildRunSummary(input: BuildRunSummaryInput): RunSummary {
       runTime,
       saleTime: scaleDistribution(runTime, timeScale),
       saleTimeBins: waitBins(aggregateOf(ingest, WAIT), timeScale),
-      ...(input.queueWaitOverEveryone ? { overEveryone: summarizeQueueWaitOverEveryone(input.queueWaitOverEveryone, timeScale) } : {}),
+      ...(input.queueWaitOverEveryone
+        ? { overEveryone: summarizeQueueWaitOverEveryone(input.queueWaitOverEveryone, timeScale) }
+        : {}),
     },
     reentries: {
       total: countOf(ingest, 'sr_reentries'),
-      byReason: Object.fromEntries(reentryReasons.map((reason) => [reason, countOf(ingest, `sr_reentries{reason:${reason}}`)])),
+      byReason: Object.fromEntries(
+        reentryReasons.map((reason) => [reason, countOf(ingest, `sr_reentries{reason:${reason}}`)]),
+      ),
     },
     sessionExpiries: countOf(ingest, 'sr_session_expiries'),
     stock: {
@@ -171,7 +186,9 @@ function actorFigures(ingest: IngestResult): Record<string, ActorFigures> {
     figures[actor] = {
       arrivals: of('sr_arrivals'),
       admitted: of('sr_admitted'),
-      outcomes: Object.fromEntries(OUTCOMES.map((outcome) => [outcome, of('sr_outcome', `,outcome:${outcome}`)])) as ActorFigures['outcomes'],
+      outcomes: Object.fromEntries(
+        OUTCOMES.map((outcome) => [outcome, of('sr_outcome', `,outcome:${outcome}`)]),
+      ) as ActorFigures['outcomes'],
       unitsBought: of('sr_units_bought'),
       reentries: of('sr_reentries'),
       sessionExpiries: of('sr_session_expiries'),
@@ -197,7 +214,8 @@ function targetResult(verdict: TargetVerdict | RunTargetVerdict): TargetResult {
   const over = 'overEveryone' in verdict ? verdict.overEveryone : undefined;
   const finitePair = (pair: readonly [number, number] | null): [number, number] | null =>
     pair && pair.every(Number.isFinite) ? [pair[0], pair[1]] : null;
-  const finiteOrNull = (value: number | null): number | null => (value !== null && Number.isFinite(value) ? value : null);
+  const finiteOrNull = (value: number | null): number | null =>
+    value !== null && Number.isFinite(value) ? value : null;
   return {
     id: verdict.id,
     description: verdict.description,
@@ -209,7 +227,8 @@ function targetResult(verdict: TargetVerdict | RunTargetVerdict): TargetResult {
     unit: verdict.unit,
     verdict: verdict.verdict,
     measured: finiteOrNull(verdict.measured),
-    interval: verdict.interval && verdict.interval.every(Number.isFinite) ? [verdict.interval[0], verdict.interval[1]] : null,
+    interval:
+      verdict.interval && verdict.interval.every(Number.isFinite) ? [verdict.interval[0], verdict.interval[1]] : null,
     confidence: verdict.confidence,
     samples: verdict.samples,
     ...(verdict.minSamples !== undefined ? { minSamples: verdict.minSamples } : {}),
@@ -225,7 +244,10 @@ function targetResult(verdict: TargetVerdict | RunTargetVerdict): TargetResult {
             leftBeforeAdmission: over.leftBeforeAdmission,
             stillWaitingAtThreshold: over.stillWaitingAtThreshold,
             stillWaitingInterval: finitePair(over.stillWaitingInterval),
-            quantileInterval: [finiteOrNull(over.quantileInterval[0]), finiteOrNull(over.quantileInterval[1])] as [number | null, number | null],
+            quantileInterval: [finiteOrNull(over.quantileInterval[0]), finiteOrNull(over.quantileInterval[1])] as [
+              number | null,
+              number | null,
+            ],
             longestSeen: over.longestSeen,
             admittedOnly: {
               verdict: over.admittedOnly.verdict,

@@ -28,7 +28,12 @@ export function buildTimeline(
   ingest: IngestResult,
   timeScale: number,
   shopQueueLength: readonly QueueLengthSample[] = [],
-): { timeline: TimelinePoint[]; stepLatencyTimeline: StepLatencyPoint[]; bucketSeconds: number; queueLengthSource: 'shop' | 'derived' } {
+): {
+  timeline: TimelinePoint[];
+  stepLatencyTimeline: StepLatencyPoint[];
+  bucketSeconds: number;
+  queueLengthSource: 'shop' | 'derived';
+} {
   const queueLengthSource = shopQueueLength.length > 0 ? 'shop' : 'derived';
   if (ingest.firstSampleMs === null || ingest.lastSampleMs === null) {
     return { timeline: [], stepLatencyTimeline: [], bucketSeconds: 1, queueLengthSource };
@@ -61,7 +66,12 @@ export function buildTimeline(
   let reading = 0;
   const timeline: TimelinePoint[] = [];
   for (let index = 0; index < buckets; index++) {
-    waiting += (joins[index] ?? 0) - (rejoins[index] ?? 0) - (admitted[index] ?? 0) - (gaveUp[index] ?? 0) - (lostPlace[index] ?? 0);
+    waiting +=
+      (joins[index] ?? 0) -
+      (rejoins[index] ?? 0) -
+      (admitted[index] ?? 0) -
+      (gaveUp[index] ?? 0) -
+      (lostPlace[index] ?? 0);
     let queueLength = Math.max(0, waiting);
     if (sorted.length > 0) {
       const bucketEndMs = originMs + (index + 1) * bucketSeconds * 1000;
@@ -69,7 +79,8 @@ export function buildTimeline(
       const sample = sorted[reading] as QueueLengthSample;
       queueLength = sample.timeMs < bucketEndMs ? Math.max(0, Math.round(sample.length)) : 0;
     }
-    const saleMs = (value: number | null | undefined): number | null => (value === null || value === undefined ? null : value * timeScale);
+    const saleMs = (value: number | null | undefined): number | null =>
+      value === null || value === undefined ? null : value * timeScale;
     timeline.push({
       t: index * bucketSeconds,
       arrivals: arrivals[index] ?? 0,
@@ -88,7 +99,13 @@ export function buildTimeline(
     const [p50, p95, p99] = [series(selector, 'p50'), series(selector, 'p95'), series(selector, 'p99')];
     for (let index = 0; index < buckets; index++) {
       if (p50[index] === null || p50[index] === undefined) continue;
-      stepLatencyTimeline.push({ t: index * bucketSeconds, step, p50: p50[index] ?? null, p95: p95[index] ?? null, p99: p99[index] ?? null });
+      stepLatencyTimeline.push({
+        t: index * bucketSeconds,
+        step,
+        p50: p50[index] ?? null,
+        p95: p95[index] ?? null,
+        p99: p99[index] ?? null,
+      });
     }
   }
   return { timeline, stepLatencyTimeline, bucketSeconds, queueLengthSource };
@@ -104,7 +121,13 @@ function stepsOf(ingest: IngestResult): string[] {
 }
 
 /** measureOverTime, or nothing when the selector filters on a tag ingest did not keep. */
-function overTime(ingest: IngestResult, selector: string, stat: string, bucketSeconds: number, originMs: number): TimePoint[] {
+function overTime(
+  ingest: IngestResult,
+  selector: string,
+  stat: string,
+  bucketSeconds: number,
+  originMs: number,
+): TimePoint[] {
   const tags = /\{(.*)\}/.exec(selector)?.[1];
   if (tags && !tags.split(',').every((pair) => ingest.tagKeys.includes(pair.split(':')[0] ?? ''))) return [];
   return measureOverTime(ingest, selector, stat, { bucketSeconds, originMs });

@@ -2,7 +2,6 @@
 import type { CapacityFitSummary } from '../capacity/index.ts';
 import type { Language } from '../vocabulary.ts';
 
-
 function num(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return '—';
   if (Number.isInteger(value)) return String(value);
@@ -25,9 +24,16 @@ const words = {
       s.noPeak
         ? `no peak (contention only): throughput approaches λ/σ = ${s.peakThroughput === null ? '∞' : num(s.peakThroughput)}`
         : `peak throughput ${num(s.peakThroughput ?? NaN)} at load N* = ${num(s.peakLoad ?? NaN)}`,
-    knee: (s: CapacityFitSummary) => (s.knee ? `knee of the measured curve at load ${num(s.knee.load)} (throughput ${num(s.knee.throughput)})` : 'no knee found in the measured curve'),
+    knee: (s: CapacityFitSummary) =>
+      s.knee
+        ? `knee of the measured curve at load ${num(s.knee.load)} (throughput ${num(s.knee.throughput)})`
+        : 'no knee found in the measured curve',
     latency: (s: CapacityFitSummary) =>
-      s.latencyTarget === null ? null : s.loadAtLatencyTarget === null ? `latency target ${s.latencyTarget} cannot be met at any load` : `latency reaches ${s.latencyTarget} at load ${num(s.loadAtLatencyTarget)}`,
+      s.latencyTarget === null
+        ? null
+        : s.loadAtLatencyTarget === null
+          ? `latency target ${s.latencyTarget} cannot be met at any load`
+          : `latency reaches ${s.latencyTarget} at load ${num(s.loadAtLatencyTarget)}`,
     warning: 'warning',
   },
   ko: {
@@ -40,9 +46,16 @@ const words = {
       s.noPeak
         ? `정점 없음(경합만 있음): 처리량이 λ/σ = ${s.peakThroughput === null ? '∞' : num(s.peakThroughput)}에 가까워짐`
         : `최대 처리량 ${num(s.peakThroughput ?? NaN)}, 부하 N* = ${num(s.peakLoad ?? NaN)}에서`,
-    knee: (s: CapacityFitSummary) => (s.knee ? `측정 곡선의 무릎점: 부하 ${num(s.knee.load)} (처리량 ${num(s.knee.throughput)})` : '측정 곡선에서 무릎점을 찾지 못함'),
+    knee: (s: CapacityFitSummary) =>
+      s.knee
+        ? `측정 곡선의 무릎점: 부하 ${num(s.knee.load)} (처리량 ${num(s.knee.throughput)})`
+        : '측정 곡선에서 무릎점을 찾지 못함',
     latency: (s: CapacityFitSummary) =>
-      s.latencyTarget === null ? null : s.loadAtLatencyTarget === null ? `어떤 부하에서도 응답 시간 목표 ${s.latencyTarget}를 맞출 수 없음` : `부하 ${num(s.loadAtLatencyTarget)}에서 응답 시간이 ${s.latencyTarget}에 도달`,
+      s.latencyTarget === null
+        ? null
+        : s.loadAtLatencyTarget === null
+          ? `어떤 부하에서도 응답 시간 목표 ${s.latencyTarget}를 맞출 수 없음`
+          : `부하 ${num(s.loadAtLatencyTarget)}에서 응답 시간이 ${s.latencyTarget}에 도달`,
     warning: '경고',
   },
 } as const;

@@ -7,7 +7,9 @@ const ms = (value: number | null): string => (value === null ? '–' : `${value.
 const pct = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(2)}%`);
 
 export function formatCapacityStep(step: CapacityStepMeasurement): string {
-  const interval = step.throughputInterval ? ` (95% CI ${step.throughputInterval[0].toFixed(1)}…${step.throughputInterval[1].toFixed(1)})` : '';
+  const interval = step.throughputInterval
+    ? ` (95% CI ${step.throughputInterval[0].toFixed(1)}…${step.throughputInterval[1].toFixed(1)})`
+    : '';
   return `load ${String(step.load).padStart(4)}: ${step.throughputPerSecond.toFixed(1)} journeys/s${interval} · p50 ${ms(step.latencyP50Ms)} · p95 ${ms(step.latencyP95Ms)} · errors ${pct(step.errorRate)}`;
 }
 
@@ -20,7 +22,11 @@ export function renderCapacityProfileText(
   const lines: string[] = [];
   const journey = profile.journey.join(' → ');
   if (profile.maxLoadMeetingTargets === null) {
-    lines.push(ko ? `✘ 어떤 부하에서도 목표(p95 ≤ ${profile.targets.latencyP95Ms} ms)를 맞추지 못했습니다.` : `✘ No load met the targets (p95 ≤ ${profile.targets.latencyP95Ms} ms, errors ≤ ${pct(profile.targets.maxErrorRate)}).`);
+    lines.push(
+      ko
+        ? `✘ 어떤 부하에서도 목표(p95 ≤ ${profile.targets.latencyP95Ms} ms)를 맞추지 못했습니다.`
+        : `✘ No load met the targets (p95 ≤ ${profile.targets.latencyP95Ms} ms, errors ≤ ${pct(profile.targets.maxErrorRate)}).`,
+    );
   } else {
     const perMinute = Math.round(profile.peoplePerMinute ?? 0).toLocaleString('en');
     lines.push(
@@ -29,7 +35,11 @@ export function renderCapacityProfileText(
         : `✔ Highest load meeting the targets: ${profile.maxLoadMeetingTargets} people at once, ${perMinute} journeys per minute (${journey}).`,
     );
     if (profile.headroom !== null) {
-      lines.push(ko ? `  여유: 적합한 최대 처리량은 그 ${profile.headroom.toFixed(2)}배.` : `  Headroom: the fitted peak throughput is ${profile.headroom.toFixed(2)}× that.`);
+      lines.push(
+        ko
+          ? `  여유: 적합한 최대 처리량은 그 ${profile.headroom.toFixed(2)}배.`
+          : `  Headroom: the fitted peak throughput is ${profile.headroom.toFixed(2)}× that.`,
+      );
     }
   }
   lines.push(ko ? `  중단 이유: ${profile.stoppedBecause}` : `  Stopped: ${profile.stoppedBecause}`);

@@ -14,7 +14,8 @@ export interface ChartSpec {
 const WIDTH = 640;
 const HEIGHT = 220;
 /** The page's font stack, so Korean labels use a Hangul font wherever the reader has one. */
-export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
+export const CHART_FONT =
+  'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
 const base = {
   $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
   width: WIDTH,
@@ -42,9 +43,16 @@ export function requestsOverTimeChart(summary: RunSummary, lang: Language, id: s
       mark: { type: 'line', interpolate: 'step-after' },
       encoding: {
         x: { field: 't', type: 'quantitative', title: labels.axis.runTime(bucket) },
-        y: { field: 'value', type: 'quantitative', title: `${labels.axis.requests} ${labels.axis.perBucket(bucket)}`, axis: { format: 'd', tickMinStep: 1 } },
+        y: {
+          field: 'value',
+          type: 'quantitative',
+          title: `${labels.axis.requests} ${labels.axis.perBucket(bucket)}`,
+          axis: { format: 'd', tickMinStep: 1 },
+        },
         color: {
-          field: 'series', type: 'nominal', title: labels.axis.series,
+          field: 'series',
+          type: 'nominal',
+          title: labels.axis.series,
           scale: { domain: [labels.series.total, labels.series.failed], range: ['#8c959f', '#cf222e'] },
         },
       },
@@ -57,11 +65,19 @@ export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[
   const labels = labelsFor(lang);
   const bucket = summary.timelineBucketSeconds;
   const x = { field: 't', type: 'quantitative', title: labels.axis.runTime(bucket) } as const;
-  const waitMaxMs = summary.timeline.reduce((most, point) => Math.max(most, point.waitP95SaleMs ?? 0), Math.max(0, summary.queueWait.saleTime.p99 ?? 0));
+  const waitMaxMs = summary.timeline.reduce(
+    (most, point) => Math.max(most, point.waitP95SaleMs ?? 0),
+    Math.max(0, summary.queueWait.saleTime.p99 ?? 0),
+  );
   const wait = durationUnit(waitMaxMs);
   const shopQueue = summary.queueLengthSource === 'shop';
   const stepLatency = summary.stepLatencyTimeline.flatMap((point) =>
-    (['p50', 'p95', 'p99'] as const).map((percentile) => ({ t: point.t, step: point.step, percentile, value: point[percentile] })),
+    (['p50', 'p95', 'p99'] as const).map((percentile) => ({
+      t: point.t,
+      step: point.step,
+      percentile,
+      value: point[percentile],
+    })),
   );
   return [
     {
@@ -78,7 +94,12 @@ export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[
         mark: { type: 'line', interpolate: 'step-after' },
         encoding: {
           x,
-          y: { field: 'value', type: 'quantitative', title: `${labels.axis.people} ${labels.axis.perBucket(bucket)}`, axis: { format: 'd', tickMinStep: 1 } },
+          y: {
+            field: 'value',
+            type: 'quantitative',
+            title: `${labels.axis.people} ${labels.axis.perBucket(bucket)}`,
+            axis: { format: 'd', tickMinStep: 1 },
+          },
           color: { field: 'series', type: 'nominal', title: labels.axis.series },
         },
       },
@@ -90,7 +111,10 @@ export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[
         ...base,
         data: { values: summary.timeline.map((point) => ({ t: point.t, value: point.queueLength })) },
         mark: { type: 'area', line: true, opacity: 0.4, interpolate: 'step-after' },
-        encoding: { x, y: { field: 'value', type: 'quantitative', title: labels.axis.people, axis: { format: 'd', tickMinStep: 1 } } },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: labels.axis.people, axis: { format: 'd', tickMinStep: 1 } },
+        },
       },
     },
     ...waitOverEveryoneChart(summary, lang),
@@ -101,8 +125,16 @@ export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[
         ...base,
         data: {
           values: summary.timeline.flatMap((point) => [
-            { t: point.t, percentile: 'p50', value: point.waitP50SaleMs === null ? null : point.waitP50SaleMs / wait.ms },
-            { t: point.t, percentile: 'p95', value: point.waitP95SaleMs === null ? null : point.waitP95SaleMs / wait.ms },
+            {
+              t: point.t,
+              percentile: 'p50',
+              value: point.waitP50SaleMs === null ? null : point.waitP50SaleMs / wait.ms,
+            },
+            {
+              t: point.t,
+              percentile: 'p95',
+              value: point.waitP95SaleMs === null ? null : point.waitP95SaleMs / wait.ms,
+            },
           ]),
         },
         transform: [{ filter: 'datum.value !== null' }],
@@ -139,7 +171,12 @@ export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[
         height: Math.max(60, 40 * Object.keys(summary.actors).length),
         data: {
           values: Object.entries(summary.actors).flatMap(([actor, figures]) =>
-            OUTCOMES.map((outcome, order) => ({ actor, outcome: labels.outcome[outcome], order, count: figures.outcomes[outcome] })),
+            OUTCOMES.map((outcome, order) => ({
+              actor,
+              outcome: labels.outcome[outcome],
+              order,
+              count: figures.outcomes[outcome],
+            })),
           ),
         },
         mark: { type: 'bar' },
@@ -147,7 +184,9 @@ export function buildChartSpecs(summary: RunSummary, lang: Language): ChartSpec[
           y: { field: 'actor', type: 'nominal', title: labels.actor },
           x: { field: 'count', type: 'quantitative', stack: 'zero', title: labels.axis.people },
           color: {
-            field: 'outcome', type: 'nominal', title: labels.result,
+            field: 'outcome',
+            type: 'nominal',
+            title: labels.result,
             scale: { domain: OUTCOMES.map((outcome) => labels.outcome[outcome]) },
           },
           order: { field: 'order', type: 'quantitative' },
@@ -186,14 +225,34 @@ function waitOverEveryoneChart(summary: RunSummary, lang: Language): ChartSpec[]
   if (!over || over.curve.length === 0) return [];
   const labels = labelsFor(lang);
   const targets = summary.targets.filter((target) => target.overEveryone && target.unit === 'ms');
-  const wait = durationUnit(targets.reduce((most, target) => Math.max(most, target.threshold), over.saleTime.longestSeenMs));
-  const points = [{ t: 0, s: 1, lower: 1, upper: 1 }, ...over.curve.map((point) => ({ t: point.tSaleMs / wait.ms, s: point.stillWaiting, lower: point.lower, upper: point.upper }))];
+  const wait = durationUnit(
+    targets.reduce((most, target) => Math.max(most, target.threshold), over.saleTime.longestSeenMs),
+  );
+  const points = [
+    { t: 0, s: 1, lower: 1, upper: 1 },
+    ...over.curve.map((point) => ({
+      t: point.tSaleMs / wait.ms,
+      s: point.stillWaiting,
+      lower: point.lower,
+      upper: point.upper,
+    })),
+  ];
   const rules = targets.map((target) => {
     const p = /^p(\d+(?:\.\d+)?)$/.exec(target.stat);
-    return { t: target.threshold / wait.ms, allowed: p ? 1 - Number(p[1]) / 100 : 0, label: `${labels.axis.targetLabel} ${target.stat}` };
+    return {
+      t: target.threshold / wait.ms,
+      allowed: p ? 1 - Number(p[1]) / 100 : 0,
+      label: `${labels.axis.targetLabel} ${target.stat}`,
+    };
   });
   const x = { field: 't', type: 'quantitative', title: labels.axis.waitSale(wait.unit) } as const;
-  const y = { field: 's', type: 'quantitative' as const, title: labels.axis.stillWaiting, scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const y = {
+    field: 's',
+    type: 'quantitative' as const,
+    title: labels.axis.stillWaiting,
+    scale: { domain: [0, 1] },
+    axis: { format: '.0%' },
+  };
   return [
     {
       id: 'wait-over-everyone',
@@ -204,14 +263,47 @@ function waitOverEveryoneChart(summary: RunSummary, lang: Language): ChartSpec[]
           {
             data: { values: points },
             mark: { type: 'area', interpolate: 'step-after', opacity: 0.25, color: '#0969da' },
-            encoding: { x, y: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1] }, title: labels.axis.stillWaiting, axis: { format: '.0%' } }, y2: { field: 'upper' } },
+            encoding: {
+              x,
+              y: {
+                field: 'lower',
+                type: 'quantitative',
+                scale: { domain: [0, 1] },
+                title: labels.axis.stillWaiting,
+                axis: { format: '.0%' },
+              },
+              y2: { field: 'upper' },
+            },
           },
-          { data: { values: points }, mark: { type: 'line', interpolate: 'step-after', color: '#0969da' }, encoding: { x, y } },
+          {
+            data: { values: points },
+            mark: { type: 'line', interpolate: 'step-after', color: '#0969da' },
+            encoding: { x, y },
+          },
           ...(rules.length > 0
             ? [
-                { data: { values: rules }, mark: { type: 'rule' as const, color: '#cf222e', strokeDash: [4, 3] }, encoding: { x: { field: 't', type: 'quantitative' as const } } },
-                { data: { values: rules }, mark: { type: 'point' as const, color: '#cf222e', filled: true, size: 60 }, encoding: { x: { field: 't', type: 'quantitative' as const }, y: { field: 'allowed', type: 'quantitative' as const } } },
-                { data: { values: rules }, mark: { type: 'text' as const, color: '#cf222e', align: 'left' as const, dx: 4, dy: -8 }, encoding: { x: { field: 't', type: 'quantitative' as const }, y: { datum: 1 }, text: { field: 'label' } } },
+                {
+                  data: { values: rules },
+                  mark: { type: 'rule' as const, color: '#cf222e', strokeDash: [4, 3] },
+                  encoding: { x: { field: 't', type: 'quantitative' as const } },
+                },
+                {
+                  data: { values: rules },
+                  mark: { type: 'point' as const, color: '#cf222e', filled: true, size: 60 },
+                  encoding: {
+                    x: { field: 't', type: 'quantitative' as const },
+                    y: { field: 'allowed', type: 'quantitative' as const },
+                  },
+                },
+                {
+                  data: { values: rules },
+                  mark: { type: 'text' as const, color: '#cf222e', align: 'left' as const, dx: 4, dy: -8 },
+                  encoding: {
+                    x: { field: 't', type: 'quantitative' as const },
+                    y: { datum: 1 },
+                    text: { field: 'label' },
+                  },
+                },
               ]
             : []),
         ],

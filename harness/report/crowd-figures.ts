@@ -42,7 +42,8 @@ function botFigures(ingest: IngestResult, options: CrowdFiguresOptions): CrowdFi
     rings: rings.length,
     unitsByRing,
     ringsOverAddressLimit: limit === null ? null : Object.values(unitsByRing).filter((value) => value > limit).length,
-    unitsOverAddressLimit: limit === null ? null : Object.values(unitsByRing).reduce((sum, value) => sum + Math.max(0, value - limit), 0),
+    unitsOverAddressLimit:
+      limit === null ? null : Object.values(unitsByRing).reduce((sum, value) => sum + Math.max(0, value - limit), 0),
     shopAddressesOverLimit: options.shopAddressesOverLimit ?? null,
     bypass,
   };
@@ -50,7 +51,10 @@ function botFigures(ingest: IngestResult, options: CrowdFiguresOptions): CrowdFi
 
 export function buildCrowdFigures(ingest: IngestResult, options: CrowdFiguresOptions): CrowdFigures {
   const k = options.timeScale;
-  const samples = ingest.queueWaitSamples.map((sample) => ({ joinedAtMs: sample.admittedAtMs - sample.waitMs, admittedAtMs: sample.admittedAtMs }));
+  const samples = ingest.queueWaitSamples.map((sample) => ({
+    joinedAtMs: sample.admittedAtMs - sample.waitMs,
+    admittedAtMs: sample.admittedAtMs,
+  }));
   const order = samples.length >= 2 ? countOrderInversions(samples, options.orderToleranceMs) : null;
   const lost = distribution(ingest, 'sr_lost_after_wait{actor:person}', k);
   const lostLong = lost.count === 0 ? 0 : countAbove(ingest, options.lostAfterSaleMs / k);
@@ -64,13 +68,20 @@ export function buildCrowdFigures(ingest: IngestResult, options: CrowdFiguresOpt
       toleranceSaleMs: options.orderToleranceMs * k,
       samplesDropped: ingest.queueWaitSamplesDropped,
     },
-    waitedAndLost: { thresholdSaleMs: options.lostAfterSaleMs, people: lostLong, lostPlaces: lost.count, waitedSaleTime: lost },
+    waitedAndLost: {
+      thresholdSaleMs: options.lostAfterSaleMs,
+      people: lostLong,
+      lostPlaces: lost.count,
+      waitedSaleTime: lost,
+    },
   };
 }
 
 /** Lost places after a wait of at least `runMs`, from the histogram (±1% at the boundary). */
 function countAbove(ingest: IngestResult, runMs: number): number {
-  const series = [...ingest.series.values()].filter((s) => s.metric === 'sr_lost_after_wait' && s.tags.actor === 'person');
+  const series = [...ingest.series.values()].filter(
+    (s) => s.metric === 'sr_lost_after_wait' && s.tags.actor === 'person',
+  );
   let count = 0;
   for (const s of series) {
     if (s.total.kind !== 'trend') continue;

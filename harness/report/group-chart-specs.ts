@@ -26,14 +26,14 @@ export function buildGroupChartSpecs(summary: RunSummary, lang: Language): Chart
   const words = analyzedLabelsFor(lang);
   const bucket = summary.timelineBucketSeconds;
   const x = { field: 't', type: 'quantitative', title: labels.axis.runTime(bucket) } as const;
-  const charts: ChartSpec[] = [
-    requestsOverTimeChart(summary, lang, 'requests', words.requestsChart),
-  ];
+  const charts: ChartSpec[] = [requestsOverTimeChart(summary, lang, 'requests', words.requestsChart)];
   const rows = summary.groups?.rows ?? [];
   rows.slice(0, MAX_GROUP_CHARTS).forEach((row, index) => {
     const points = (summary.groups?.timeline ?? [])
       .filter((point) => point.key === row.key)
-      .flatMap((point) => (['p50', 'p95', 'p99'] as const).map((percentile) => ({ t: point.t, percentile, value: point[percentile] })))
+      .flatMap((point) =>
+        (['p50', 'p95', 'p99'] as const).map((percentile) => ({ t: point.t, percentile, value: point[percentile] })),
+      )
       .filter((point) => point.value !== null);
     charts.push({
       id: `group-${index + 1}`,
@@ -45,7 +45,12 @@ export function buildGroupChartSpecs(summary: RunSummary, lang: Language): Chart
         encoding: {
           x,
           y: { field: 'value', type: 'quantitative', title: labels.axis.latencyMs },
-          color: { field: 'of.percentile', type: 'nominal', title: labels.axis.percentile, scale: { domain: ['p50', 'p95', 'p99'], range: ['#0969da', '#bf8700', '#cf222e'] } },
+          color: {
+            field: 'of.percentile',
+            type: 'nominal',
+            title: labels.axis.percentile,
+            scale: { domain: ['p50', 'p95', 'p99'], range: ['#0969da', '#bf8700', '#cf222e'] },
+          },
         },
       },
     });

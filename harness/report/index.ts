@@ -29,7 +29,15 @@ export { formatCapacityStep, renderCapacityProfileText } from './capacity-profil
 export { buildCrowdFigures } from './crowd-figures.ts';
 export type { CrowdFiguresOptions } from './crowd-figures.ts';
 export type { BrowserJourney, CrowdFigures, ProbeReportSummary } from './run-summary.ts';
-export { escapeHtml, escapeXml, escapeMarkdownCell } from './escape.ts';
+export {
+  escapeHtml,
+  escapeXml,
+  escapeMarkdownCell,
+  escapeMarkdownText,
+  markdownCode,
+  oneLine,
+  stripControlCharacters,
+} from './escape.ts';
 export { CHART_FONT } from './chart-specs.ts';
 export { writeAnalyzedReportFiles, renderAnalyzedMarkdown } from './write-analyzed-report-files.ts';
 export { renderAnalyzedHtml } from './render-analyzed-html.ts';

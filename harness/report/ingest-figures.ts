@@ -25,5 +25,13 @@ export function distribution(ingest: IngestResult, selector: string, scale: numb
   const aggregate = aggregateOf(ingest, selector);
   const count = aggregate?.kind === 'trend' ? aggregate.histogram.count : 0;
   if (count === 0) return { count: 0, mean: null, p50: null, p90: null, p95: null, p99: null, max: null };
-  return { count, mean: read('of.mean'), p50: read('p50'), p90: read('p90'), p95: read('p95'), p99: read('p99'), max: read('max') };
+  return {
+    count,
+    mean: read('of.mean'),
+    p50: read('p50'),
+    p90: read('p90'),
+    p95: read('p95'),
+    p99: read('p99'),
+    max: read('max'),
+  };
 }

@@ -70,7 +70,12 @@ export interface Labels {
     readonly stillWaiting: string;
     readonly targetLabel: string;
   };
-  readonly series: { readonly arrivals: string; readonly admitted: string; readonly failed: string; readonly total: string };
+  readonly series: {
+    readonly arrivals: string;
+    readonly admitted: string;
+    readonly failed: string;
+    readonly total: string;
+  };
   readonly warnings: string;
   readonly generatedBy: (version: string) => string;
   /** The row naming what generated the load. */
@@ -123,7 +128,14 @@ const en: Labels = {
   actor: 'Actor',
   arrivals: 'Arrivals',
   admitted: 'Admitted',
-  outcome: { bought: 'bought', sold_out: 'sold out', limit_reached: 'limit reached', gave_up: 'gave up', lost_place: 'lost place', error: 'error' },
+  outcome: {
+    bought: 'bought',
+    sold_out: 'sold out',
+    limit_reached: 'limit reached',
+    gave_up: 'gave up',
+    lost_place: 'lost place',
+    error: 'error',
+  },
   outcomesPerActor: 'Outcomes per actor',
   charts: 'Charts',
   chart: {
@@ -135,7 +147,8 @@ const en: Labels = {
     errorsOverTime: 'Failed requests over time',
     outcomesPerActor: 'Outcomes per actor',
     waitDistribution: 'Queue wait distribution of admitted people only (sale time)',
-    waitOverEveryone: 'Share of people who joined still waiting after each wait (Kaplan–Meier, people who left censored; band: 95% interval)',
+    waitOverEveryone:
+      'Share of people who joined still waiting after each wait (Kaplan–Meier, people who left censored; band: 95% interval)',
   },
   axis: {
     runTime: (s) => (s === 1 ? 'run time (s)' : `run time (s, ${s} s buckets)`),
@@ -202,7 +215,14 @@ const ko: Labels = {
   actor: '참여자 유형',
   arrivals: '도착',
   admitted: '입장',
-  outcome: { bought: '구매 성공', sold_out: '품절', limit_reached: '구매 한도 도달', gave_up: '포기', lost_place: '순번 상실', error: '오류' },
+  outcome: {
+    bought: '구매 성공',
+    sold_out: '품절',
+    limit_reached: '구매 한도 도달',
+    gave_up: '포기',
+    lost_place: '순번 상실',
+    error: '오류',
+  },
   outcomesPerActor: '참여자 유형별 결과',
   charts: '차트',
   chart: {
@@ -214,7 +234,8 @@ const ko: Labels = {
     errorsOverTime: '시간별 실패한 요청',
     outcomesPerActor: '참여자 유형별 결과',
     waitDistribution: '입장한 사람만의 대기 시간 분포 (판매 시간 기준)',
-    waitOverEveryone: '기다린 시간별로 아직 기다리는 사람의 비율 (줄을 선 모든 사람, 카플란-마이어, 떠난 사람은 중도 절단, 띠: 95% 신뢰구간)',
+    waitOverEveryone:
+      '기다린 시간별로 아직 기다리는 사람의 비율 (줄을 선 모든 사람, 카플란-마이어, 떠난 사람은 중도 절단, 띠: 95% 신뢰구간)',
   },
   axis: {
     runTime: (s) => (s === 1 ? '실행 시간 (초)' : `실행 시간 (초, ${s}초 단위)`),

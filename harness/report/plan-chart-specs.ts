@@ -16,7 +16,10 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const TARGET_COLOUR = '#cf222e';
 
 /** The ways compared, named for the page: one round, N rounds, a raffle, and the plan as written. */
-export function wayNames(result: PlanResult, lang: Language): { oneRound: string; rounds: string; raffle: string; asWritten: string } {
+export function wayNames(
+  result: PlanResult,
+  lang: Language,
+): { oneRound: string; rounds: string; raffle: string; asWritten: string } {
   const rounds = result.options.rounds.rounds;
   return {
     oneRound: say(lang, 'One round', '한 번에 판매'),
@@ -34,12 +37,27 @@ function optionsChart(result: PlanResult, lang: Language): ChartSpec {
   const { oneRound, rounds, raffle } = result.options;
   const target = result.plan.targets.maxWaitMinutes;
   const rows = [
-    { way: names.oneRound, wait: oneRound.lastBuyerWaitMinutes, nothing: oneRound.waitedForNothing.people, hours: oneRound.waitedForNothing.personHours },
-    { way: names.rounds, wait: rounds.lastBuyerWaitMinutes, nothing: rounds.waitedForNothing.people, hours: rounds.waitedForNothing.personHours },
+    {
+      way: names.oneRound,
+      wait: oneRound.lastBuyerWaitMinutes,
+      nothing: oneRound.waitedForNothing.people,
+      hours: oneRound.waitedForNothing.personHours,
+    },
+    {
+      way: names.rounds,
+      wait: rounds.lastBuyerWaitMinutes,
+      nothing: rounds.waitedForNothing.people,
+      hours: rounds.waitedForNothing.personHours,
+    },
     { way: names.raffle, wait: raffle.worstWaitMinutes, nothing: 0, hours: 0 },
   ];
   const domain = rows.map((row) => row.way);
-  const colour = { field: 'way', type: 'nominal' as const, scale: { domain, range: WAY_COLOURS.slice(0, 3) }, legend: null };
+  const colour = {
+    field: 'way',
+    type: 'nominal' as const,
+    scale: { domain, range: WAY_COLOURS.slice(0, 3) },
+    legend: null,
+  };
   const panel = (field: 'wait' | 'nothing' | 'hours', title: string, withTarget: boolean) => ({
     width: 190,
     height: 150,
@@ -56,10 +74,20 @@ function optionsChart(result: PlanResult, lang: Language): ChartSpec {
       },
       ...(withTarget
         ? [
-            { data: { values: [{ target }] }, mark: { type: 'rule' as const, color: TARGET_COLOUR, strokeDash: [5, 3], strokeWidth: 2 }, encoding: { y: { field: 'target', type: 'quantitative' as const } } },
+            {
+              data: { values: [{ target }] },
+              mark: { type: 'rule' as const, color: TARGET_COLOUR, strokeDash: [5, 3], strokeWidth: 2 },
+              encoding: { y: { field: 'target', type: 'quantitative' as const } },
+            },
             {
               data: { values: [{ target, label: say(lang, `target ${target} min`, `목표 ${target}분`) }] },
-              mark: { type: 'text' as const, color: TARGET_COLOUR, align: 'right' as const, dy: -6, x: 'width' as const },
+              mark: {
+                type: 'text' as const,
+                color: TARGET_COLOUR,
+                align: 'right' as const,
+                dy: -6,
+                x: 'width' as const,
+              },
               encoding: { y: { field: 'target', type: 'quantitative' as const }, text: { field: 'label' } },
             },
           ]
@@ -76,11 +104,22 @@ function optionsChart(result: PlanResult, lang: Language): ChartSpec {
       panel('hours', say(lang, 'Person-hours lost', '헛걸음 총 시간 (시간)'), false),
     ],
   } as TopLevelSpec;
-  return { id: 'options', title: say(lang, `One round, ${result.options.rounds.rounds} rounds or a raffle, against the ${target}-minute target`, `한 번에, ${result.options.rounds.rounds}회차, 추첨: 목표 ${target}분과 비교`), spec };
+  return {
+    id: 'options',
+    title: say(
+      lang,
+      `One round, ${result.options.rounds.rounds} rounds or a raffle, against the ${target}-minute target`,
+      `한 번에, ${result.options.rounds.rounds}회차, 추첨: 목표 ${target}분과 비교`,
+    ),
+    spec,
+  };
 }
 
 /** The timelines of every way, long form: minute, way, waiting, mean wait of those let in. */
-function timelineRows(result: PlanResult, lang: Language): { minute: number; way: string; waiting: number; wait: number | null }[] {
+function timelineRows(
+  result: PlanResult,
+  lang: Language,
+): { minute: number; way: string; waiting: number; wait: number | null }[] {
   const names = wayNames(result, lang);
   const ways: [string, SaleTimeline][] = [
     [names.asWritten, result.asPlanned.simulation.timeline],
@@ -89,7 +128,12 @@ function timelineRows(result: PlanResult, lang: Language): { minute: number; way
     [names.raffle, result.options.raffle.timeline],
   ];
   return ways.flatMap(([way, timeline]) =>
-    timeline.points.map((point) => ({ minute: point.minute, way, waiting: point.waiting, wait: point.meanWaitMinutes })),
+    timeline.points.map((point) => ({
+      minute: point.minute,
+      way,
+      waiting: point.waiting,
+      wait: point.meanWaitMinutes,
+    })),
   );
 }
 
@@ -114,12 +158,25 @@ function queueChart(result: PlanResult, lang: Language): ChartSpec {
     data: { values: timelineRows(result, lang) },
     mark: { type: 'line', interpolate: 'step-after' },
     encoding: {
-      x: { field: 'minute', type: 'quantitative', title: say(lang, 'minutes after opening (before it: the pre-queue)', '개시 후 분 (음수: 사전 대기)') },
-      y: { field: 'waiting', type: 'quantitative', title: say(lang, 'people waiting', '기다리는 사람'), axis: { format: ',d' } },
+      x: {
+        field: 'minute',
+        type: 'quantitative',
+        title: say(lang, 'minutes after opening (before it: the pre-queue)', '개시 후 분 (음수: 사전 대기)'),
+      },
+      y: {
+        field: 'waiting',
+        type: 'quantitative',
+        title: say(lang, 'people waiting', '기다리는 사람'),
+        axis: { format: ',d' },
+      },
       color: wayColour(result, lang),
     },
   };
-  return { id: 'queue-over-time', title: say(lang, 'People waiting in the queue over time, for each way', '시간별 대기열 인원 (방식별)'), spec };
+  return {
+    id: 'queue-over-time',
+    title: say(lang, 'People waiting in the queue over time, for each way', '시간별 대기열 인원 (방식별)'),
+    spec,
+  };
 }
 
 function waitChart(result: PlanResult, lang: Language): ChartSpec {
@@ -137,11 +194,19 @@ function waitChart(result: PlanResult, lang: Language): ChartSpec {
         mark: { type: 'line', point: { size: 12 } },
         encoding: {
           x: { field: 'minute', type: 'quantitative', title: say(lang, 'minutes after opening', '개시 후 분') },
-          y: { field: 'wait', type: 'quantitative', title: say(lang, 'mean wait of people let in then (min)', '그때 입장한 사람의 평균 대기 (분)') },
+          y: {
+            field: 'wait',
+            type: 'quantitative',
+            title: say(lang, 'mean wait of people let in then (min)', '그때 입장한 사람의 평균 대기 (분)'),
+          },
           color: wayColour(result, lang),
         },
       },
-      { data: { values: [{ target }] }, mark: { type: 'rule', color: TARGET_COLOUR, strokeDash: [5, 3], strokeWidth: 2 }, encoding: { y: { field: 'target', type: 'quantitative' } } },
+      {
+        data: { values: [{ target }] },
+        mark: { type: 'rule', color: TARGET_COLOUR, strokeDash: [5, 3], strokeWidth: 2 },
+        encoding: { y: { field: 'target', type: 'quantitative' } },
+      },
       {
         data: { values: [{ target, label: say(lang, `target ${target} min`, `목표 ${target}분`) }] },
         mark: { type: 'text', color: TARGET_COLOUR, align: 'right', dy: -6, x: 'width' },
@@ -149,7 +214,15 @@ function waitChart(result: PlanResult, lang: Language): ChartSpec {
       },
     ],
   } as TopLevelSpec;
-  return { id: 'wait-over-time', title: say(lang, 'How long the people let in at each moment had waited, for each way', '시각별로 입장한 사람이 기다린 시간 (방식별)'), spec };
+  return {
+    id: 'wait-over-time',
+    title: say(
+      lang,
+      'How long the people let in at each moment had waited, for each way',
+      '시각별로 입장한 사람이 기다린 시간 (방식별)',
+    ),
+    spec,
+  };
 }
 
 const OUTCOME_ORDER = ['bought', 'sold_out', 'told_sold_out', 'gave_up', 'lost_place', 'not_drawn'] as const;
@@ -171,9 +244,16 @@ function whoBuysChart(result: PlanResult, lang: Language): ChartSpec {
     [names.rounds, result.options.rounds.outcomes],
     [names.raffle, { bought: raffle.winners, not_drawn: raffle.people - raffle.winners }],
   ];
-  const values = ways.flatMap(([way, counts]) =>
-    OUTCOME_ORDER.map((outcome, order) => ({ way, outcome: words[outcome], order, people: (counts as Partial<OutcomeCounts & { not_drawn: number }>)[outcome] ?? 0 })),
-  ).filter((row) => row.people > 0);
+  const values = ways
+    .flatMap(([way, counts]) =>
+      OUTCOME_ORDER.map((outcome, order) => ({
+        way,
+        outcome: words[outcome],
+        order,
+        people: (counts as Partial<OutcomeCounts & { not_drawn: number }>)[outcome] ?? 0,
+      })),
+    )
+    .filter((row) => row.people > 0);
   const spec: TopLevelSpec = {
     $schema: SCHEMA,
     background: 'white',
@@ -183,21 +263,51 @@ function whoBuysChart(result: PlanResult, lang: Language): ChartSpec {
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'way', type: 'nominal', title: null, sort: [names.asWritten, names.oneRound, names.rounds, names.raffle] },
-      x: { field: 'people', type: 'quantitative', stack: 'zero', title: say(lang, 'people', '사람'), axis: { format: ',d' } },
+      y: {
+        field: 'way',
+        type: 'nominal',
+        title: null,
+        sort: [names.asWritten, names.oneRound, names.rounds, names.raffle],
+      },
+      x: {
+        field: 'people',
+        type: 'quantitative',
+        stack: 'zero',
+        title: say(lang, 'people', '사람'),
+        axis: { format: ',d' },
+      },
       color: {
         field: 'outcome',
         type: 'nominal',
         title: null,
-        scale: { domain: OUTCOME_ORDER.map((outcome) => words[outcome]), range: ['#1a7f37', '#bf8700', '#d4a72c', '#cf222e', '#8c959f', '#afb8c1'] },
+        scale: {
+          domain: OUTCOME_ORDER.map((outcome) => words[outcome]),
+          range: ['#1a7f37', '#bf8700', '#d4a72c', '#cf222e', '#8c959f', '#afb8c1'],
+        },
         legend: { orient: 'bottom', columns: 3 },
       },
       order: { field: 'order', type: 'quantitative' },
     },
   };
-  return { id: 'who-buys', title: say(lang, 'Who buys and who leaves empty-handed (people; bots not shown)', '누가 사고 누가 빈손으로 돌아가나 (사람, 봇 제외)'), spec };
+  return {
+    id: 'who-buys',
+    title: say(
+      lang,
+      'Who buys and who leaves empty-handed (people; bots not shown)',
+      '누가 사고 누가 빈손으로 돌아가나 (사람, 봇 제외)',
+    ),
+    spec,
+  };
 }
 
-export function buildPlanChartSpecs(result: PlanResult, lang: Language): { options: ChartSpec; queue: ChartSpec; wait: ChartSpec; whoBuys: ChartSpec } {
-  return { options: optionsChart(result, lang), queue: queueChart(result, lang), wait: waitChart(result, lang), whoBuys: whoBuysChart(result, lang) };
+export function buildPlanChartSpecs(
+  result: PlanResult,
+  lang: Language,
+): { options: ChartSpec; queue: ChartSpec; wait: ChartSpec; whoBuys: ChartSpec } {
+  return {
+    options: optionsChart(result, lang),
+    queue: queueChart(result, lang),
+    wait: waitChart(result, lang),
+    whoBuys: whoBuysChart(result, lang),
+  };
 }

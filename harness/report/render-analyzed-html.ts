@@ -9,7 +9,6 @@ import { targetRows } from './report-rows.ts';
 import type { RunSummary } from './run-summary.ts';
 import type { Language } from '../vocabulary.ts';
 
-
 /**
  * An analyzed run (k6 output or an Artillery report; summary with `groups`) as one
  * self-contained HTML page: the verdict, the targets, key figures, how the figures were
@@ -17,7 +16,10 @@ import type { Language } from '../vocabulary.ts';
  * and one response-time chart per group as inline SVG. No scripts and no fetches
  * (Content-Security-Policy default-src 'none'): it works offline and from a CI artifact.
  */
-export async function renderAnalyzedHtml(summary: RunSummary, options: { readonly lang?: Language } = {}): Promise<string> {
+export async function renderAnalyzedHtml(
+  summary: RunSummary,
+  options: { readonly lang?: Language } = {},
+): Promise<string> {
   const lang = options.lang ?? 'en';
   const labels = labelsFor(lang);
   const words = analyzedRunLabelsFor(lang, artilleryFiguresOf(summary) !== null);
@@ -41,7 +43,9 @@ export async function renderAnalyzedHtml(summary: RunSummary, options: { readonl
   const targets = targetRows(summary, lang);
   if (targets.length === 0) parts.push(`<p>${e(words.noTargets)}</p>`);
   else {
-    parts.push(`<table id="targets"><thead><tr><th>${e(labels.target)}</th><th>${e(labels.measured)}</th><th>${e(labels.samples)}</th><th>${e(labels.result)}</th></tr></thead><tbody>`);
+    parts.push(
+      `<table id="targets"><thead><tr><th>${e(labels.target)}</th><th>${e(labels.measured)}</th><th>${e(labels.samples)}</th><th>${e(labels.result)}</th></tr></thead><tbody>`,
+    );
     for (const row of targets) {
       parts.push(
         `<tr data-target="${e(row.id)}"><td>${e(row.description)}<div class="note">${e(row.id)} · <code>${e(row.metric)}</code></div>${row.note ? `<div class="note">${e(row.note)}</div>` : ''}</td>` +
@@ -52,11 +56,14 @@ export async function renderAnalyzedHtml(summary: RunSummary, options: { readonl
     parts.push('</tbody></table>');
   }
   parts.push(`<h2>${e(labels.keyFigures)}</h2><table id="key-figures"><tbody>`);
-  for (const [name, value] of analyzedKeyFigures(summary, lang)) parts.push(`<tr><th>${e(name)}</th><td class="num">${e(value)}</td></tr>`);
+  for (const [name, value] of analyzedKeyFigures(summary, lang))
+    parts.push(`<tr><th>${e(name)}</th><td class="num">${e(value)}</td></tr>`);
   parts.push('</tbody></table>');
   if (method !== null) parts.push(`<h2>${e(method.title)}</h2><p id="method">${e(method.text)}</p>`);
   const groups = groupRows(summary, lang);
-  parts.push(`<h2>${e(words.groups)}</h2><p class="note">${e(words.groupedBy(summary.groups?.by ?? []))} ${e(words.intervalNote)}</p>`);
+  parts.push(
+    `<h2>${e(words.groups)}</h2><p class="note">${e(words.groupedBy(summary.groups?.by ?? []))} ${e(words.intervalNote)}</p>`,
+  );
   parts.push(
     `<div style="overflow-x:auto"><table id="groups"><thead><tr><th>${e(words.group)}</th><th>${e(labels.requests)}</th><th>${e(words.failed)}</th><th>${e(labels.errorRate)}</th>` +
       `<th>p50</th><th>p90</th><th>p95</th><th>p99</th><th>max</th><th>${e(words.statuses)}</th></tr></thead><tbody>`,
@@ -64,20 +71,42 @@ export async function renderAnalyzedHtml(summary: RunSummary, options: { readonl
   for (const row of groups) {
     parts.push(
       `<tr data-group="${e(row.key)}"><th>${e(row.key)}</th>` +
-        ([[row.requests, ''], [row.failed, ''], [row.errorRate, row.errorRateInterval], [row.p50, ''], [row.p90, ''], [row.p95, row.p95Interval], [row.p99, row.p99Interval], [row.max, '']] as const)
-          .map(([cell, range]) => `<td class="num">${e(cell)}${range ? `<div class="note">${e(range)}</div>` : ''}</td>`)
+        (
+          [
+            [row.requests, ''],
+            [row.failed, ''],
+            [row.errorRate, row.errorRateInterval],
+            [row.p50, ''],
+            [row.p90, ''],
+            [row.p95, row.p95Interval],
+            [row.p99, row.p99Interval],
+            [row.max, ''],
+          ] as const
+        )
+          .map(
+            ([cell, range]) => `<td class="num">${e(cell)}${range ? `<div class="note">${e(range)}</div>` : ''}</td>`,
+          )
           .join('') +
         `<td>${e(row.statuses)}</td></tr>`,
     );
   }
   parts.push('</tbody></table></div>', `<h2>${e(labels.charts)}</h2>`);
-  if (groups.length > MAX_GROUP_CHARTS) parts.push(`<p class="note">${e(words.moreGroups(MAX_GROUP_CHARTS, groups.length))}</p>`);
+  if (groups.length > MAX_GROUP_CHARTS)
+    parts.push(`<p class="note">${e(words.moreGroups(MAX_GROUP_CHARTS, groups.length))}</p>`);
   charts.forEach((chart, index) => {
-    parts.push(`<figure class="chart" id="chart-${chart.id}"><figcaption>${e(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);
+    parts.push(
+      `<figure class="chart" id="chart-${chart.id}"><figcaption>${e(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`,
+    );
   });
   if (summary.ingest.warnings.length > 0) {
-    parts.push(`<h2>${e(labels.warnings)}</h2><ul>`, ...summary.ingest.warnings.map((warning) => `<li>${e(warning)}</li>`), '</ul>');
+    parts.push(
+      `<h2>${e(labels.warnings)}</h2><ul>`,
+      ...summary.ingest.warnings.map((warning) => `<li>${e(warning)}</li>`),
+      '</ul>',
+    );
   }
-  parts.push(`<footer>${e(labels.generatedBy(summary.tool.version))} · schema ${summary.schemaVersion}</footer></main></body></html>`);
+  parts.push(
+    `<footer>${e(labels.generatedBy(summary.tool.version))} · schema ${summary.schemaVersion}</footer></main></body></html>`,
+  );
   return parts.join('\n');
 }

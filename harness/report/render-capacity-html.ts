@@ -14,7 +14,12 @@ import type { Language } from '../vocabulary.ts';
 const say = (lang: Language, en: string, ko: string): string => (lang === 'ko' ? ko : en);
 
 function throughputSpec(profile: CapacityProfile, lang: Language): TopLevelSpec {
-  const measured = profile.steps.map((step) => ({ load: step.load, value: step.throughputPerSecond, low: step.throughputInterval?.[0] ?? step.throughputPerSecond, high: step.throughputInterval?.[1] ?? step.throughputPerSecond }));
+  const measured = profile.steps.map((step) => ({
+    load: step.load,
+    value: step.throughputPerSecond,
+    low: step.throughputInterval?.[0] ?? step.throughputPerSecond,
+    high: step.throughputInterval?.[1] ?? step.throughputPerSecond,
+  }));
   const maxLoad = profile.steps.reduce((most, step) => Math.max(most, step.load), -Infinity) * 1.25;
   const fit = profile.fit;
   const curve = fit
@@ -23,38 +28,88 @@ function throughputSpec(profile: CapacityProfile, lang: Language): TopLevelSpec 
         return { load, value: uslThroughput({ sigma: fit.sigma, kappa: fit.kappa, lambda: fit.lambda }, load) };
       })
     : [];
-  const x = { field: 'load', type: 'quantitative', title: say(lang, 'people in the closed loop (load N)', '동시 사용자 수 (부하 N)') } as const;
-  const y = { field: 'value', type: 'quantitative', title: say(lang, 'journeys per second', '초당 구매 여정') } as const;
+  const x = {
+    field: 'load',
+    type: 'quantitative',
+    title: say(lang, 'people in the closed loop (load N)', '동시 사용자 수 (부하 N)'),
+  } as const;
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: say(lang, 'journeys per second', '초당 구매 여정'),
+  } as const;
   const layers: TopLevelSpec[] = [
-    { data: { values: curve }, mark: { type: 'line', color: '#8c959f', strokeDash: [4, 3] }, encoding: { x, y } } as unknown as TopLevelSpec,
-    { data: { values: measured }, mark: { type: 'rule', color: '#0969da' }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } } as unknown as TopLevelSpec,
-    { data: { values: measured }, mark: { type: 'point', filled: true, color: '#0969da', size: 60 }, encoding: { x, y } } as unknown as TopLevelSpec,
+    {
+      data: { values: curve },
+      mark: { type: 'line', color: '#8c959f', strokeDash: [4, 3] },
+      encoding: { x, y },
+    } as unknown as TopLevelSpec,
+    {
+      data: { values: measured },
+      mark: { type: 'rule', color: '#0969da' },
+      encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
+    } as unknown as TopLevelSpec,
+    {
+      data: { values: measured },
+      mark: { type: 'point', filled: true, color: '#0969da', size: 60 },
+      encoding: { x, y },
+    } as unknown as TopLevelSpec,
   ];
   if (profile.maxLoadMeetingTargets !== null) {
-    layers.push({ data: { values: [{ load: profile.maxLoadMeetingTargets }] }, mark: { type: 'rule', color: '#1a7f37' }, encoding: { x } } as unknown as TopLevelSpec);
+    layers.push({
+      data: { values: [{ load: profile.maxLoadMeetingTargets }] },
+      mark: { type: 'rule', color: '#1a7f37' },
+      encoding: { x },
+    } as unknown as TopLevelSpec);
   }
-  if (fit?.knee) layers.push({ data: { values: [{ load: fit.knee.load, value: fit.knee.throughput }] }, mark: { type: 'point', shape: 'diamond', size: 160, color: '#bf8700', filled: true }, encoding: { x, y } } as unknown as TopLevelSpec);
+  if (fit?.knee)
+    layers.push({
+      data: { values: [{ load: fit.knee.load, value: fit.knee.throughput }] },
+      mark: { type: 'point', shape: 'diamond', size: 160, color: '#bf8700', filled: true },
+      encoding: { x, y },
+    } as unknown as TopLevelSpec);
   return { width: 640, height: 260, config: { font: CHART_FONT }, layer: layers } as unknown as TopLevelSpec;
 }
 
 function latencySpec(profile: CapacityProfile, lang: Language): TopLevelSpec {
-  const values = profile.steps.flatMap((step) => [
-    { load: step.load, ms: step.latencyP50Ms, stat: 'p50' },
-    { load: step.load, ms: step.latencyP95Ms, stat: 'p95' },
-  ]).filter((point) => point.ms !== null);
+  const values = profile.steps
+    .flatMap((step) => [
+      { load: step.load, ms: step.latencyP50Ms, stat: 'p50' },
+      { load: step.load, ms: step.latencyP95Ms, stat: 'p95' },
+    ])
+    .filter((point) => point.ms !== null);
   return {
     width: 640,
     height: 220,
     config: { font: CHART_FONT },
     layer: [
-      { data: { values }, mark: { type: 'line', point: true }, encoding: { x: { field: 'load', type: 'quantitative', title: say(lang, 'load N', '부하 N') }, y: { field: 'ms', type: 'quantitative', title: 'ms' }, color: { field: 'stat', type: 'nominal', title: null } } },
-      { data: { values: [{ ms: profile.targets.latencyP95Ms }] }, mark: { type: 'rule', color: '#cf222e', strokeDash: [6, 4] }, encoding: { y: { field: 'ms', type: 'quantitative' } } },
+      {
+        data: { values },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'load', type: 'quantitative', title: say(lang, 'load N', '부하 N') },
+          y: { field: 'ms', type: 'quantitative', title: 'ms' },
+          color: { field: 'stat', type: 'nominal', title: null },
+        },
+      },
+      {
+        data: { values: [{ ms: profile.targets.latencyP95Ms }] },
+        mark: { type: 'rule', color: '#cf222e', strokeDash: [6, 4] },
+        encoding: { y: { field: 'ms', type: 'quantitative' } },
+      },
     ],
   } as unknown as TopLevelSpec;
 }
 
-export async function renderCapacityHtml(profile: CapacityProfile, lang: Language, shopLaw: { s0Ms: number; sigma: number; kappa: number } | null): Promise<string> {
-  const [throughput, latency] = await Promise.all([renderChartSvg(throughputSpec(profile, lang)), renderChartSvg(latencySpec(profile, lang))]);
+export async function renderCapacityHtml(
+  profile: CapacityProfile,
+  lang: Language,
+  shopLaw: { s0Ms: number; sigma: number; kappa: number } | null,
+): Promise<string> {
+  const [throughput, latency] = await Promise.all([
+    renderChartSvg(throughputSpec(profile, lang)),
+    renderChartSvg(latencySpec(profile, lang)),
+  ]);
   const good = profile.maxLoadMeetingTargets !== null;
   const rows = profile.steps
     .map(

@@ -16,7 +16,9 @@ function actorName(actor: string, lang: Language): string {
 
 export function renderConsoleSummary(summary: RunSummary, lang: Language): string[] {
   const labels = labelsFor(lang);
-  const lines = [`${MARK[summary.verdict]} ${labels.verdict[summary.verdict]} — ${labels.verdictLine[summary.verdict]}`];
+  const lines = [
+    `${MARK[summary.verdict]} ${labels.verdict[summary.verdict]} — ${labels.verdictLine[summary.verdict]}`,
+  ];
   if (!summary.complete) lines.push(`  ${labels.incomplete}${summary.interruption ? ` ${summary.interruption}` : ''}`);
   lines.splice(0, 0, buildRunHeadline(summary, lang));
   for (const target of summary.targets) {
@@ -25,9 +27,13 @@ export function renderConsoleSummary(summary: RunSummary, lang: Language): strin
     const everyone = over ? everyoneInterval(target, lang) : null;
     const interval = target.interval
       ? ` [${formatValue(target.interval[0], target.unit, lang)} … ${formatValue(target.interval[1], target.unit, lang)}]`
-      : everyone ? ` [${everyone}]` : '';
+      : everyone
+        ? ` [${everyone}]`
+        : '';
     const measured =
-      target.measured === null && over && target.reason === 'missed' ? labels.notReached(formatValue(over.longestSeen, target.unit, lang)) : formatValue(target.measured, target.unit, lang);
+      target.measured === null && over && target.reason === 'missed'
+        ? labels.notReached(formatValue(over.longestSeen, target.unit, lang))
+        : formatValue(target.measured, target.unit, lang);
     lines.push(`  ${MARK[target.verdict]} ${words}: ${measured}${interval}`);
     if (over) {
       lines.push(
@@ -40,12 +46,20 @@ export function renderConsoleSummary(summary: RunSummary, lang: Language): strin
   for (const [actor, figures] of Object.entries(summary.actors)) {
     const outcomeWords = Object.entries(figures.outcomes)
       .filter(([, value]) => value > 0)
-      .map(([outcome, value]) => `${labels.outcome[outcome as keyof typeof labels.outcome] ?? outcome} ${formatNumber(value)}`);
+      .map(
+        ([outcome, value]) =>
+          `${labels.outcome[outcome as keyof typeof labels.outcome] ?? outcome} ${formatNumber(value)}`,
+      );
     lines.push(`  ${actorName(actor, lang)} ${formatNumber(figures.arrivals)}: ${outcomeWords.join(' · ') || '—'}`);
   }
   const bots = summary.crowd?.bots;
   if (bots) {
-    const share = bots.shareOfStock === null ? '' : lang === 'ko' ? ` (재고의 ${formatPercent(bots.shareOfStock)})` : ` (${formatPercent(bots.shareOfStock)} of the stock)`;
+    const share =
+      bots.shareOfStock === null
+        ? ''
+        : lang === 'ko'
+          ? ` (재고의 ${formatPercent(bots.shareOfStock)})`
+          : ` (${formatPercent(bots.shareOfStock)} of the stock)`;
     const over = bots.ringsOverAddressLimit ?? 0;
     lines.push(
       lang === 'ko'
@@ -65,7 +79,9 @@ export function renderConsoleSummary(summary: RunSummary, lang: Language): strin
     lines.push(`  ${person.person} (Chromium): ${person.outcome}${person.message ? ` — ${person.message}` : ''}`);
   }
   if (summary.probes) {
-    const holes = summary.probes.findings.filter((finding) => finding.verdict === 'bypassed').map((finding) => finding.id);
+    const holes = summary.probes.findings
+      .filter((finding) => finding.verdict === 'bypassed')
+      .map((finding) => finding.id);
     lines.push(
       lang === 'ko'
         ? `  대기열 점검 ${summary.probes.findings.length}건: ${holes.length === 0 ? '모두 막음' : `뚫림 ${holes.join(', ')}`}`
@@ -76,18 +92,24 @@ export function renderConsoleSummary(summary: RunSummary, lang: Language): strin
   if (over && over.joined > 0) {
     const longest = formatDuration(over.saleTime.longestSeenMs, lang);
     const p = (value: number | null): string => (value === null ? `> ${longest}` : formatDuration(value, lang));
-    lines.push(`  ${labels.queueWaitEveryone} (×${summary.queueWait.timeScale}): p50 ${p(over.saleTime.p50)} · p95 ${p(over.saleTime.p95)}`);
+    lines.push(
+      `  ${labels.queueWaitEveryone} (×${summary.queueWait.timeScale}): p50 ${p(over.saleTime.p50)} · p95 ${p(over.saleTime.p95)}`,
+    );
   }
   const wait = summary.queueWait.saleTime;
   if (wait.count > 0) {
     const p = (value: number | null): string => (value === null ? '—' : formatDuration(value, lang));
-    lines.push(`  ${labels.queueWaitSale} (×${summary.queueWait.timeScale}): p50 ${p(wait.p50)} · p95 ${p(wait.p95)} · max ${p(wait.max)}`);
+    lines.push(
+      `  ${labels.queueWaitSale} (×${summary.queueWait.timeScale}): p50 ${p(wait.p50)} · p95 ${p(wait.p95)} · max ${p(wait.max)}`,
+    );
   }
   const stock = summary.stock;
   lines.push(
     `  ${labels.unitsSold} ${formatNumber(stock.unitsSold)}${stock.stock === null ? '' : ` / ${formatNumber(stock.stock)}`} · ${labels.oversold} ${stock.oversold === null ? '—' : formatNumber(stock.oversold)} · ${labels.requests} ${formatNumber(summary.requests.total)} · ${labels.errorRate} ${formatPercent(summary.requests.errorRate)}`,
   );
-  lines.push(`  ${labels.reentries} ${formatNumber(summary.reentries.total)} · ${labels.sessionExpiries} ${formatNumber(summary.sessionExpiries)}`);
+  lines.push(
+    `  ${labels.reentries} ${formatNumber(summary.reentries.total)} · ${labels.sessionExpiries} ${formatNumber(summary.sessionExpiries)}`,
+  );
   for (const item of summary.recommendations ?? []) lines.push(`  → ${item[lang]}`);
   return lines;
 }

@@ -16,7 +16,12 @@ const h = escapeHtml;
 function table(id: string, head: readonly string[], rows: readonly (readonly string[])[]): string {
   return (
     `<table id="${id}"><thead><tr>${head.map((cell) => `<th>${h(cell)}</th>`).join('')}</tr></thead><tbody>` +
-    rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th>${h(cell)}</th>` : `<td class="num">${h(cell)}</td>`)).join('')}</tr>`).join('') +
+    rows
+      .map(
+        (row) =>
+          `<tr>${row.map((cell, i) => (i === 0 ? `<th>${h(cell)}</th>` : `<td class="num">${h(cell)}</td>`)).join('')}</tr>`,
+      )
+      .join('') +
     '</tbody></table>'
   );
 }
@@ -45,7 +50,11 @@ function botsSection(summary: RunSummary, lang: Language): string {
             `Bulk buying: ${formatNumber(over)} rings bought more to one delivery address than the per-address limit allows (${formatNumber(bots.unitsOverAddressLimit ?? 0)} units over it${shopOver === null ? '' : `; the shop counted ${formatNumber(shopOver)} addresses over the limit`}).`,
             `대량 구매: ${formatNumber(over)}개 조직이 한 배송지로 주소당 한도를 넘겨 샀습니다(한도 초과 ${formatNumber(bots.unitsOverAddressLimit ?? 0)}개${shopOver === null ? '' : `, 상점 집계 한도 초과 주소 ${formatNumber(shopOver)}곳`}).`,
           )
-        : say(lang, 'No delivery address received more than the per-address limit.', '주소당 한도를 넘겨 받은 배송지는 없습니다.'),
+        : say(
+            lang,
+            'No delivery address received more than the per-address limit.',
+            '주소당 한도를 넘겨 받은 배송지는 없습니다.',
+          ),
     )}</p>`,
   );
   const kinds = Object.entries(bots.bypass);
@@ -58,8 +67,18 @@ function botsSection(summary: RunSummary, lang: Language): string {
     parts.push(
       table(
         'bypass',
-        [say(lang, 'Attempt to skip the queue', '대기열 우회 시도'), say(lang, 'refused', '거부됨'), say(lang, 'let through', '통과됨'), say(lang, 'error', '오류')],
-        kinds.map(([kind, results]) => [kindWords[kind] ?? kind, formatNumber(results.refused ?? 0), formatNumber(results.let_through ?? 0), formatNumber(results.error ?? 0)]),
+        [
+          say(lang, 'Attempt to skip the queue', '대기열 우회 시도'),
+          say(lang, 'refused', '거부됨'),
+          say(lang, 'let through', '통과됨'),
+          say(lang, 'error', '오류'),
+        ],
+        kinds.map(([kind, results]) => [
+          kindWords[kind] ?? kind,
+          formatNumber(results.refused ?? 0),
+          formatNumber(results.let_through ?? 0),
+          formatNumber(results.error ?? 0),
+        ]),
       ),
     );
   }
@@ -133,7 +152,11 @@ function browsersSection(summary: RunSummary, lang: Language, readAsset: AssetRe
 function probesSection(summary: RunSummary, lang: Language): string {
   const probes = summary.probes;
   if (!probes) return '';
-  const verdictWords = { held: say(lang, 'held', '막음'), bypassed: say(lang, 'BYPASSED', '뚫림'), inconclusive: say(lang, 'inconclusive', '판정 불가') };
+  const verdictWords = {
+    held: say(lang, 'held', '막음'),
+    bypassed: say(lang, 'BYPASSED', '뚫림'),
+    inconclusive: say(lang, 'inconclusive', '판정 불가'),
+  };
   const rows = probes.findings.map(
     (finding) =>
       `<tr data-probe="${h(finding.id)}" data-verdict="${finding.verdict}"><th>${h(finding.title[lang])}</th><td>${h(finding.severity)}</td>` +
@@ -157,7 +180,12 @@ export function renderRecommendationsHtml(summary: RunSummary, lang: Language): 
 }
 
 export function renderCrowdHtml(summary: RunSummary, lang: Language, readAsset?: AssetReader): string {
-  return [botsSection(summary, lang), fairnessSection(summary, lang), browsersSection(summary, lang, readAsset), probesSection(summary, lang)]
+  return [
+    botsSection(summary, lang),
+    fairnessSection(summary, lang),
+    browsersSection(summary, lang, readAsset),
+    probesSection(summary, lang),
+  ]
     .filter(Boolean)
     .join('\n');
 }

@@ -16,7 +16,6 @@ export interface RenderReportOptions {
   readonly readAsset?: AssetReader;
 }
 
-
 /**
  * The run as one self-contained HTML page: the verdict first (big, coloured, in words), the
  * targets table, key figures, outcomes per actor, then the charts as inline SVG (rendered
@@ -45,7 +44,9 @@ export async function renderHtmlReport(summary: RunSummary, options: RenderRepor
       `<strong>${escapeHtml(labels.verdict[summary.verdict])}</strong><span>${escapeHtml(labels.verdictLine[summary.verdict])}</span></section>`,
   );
   if (!summary.complete) {
-    parts.push(`<p class="notice">${escapeHtml(labels.incomplete)}${summary.interruption ? ` ${escapeHtml(summary.interruption)}` : ''}</p>`);
+    parts.push(
+      `<p class="notice">${escapeHtml(labels.incomplete)}${summary.interruption ? ` ${escapeHtml(summary.interruption)}` : ''}</p>`,
+    );
   }
   parts.push(`<section class="part" id="targets-part"><h2>${escapeHtml(labels.targets)}</h2>`);
   const rows = targetRows(summary, lang);
@@ -66,20 +67,29 @@ export async function renderHtmlReport(summary: RunSummary, options: RenderRepor
       );
     }
     parts.push('</tbody></table>');
-    if (summary.queueWait.overEveryone) parts.push(`<p class="note" id="waits-over-everyone-method">${escapeHtml(labels.everyoneNote(summary.queueWait.overEveryone.confidence))}</p>`);
+    if (summary.queueWait.overEveryone)
+      parts.push(
+        `<p class="note" id="waits-over-everyone-method">${escapeHtml(labels.everyoneNote(summary.queueWait.overEveryone.confidence))}</p>`,
+      );
   }
   parts.push('</section>');
   parts.push(renderRecommendationsHtml(summary, lang));
-  parts.push(`<section class="part" id="key-figures-part"><h2>${escapeHtml(labels.keyFigures)}</h2><table id="key-figures"><tbody>`);
+  parts.push(
+    `<section class="part" id="key-figures-part"><h2>${escapeHtml(labels.keyFigures)}</h2><table id="key-figures"><tbody>`,
+  );
   for (const [name, value] of keyFigures(summary, lang)) {
     parts.push(`<tr><th>${escapeHtml(name)}</th><td class="num">${escapeHtml(value)}</td></tr>`);
   }
-  parts.push(`</tbody></table><p class="note">${escapeHtml(labels.saleTimeNote(summary.queueWait.timeScale))}</p></section>`);
+  parts.push(
+    `</tbody></table><p class="note">${escapeHtml(labels.saleTimeNote(summary.queueWait.timeScale))}</p></section>`,
+  );
   parts.push(outcomesTable(summary, lang));
   parts.push(renderCrowdHtml(summary, lang, options.readAsset));
   parts.push(`<section class="part page" id="charts-part"><h2>${escapeHtml(labels.charts)}</h2>`);
   charts.forEach((chart, index) => {
-    parts.push(`<figure class="chart" id="chart-${chart.id}"><figcaption>${escapeHtml(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`);
+    parts.push(
+      `<figure class="chart" id="chart-${chart.id}"><figcaption>${escapeHtml(chart.title)}</figcaption>${svgs[index] ?? ''}</figure>`,
+    );
   });
   parts.push('</section>');
   if (summary.shop !== null && Object.keys(summary.shop).length > 0) {
@@ -94,7 +104,9 @@ export async function renderHtmlReport(summary: RunSummary, options: RenderRepor
     for (const warning of summary.ingest.warnings) parts.push(`<li>${escapeHtml(warning)}</li>`);
     parts.push('</ul>');
   }
-  parts.push(`<footer>${escapeHtml(labels.generatedBy(summary.tool.version))} · schema ${summary.schemaVersion}</footer></main></body></html>`);
+  parts.push(
+    `<footer>${escapeHtml(labels.generatedBy(summary.tool.version))} · schema ${summary.schemaVersion}</footer></main></body></html>`,
+  );
   return parts.join('\n');
 }
 

@@ -41,7 +41,9 @@ function testcase(summary: RunSummary, target: TargetResult): string {
   const threshold = formatValue(target.threshold, target.unit, 'en');
   if (target.verdict === 'fail') {
     const message = `target ${target.id} missed: measured ${measured}, target ${target.stat} ${target.op} ${threshold}`;
-    const detail = [target.description, `metric ${target.metric}`, `samples ${target.samples}`, target.note ?? ''].filter(Boolean).join('\n');
+    const detail = [target.description, `metric ${target.metric}`, `samples ${target.samples}`, target.note ?? '']
+      .filter(Boolean)
+      .join('\n');
     return `${open}\n      <failure message="${escapeXml(message)}" type="target-missed">${escapeXml(detail)}</failure>\n    </testcase>`;
   }
   if (target.verdict === 'inconclusive') {

@@ -1,4 +1,4 @@
-import { escapeMarkdownCell } from './escape.ts';
+import { escapeMarkdownCell, escapeMarkdownText, markdownCode } from './escape.ts';
 import { labelsFor } from './labels.ts';
 import type { RenderReportOptions } from './render-html-report.ts';
 import { keyFigures, targetRows } from './report-rows.ts';
@@ -12,34 +12,59 @@ export function renderMarkdownReport(summary: RunSummary, options: RenderReportO
   const lang = options.lang ?? 'en';
   const labels = labelsFor(lang);
   const lines: string[] = [
-    `## ${ICONS[summary.verdict]} ${labels.verdict[summary.verdict]}: ${summary.scenario.name}`,
+    `## ${ICONS[summary.verdict]} ${labels.verdict[summary.verdict]}: ${escapeMarkdownText(summary.scenario.name)}`,
     '',
-    `**${buildRunHeadline(summary, lang)}**`,
+    `**${escapeMarkdownText(buildRunHeadline(summary, lang))}**`,
     '',
     labels.verdictLine[summary.verdict],
   ];
-  if (!summary.complete) lines.push('', `> **${labels.incomplete}**${summary.interruption ? ` ${summary.interruption}` : ''}`);
+  if (!summary.complete)
+    lines.push(
+      '',
+      `> **${labels.incomplete}**${summary.interruption ? ` ${escapeMarkdownText(summary.interruption)}` : ''}`,
+    );
   lines.push('', `### ${labels.targets}`, '');
   const rows = targetRows(summary, lang);
   if (rows.length === 0) lines.push(labels.noTargets);
   else {
-    lines.push(`| ${labels.target} | ${labels.measured} | ${labels.samples} | ${labels.result} |`, '|---|---:|---:|---|');
+    lines.push(
+      `| ${labels.target} | ${labels.measured} | ${labels.samples} | ${labels.result} |`,
+      '|---|---:|---:|---|',
+    );
     for (const row of rows) {
-      const target = `${row.description} (\`${row.id}\`)${row.note ? `<br>${row.note}` : ''}${row.overEveryone ? `<br>${row.overEveryone}` : ''}`;
-      const measured = `${row.measured}${row.interval ? `<br>${row.interval}` : ''}`;
-      lines.push(
-        `| ${escapeMarkdownCell(target)} | ${escapeMarkdownCell(measured)} | ${row.samples} | ${ICONS[row.verdict]} ${labels.verdict[row.verdict]} |`,
-      );
+      // Untrusted parts are escaped one by one; the line breaks between them are the report's own.
+      const target = [
+        `${escapeMarkdownCell(row.description)} (${markdownCode(row.id)})`,
+        ...[row.note, row.overEveryone].filter((part): part is string => Boolean(part)).map(escapeMarkdownCell),
+      ].join('<br>');
+      const measured = [row.measured, row.interval]
+        .filter((part): part is string => Boolean(part))
+        .map(escapeMarkdownCell)
+        .join('<br>');
+      lines.push(`| ${target} | ${measured} | ${row.samples} | ${ICONS[row.verdict]} ${labels.verdict[row.verdict]} |`);
     }
   }
-  if (rows.length > 0 && summary.queueWait.overEveryone) lines.push('', `_${labels.everyoneNote(summary.queueWait.overEveryone.confidence)}_`);
+  if (rows.length > 0 && summary.queueWait.overEveryone)
+    lines.push('', `_${labels.everyoneNote(summary.queueWait.overEveryone.confidence)}_`);
   const advice = summary.recommendations ?? [];
-  if (advice.length > 0) lines.push('', `### ${lang === 'ko' ? '바꿀 점' : 'What to change'}`, '', ...advice.map((item) => `- ${item[lang]}`));
+  if (advice.length > 0)
+    lines.push(
+      '',
+      `### ${lang === 'ko' ? '바꿀 점' : 'What to change'}`,
+      '',
+      ...advice.map((item) => `- ${item[lang]}`),
+    );
   lines.push('', `### ${labels.keyFigures}`, '', '| | |', '|---|---|');
-  for (const [name, value] of keyFigures(summary, lang)) lines.push(`| ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(value)} |`);
+  for (const [name, value] of keyFigures(summary, lang))
+    lines.push(`| ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(value)} |`);
   lines.push('', `_${labels.saleTimeNote(summary.queueWait.timeScale)}_`);
   if (summary.ingest.warnings.length > 0) {
-    lines.push('', `### ${labels.warnings}`, '', ...summary.ingest.warnings.map((warning) => `- ${warning}`));
+    lines.push(
+      '',
+      `### ${labels.warnings}`,
+      '',
+      ...summary.ingest.warnings.map((warning) => `- ${escapeMarkdownText(warning)}`),
+    );
   }
   lines.push('', `<sub>${labels.generatedBy(summary.tool.version)}</sub>`, '');
   return lines.join('\n');

@@ -35,8 +35,14 @@ function lines(section: PlanReportSection): string {
 }
 
 /** A table whose first column heads its rows; `numeric` columns are right-aligned and not wrapped. */
-function table(head: readonly string[], rows: readonly (readonly string[])[], id: string, numeric: readonly number[] = []): string {
-  const cell = (text: string, i: number): string => (i === 0 ? `<th>${h(text)}</th>` : `<td${numeric.includes(i) ? ' class="num"' : ''}>${h(text)}</td>`);
+function table(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  id: string,
+  numeric: readonly number[] = [],
+): string {
+  const cell = (text: string, i: number): string =>
+    i === 0 ? `<th>${h(text)}</th>` : `<td${numeric.includes(i) ? ' class="num"' : ''}>${h(text)}</td>`;
   return (
     `<table id="${h(id)}"><thead><tr>${head.map((text) => `<th>${h(text)}</th>`).join('')}</tr></thead><tbody>` +
     rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('') +
@@ -55,7 +61,10 @@ function settingsByProduct(section: PlanReportSection): string {
     products.set(product!, rows);
   }
   return [...products]
-    .map(([product, rows]) => `<div class="product" data-product="${h(product)}"><h3>${h(product)}</h3>${table(head, rows, `settings-${product.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, [1])}</div>`)
+    .map(
+      ([product, rows]) =>
+        `<div class="product" data-product="${h(product)}"><h3>${h(product)}</h3>${table(head, rows, `settings-${product.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, [1])}</div>`,
+    )
     .join('');
 }
 
@@ -76,7 +85,14 @@ export async function renderPlanHtml(result: PlanResult, lang: Language = result
   const soldOut = section('sold-out');
   const [optionsSvg, queueSvg, waitSvg, whoSvg] = await Promise.all([
     figure(charts.options),
-    figure(charts.queue, say(lang, 'A raffle has no queue: each winner comes at their slot.', '추첨은 줄이 없습니다: 당첨자는 배정된 시간에 옵니다.')),
+    figure(
+      charts.queue,
+      say(
+        lang,
+        'A raffle has no queue: each winner comes at their slot.',
+        '추첨은 줄이 없습니다: 당첨자는 배정된 시간에 옵니다.',
+      ),
+    ),
     figure(charts.wait),
     figure(charts.whoBuys),
   ]);

@@ -55,7 +55,9 @@ export function everyoneInterval(target: TargetResult, lang: Language): string |
   }
   if (over.stillWaitingAtThreshold === null) return null;
   const share = (value: number): string => formatPercent(Math.round(value * 1000) / 1000);
-  const range = over.stillWaitingInterval ? ` (${labels.interval(percent)}: ${share(over.stillWaitingInterval[0])} – ${share(over.stillWaitingInterval[1])})` : '';
+  const range = over.stillWaitingInterval
+    ? ` (${labels.interval(percent)}: ${share(over.stillWaitingInterval[0])} – ${share(over.stillWaitingInterval[1])})`
+    : '';
   return `${labels.stillWaitingAt(formatValue(target.threshold, target.unit, lang), share(over.stillWaitingAtThreshold))}${range}`;
 }
 
@@ -106,13 +108,23 @@ export function keyFigures(summary: RunSummary, lang: Language): [string, string
   const waitText =
     wait.count === 0
       ? labels.none
-      : (['p50', 'p95', 'p99'] as const).map((p) => `${p} ${wait[p] === null ? labels.none : formatDuration(wait[p], lang)}`).join(' · ');
-  const reasons = Object.entries(summary.reentries.byReason).map(([reason, count]) => `${reason} ${formatNumber(count)}`);
+      : (['p50', 'p95', 'p99'] as const)
+          .map((p) => `${p} ${wait[p] === null ? labels.none : formatDuration(wait[p], lang)}`)
+          .join(' · ');
+  const reasons = Object.entries(summary.reentries.byReason).map(
+    ([reason, count]) => `${reason} ${formatNumber(count)}`,
+  );
   return [
     [labels.scenario, `${summary.scenario.name} (${labels.timeScale(summary.scenario.timeScale)})`],
     [labels.shop, `${summary.target.url}${summary.target.embedded ? ` (${labels.embeddedShop})` : ''}`],
     ...(summary.engine
-      ? [[labels.loadEngine, `${summary.engine.name} ${summary.engine.version ?? ''}`.trim() + (summary.engine.personEngine ? ` · ${labels.personEngine} ${summary.engine.personEngine}` : '')] as [string, string]]
+      ? [
+          [
+            labels.loadEngine,
+            `${summary.engine.name} ${summary.engine.version ?? ''}`.trim() +
+              (summary.engine.personEngine ? ` · ${labels.personEngine} ${summary.engine.personEngine}` : ''),
+          ] as [string, string],
+        ]
       : []),
     [labels.duration, formatDuration(summary.durationMs, lang)],
     [labels.people, formatNumber(people)],
@@ -122,8 +134,14 @@ export function keyFigures(summary: RunSummary, lang: Language): [string, string
     [labels.requests, formatNumber(summary.requests.total)],
     [labels.errorRate, formatPercent(summary.requests.errorRate)],
     ...everyoneRows(summary, lang),
-    [`${summary.queueWait.overEveryone ? labels.queueWaitAdmitted : labels.queueWaitSale}, ×${summary.queueWait.timeScale}`, waitText],
-    [labels.reentries, `${formatNumber(summary.reentries.total)}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`],
+    [
+      `${summary.queueWait.overEveryone ? labels.queueWaitAdmitted : labels.queueWaitSale}, ×${summary.queueWait.timeScale}`,
+      waitText,
+    ],
+    [
+      labels.reentries,
+      `${formatNumber(summary.reentries.total)}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`,
+    ],
     [labels.sessionExpiries, formatNumber(summary.sessionExpiries)],
   ];
 }

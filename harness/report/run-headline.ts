@@ -21,7 +21,8 @@ export function buildRunHeadline(summary: RunSummary, lang: Language): string {
   const { stock } = summary;
   const sold = formatNumber(stock.unitsSold);
   const parts: string[] = [];
-  if (lang === 'ko') parts.push(stock.stock === null ? `${sold}개 판매` : `재고 ${formatNumber(stock.stock)}개 중 ${sold}개 판매`);
+  if (lang === 'ko')
+    parts.push(stock.stock === null ? `${sold}개 판매` : `재고 ${formatNumber(stock.stock)}개 중 ${sold}개 판매`);
   else parts.push(stock.stock === null ? `${sold} units sold` : `${sold} of ${formatNumber(stock.stock)} units sold`);
   const people = summary.actors.person;
   if (people && people.arrivals > 0) {
@@ -30,14 +31,29 @@ export function buildRunHeadline(summary: RunSummary, lang: Language): string {
       .sort((a, b) => b[1] - a[1]);
     const phrases = outcomes.map(([outcome, value], index) => {
       const phrase = PHRASES[outcome][lang];
-      if (lang === 'ko') return index === 0 ? `${formatNumber(people.arrivals)}명 중 ${formatNumber(value)}명 ${phrase}` : `${formatNumber(value)}명 ${phrase}`;
-      return index === 0 ? `${formatNumber(value)} of ${formatNumber(people.arrivals)} people ${phrase}` : `${formatNumber(value)} ${phrase}`;
+      if (lang === 'ko')
+        return index === 0
+          ? `${formatNumber(people.arrivals)}명 중 ${formatNumber(value)}명 ${phrase}`
+          : `${formatNumber(value)}명 ${phrase}`;
+      return index === 0
+        ? `${formatNumber(value)} of ${formatNumber(people.arrivals)} people ${phrase}`
+        : `${formatNumber(value)} ${phrase}`;
     });
     if (phrases.length > 0) parts.push(phrases.join(', '));
     const stillOut = people.arrivals - outcomes.reduce((sum, [, value]) => sum + value, 0);
-    if (stillOut > 0) parts.push(lang === 'ko' ? `${formatNumber(stillOut)}명은 실행이 끝날 때까지 결과 없음` : `${formatNumber(stillOut)} had no outcome when the run ended`);
+    if (stillOut > 0)
+      parts.push(
+        lang === 'ko'
+          ? `${formatNumber(stillOut)}명은 실행이 끝날 때까지 결과 없음`
+          : `${formatNumber(stillOut)} had no outcome when the run ended`,
+      );
   }
   const bots = summary.actors.bot;
-  if (bots && bots.unitsBought > 0) parts.push(lang === 'ko' ? `봇이 ${formatNumber(bots.unitsBought)}개 구매` : `bots bought ${formatNumber(bots.unitsBought)} units`);
+  if (bots && bots.unitsBought > 0)
+    parts.push(
+      lang === 'ko'
+        ? `봇이 ${formatNumber(bots.unitsBought)}개 구매`
+        : `bots bought ${formatNumber(bots.unitsBought)} units`,
+    );
   return `${parts.join('; ')}.`;
 }

@@ -21,7 +21,10 @@ export interface RunSettings {
 /** Rounds up to whole minutes, for settings people type into a product. */
 const ceilMinutes = (ms: number): number => Math.ceil(ms / 60_000) * 60_000;
 
-export function recommendFromRun(summary: Omit<RunSummary, 'recommendations'>, settings: RunSettings): Recommendation[] {
+export function recommendFromRun(
+  summary: Omit<RunSummary, 'recommendations'>,
+  settings: RunSettings,
+): Recommendation[] {
   const advice: Recommendation[] = [];
   const wait = summary.queueWait.saleTime;
   const longestWait = wait.p99 ?? wait.max ?? 0;
@@ -30,7 +33,8 @@ export function recommendFromRun(summary: Omit<RunSummary, 'recommendations'>, s
   if (expiries > 0 || requeues > 0) {
     const needed = ceilMinutes((longestWait + settings.journeySaleMs) * 1.25);
     const now = settings.sessionTtlSaleMs === null ? '' : ` (now ${formatDuration(settings.sessionTtlSaleMs, 'en')})`;
-    const nowKo = settings.sessionTtlSaleMs === null ? '' : ` (현재 ${formatDuration(settings.sessionTtlSaleMs, 'ko')})`;
+    const nowKo =
+      settings.sessionTtlSaleMs === null ? '' : ` (현재 ${formatDuration(settings.sessionTtlSaleMs, 'ko')})`;
     advice.push({
       id: 'session-length',
       severity: requeues > 0 ? 'high' : 'medium',

@@ -40,7 +40,12 @@ export const targetOverEveryoneSchema = z.object({
   /** Longest time anyone was seen waiting, admitted or not (the target's unit). */
   longestSeen: z.number().nonnegative(),
   /** The same target judged on admitted people only (as before this field): kept for comparison. */
-  admittedOnly: z.object({ verdict, measured: nullableNumber, interval: z.tuple([finite, finite]).nullable(), samples: count }),
+  admittedOnly: z.object({
+    verdict,
+    measured: nullableNumber,
+    interval: z.tuple([finite, finite]).nullable(),
+    samples: count,
+  }),
 });
 
 export const targetResultSchema = z.object({
@@ -60,13 +65,16 @@ export const targetResultSchema = z.object({
   samples: count,
   minSamples: count.optional(),
   note: z.string().optional(),
-  reason: z.enum(['no-samples', 'too-few-samples', 'not-a-number', 'interval-crosses-threshold', 'missed', 'run-interrupted']).optional(),
+  reason: z
+    .enum(['no-samples', 'too-few-samples', 'not-a-number', 'interval-crosses-threshold', 'missed', 'run-interrupted'])
+    .optional(),
   /** Present on queue-wait targets judged over everyone who joined (Kaplan–Meier). */
   overEveryone: targetOverEveryoneSchema.optional(),
 });
 
-export const OUTCOMES = ['bought', 'sold_out', 'limit_reached', 'gave_up', 'lost_place', 'error'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import { OUTCOMES, type Outcome } from '../vocabulary.ts';
+
+export { OUTCOMES, type Outcome };
 
 export const actorFiguresSchema = z.object({
   arrivals: count,
@@ -117,11 +125,25 @@ export const queueWaitOverEveryoneSchema = z.object({
   /** Person records without a join (not in the estimate). */
   neverJoined: count,
   /** Percentiles of the wait, sale time (ms); null when the curve never falls that far ("not reached"). */
-  saleTime: z.object({ p50: nullableNumber, p90: nullableNumber, p95: nullableNumber, p99: nullableNumber, longestSeenMs: z.number().nonnegative() }),
+  saleTime: z.object({
+    p50: nullableNumber,
+    p90: nullableNumber,
+    p95: nullableNumber,
+    p99: nullableNumber,
+    longestSeenMs: z.number().nonnegative(),
+  }),
   /** Brookmeyer–Crowley intervals of those percentiles; a bound is null where it is not reached. */
   intervals: z.object({ p50: quantileInterval, p90: quantileInterval, p95: quantileInterval, p99: quantileInterval }),
   /** The curve at its event times (at most ~400 points kept): share still waiting after tSaleMs. */
-  curve: z.array(z.object({ tSaleMs: z.number().nonnegative(), stillWaiting: z.number().min(0).max(1), lower: z.number().min(0).max(1), upper: z.number().min(0).max(1), atRisk: count })),
+  curve: z.array(
+    z.object({
+      tSaleMs: z.number().nonnegative(),
+      stillWaiting: z.number().min(0).max(1),
+      lower: z.number().min(0).max(1),
+      upper: z.number().min(0).max(1),
+      atRisk: count,
+    }),
+  ),
 });
 export type QueueWaitOverEveryoneSummary = z.infer<typeof queueWaitOverEveryoneSchema>;
 
@@ -223,7 +245,15 @@ export const requestGroupsSchema = z.object({
   rows: z.array(requestGroupSchema),
   /** Per group and bucket (timelineBucketSeconds wide); buckets without requests left out. */
   timeline: z.array(
-    z.object({ t: count, key: z.string(), requests: count, failed: count, p50: nullableNumber, p95: nullableNumber, p99: nullableNumber }),
+    z.object({
+      t: count,
+      key: z.string(),
+      requests: count,
+      failed: count,
+      p50: nullableNumber,
+      p95: nullableNumber,
+      p99: nullableNumber,
+    }),
   ),
 });
 
@@ -325,7 +355,10 @@ export type RunSummary = z.infer<typeof summarySchema>;
 export function parseRunSummary(json: unknown, where = 'summary.json'): RunSummary {
   const parsed = summarySchema.safeParse(json);
   if (!parsed.success) {
-    throw new UsageError('report.bad-summary', describeZodIssues(parsed.error.issues, `${where} does not match schema version ${SUMMARY_SCHEMA_VERSION}`));
+    throw new UsageError(
+      'report.bad-summary',
+      describeZodIssues(parsed.error.issues, `${where} does not match schema version ${SUMMARY_SCHEMA_VERSION}`),
+    );
   }
   return parsed.data;
 }

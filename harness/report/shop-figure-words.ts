@@ -14,7 +14,10 @@ const FIGURES: Readonly<Record<string, Words>> = {
   logins: { en: 'logins', ko: '로그인' },
   sessionsExpired: { en: 'login sessions that ran out', ko: '만료된 로그인 세션' },
   ticketsIssued: { en: 'queue tickets issued', ko: '발급한 대기표' },
-  ticketsReused: { en: 'joins that got their own live ticket back (refresh, second tab)', ko: '살아 있는 자기 대기표를 돌려받은 입장 요청 (새로고침, 두 번째 탭)' },
+  ticketsReused: {
+    en: 'joins that got their own live ticket back (refresh, second tab)',
+    ko: '살아 있는 자기 대기표를 돌려받은 입장 요청 (새로고침, 두 번째 탭)',
+  },
   ticketsExpired: { en: 'queue tickets expired (not polled in time)', ko: '만료된 대기표 (제때 조회하지 않음)' },
   ticketsInvalidated: { en: 'queue tickets cancelled by re-login', ko: '다시 로그인해서 취소된 대기표' },
   admittedTotal: { en: 'admissions from the queue', ko: '대기열에서 입장' },
@@ -25,7 +28,10 @@ const FIGURES: Readonly<Record<string, Words>> = {
   activeUsers: { en: 'admitted people who had not finished at the end', ko: '끝났을 때 입장해 구매 중이던 인원' },
   inFlight: { en: 'requests still being served at the end', ko: '끝났을 때 처리 중이던 요청' },
   'ordersByAddress.max': { en: 'most units sent to one delivery address', ko: '한 배송지로 간 최대 수량' },
-  'ordersByAddress.addressesOverLimit': { en: 'delivery addresses over the per-address limit', ko: '주소당 한도를 넘긴 배송지' },
+  'ordersByAddress.addressesOverLimit': {
+    en: 'delivery addresses over the per-address limit',
+    ko: '주소당 한도를 넘긴 배송지',
+  },
   'ordersByPerson.max': { en: 'most units bought by one person', ko: '한 사람이 산 최대 수량' },
   'ordersByPerson.personsOverLimit': { en: 'people over the per-person limit', ko: '1인 한도를 넘긴 사람' },
 };
@@ -71,10 +77,19 @@ export function shopFigureRows(shop: Readonly<Record<string, number>>, lang: Lan
   const first = take('firstLoginAtMs');
   const soldOut = take('soldOutAtMs');
   if (first !== undefined && soldOut !== undefined) {
-    rows.push([lang === 'ko' ? '첫 로그인부터 마지막 재고 판매까지 (실행 시간)' : 'from the first login to the last unit sold (run time)', formatDuration(soldOut - first, lang)]);
+    rows.push([
+      lang === 'ko'
+        ? '첫 로그인부터 마지막 재고 판매까지 (실행 시간)'
+        : 'from the first login to the last unit sold (run time)',
+      formatDuration(soldOut - first, lang),
+    ]);
   }
   const uptime = take('uptimeMs');
-  if (uptime !== undefined) rows.push([lang === 'ko' ? '쇼핑몰 가동 시간 (실행 시간)' : 'shop running time (run time)', formatDuration(uptime, lang)]);
+  if (uptime !== undefined)
+    rows.push([
+      lang === 'ko' ? '쇼핑몰 가동 시간 (실행 시간)' : 'shop running time (run time)',
+      formatDuration(uptime, lang),
+    ]);
   for (const [key, value] of Object.entries(shop)) {
     if (used.has(key)) continue;
     const refusal = /^rejections\.(.+)$/.exec(key);

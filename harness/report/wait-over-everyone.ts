@@ -10,7 +10,10 @@ import type { QueueWaitOverEveryoneSummary } from './run-summary.ts';
 
 const MAX_CURVE_POINTS = 400;
 
-export function summarizeQueueWaitOverEveryone(over: QueueWaitOverEveryone, timeScale: number): QueueWaitOverEveryoneSummary {
+export function summarizeQueueWaitOverEveryone(
+  over: QueueWaitOverEveryone,
+  timeScale: number,
+): QueueWaitOverEveryoneSummary {
   const { curve } = over;
   const sale = (value: number | null): number | null => (value === null ? null : value * timeScale);
   const quantile = (p: number) => kaplanMeierQuantile(curve, p);
@@ -19,7 +22,13 @@ export function summarizeQueueWaitOverEveryone(over: QueueWaitOverEveryone, time
   const points: QueueWaitOverEveryoneSummary['curve'] = [];
   curve.steps.forEach((step, index) => {
     if (index % stride !== 0 && index !== curve.steps.length - 1) return;
-    points.push({ tSaleMs: step.time * timeScale, stillWaiting: step.survival, lower: step.lower, upper: step.upper, atRisk: step.atRisk });
+    points.push({
+      tSaleMs: step.time * timeScale,
+      stillWaiting: step.survival,
+      lower: step.lower,
+      upper: step.upper,
+      atRisk: step.atRisk,
+    });
   });
   const last = curve.steps.at(-1);
   // the curve goes on, flat, to the longest time anyone was seen (censored ones included)
@@ -41,7 +50,13 @@ export function summarizeQueueWaitOverEveryone(over: QueueWaitOverEveryone, time
     leftBeforeAdmission: over.leftBeforeAdmission,
     leftByOutcome: { ...over.leftByOutcome },
     neverJoined: over.neverJoined,
-    saleTime: { p50: sale(q.p50.value), p90: sale(q.p90.value), p95: sale(q.p95.value), p99: sale(q.p99.value), longestSeenMs: curve.lastTime * timeScale },
+    saleTime: {
+      p50: sale(q.p50.value),
+      p90: sale(q.p90.value),
+      p95: sale(q.p95.value),
+      p99: sale(q.p99.value),
+      longestSeenMs: curve.lastTime * timeScale,
+    },
     intervals: {
       p50: [sale(q.p50.lower), sale(q.p50.upper)],
       p90: [sale(q.p90.lower), sale(q.p90.upper)],

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzedKeyFigures, analyzedMethodNote, artilleryFiguresOf, groupRows } from './analyzed-rows.ts';
 import { analyzedRunLabelsFor } from './analyzed-labels.ts';
-import { escapeMarkdownCell } from './escape.ts';
+import { escapeMarkdownCell, escapeMarkdownText, markdownCode } from './escape.ts';
 import { labelsFor } from './labels.ts';
 import { renderAnalyzedHtml } from './render-analyzed-html.ts';
 import { renderJunit } from './render-junit.ts';
@@ -18,7 +18,11 @@ const ICONS = { pass: '✅', fail: '❌', inconclusive: '⚠️' } as const;
  * report.md and junit.xml — the same set `writeReportFiles` writes for a saleready run, with
  * the requests by group in place of the sale's figures.
  */
-export async function writeAnalyzedReportFiles(runDir: string, summary: RunSummary, options: { readonly lang?: Language } = {}): Promise<ReportFiles> {
+export async function writeAnalyzedReportFiles(
+  runDir: string,
+  summary: RunSummary,
+  options: { readonly lang?: Language } = {},
+): Promise<ReportFiles> {
   const checked = parseRunSummary(summary, 'the analyzed run summary');
   const files: ReportFiles = {
     summaryJson: join(runDir, 'summary.json'),
@@ -41,26 +45,67 @@ export function renderAnalyzedMarkdown(summary: RunSummary, lang: Language): str
   const labels = labelsFor(lang);
   const words = analyzedRunLabelsFor(lang, artilleryFiguresOf(summary) !== null);
   const method = analyzedMethodNote(summary, lang);
-  const lines = [`## ${ICONS[summary.verdict]} ${labels.verdict[summary.verdict]}: ${summary.scenario.name}`, '', labels.verdictLine[summary.verdict], '', `### ${labels.targets}`, ''];
+  const lines = [
+    `## ${ICONS[summary.verdict]} ${labels.verdict[summary.verdict]}: ${escapeMarkdownText(summary.scenario.name)}`,
+    '',
+    labels.verdictLine[summary.verdict],
+    '',
+    `### ${labels.targets}`,
+    '',
+  ];
   const targets = targetRows(summary, lang);
   if (targets.length === 0) lines.push(words.noTargets);
   else {
-    lines.push(`| ${labels.target} | ${labels.measured} | ${labels.samples} | ${labels.result} |`, '|---|---:|---:|---|');
+    lines.push(
+      `| ${labels.target} | ${labels.measured} | ${labels.samples} | ${labels.result} |`,
+      '|---|---:|---:|---|',
+    );
     for (const row of targets) {
-      const measured = `${row.measured}${row.interval ? `<br>${row.interval}` : ''}`;
-      lines.push(`| ${escapeMarkdownCell(`${row.description} (\`${row.id}\`)${row.note ? `<br>${row.note}` : ''}`)} | ${escapeMarkdownCell(measured)} | ${row.samples} | ${ICONS[row.verdict]} ${labels.verdict[row.verdict]} |`);
+      // Untrusted parts (tag values reach ids and notes) are escaped one by one; the line breaks are the report's own.
+      const measured = [row.measured, row.interval]
+        .filter((part): part is string => Boolean(part))
+        .map(escapeMarkdownCell)
+        .join('<br>');
+      const target = [
+        `${escapeMarkdownCell(row.description)} (${markdownCode(row.id)})`,
+        ...(row.note ? [escapeMarkdownCell(row.note)] : []),
+      ].join('<br>');
+      lines.push(`| ${target} | ${measured} | ${row.samples} | ${ICONS[row.verdict]} ${labels.verdict[row.verdict]} |`);
     }
   }
   lines.push('', `### ${labels.keyFigures}`, '', '| | |', '|---|---|');
-  for (const [name, value] of analyzedKeyFigures(summary, lang)) lines.push(`| ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(value)} |`);
+  for (const [name, value] of analyzedKeyFigures(summary, lang))
+    lines.push(`| ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(value)} |`);
   if (method !== null) lines.push('', `### ${method.title}`, '', method.text);
-  lines.push('', `### ${words.groups}`, '', `${words.groupedBy(summary.groups?.by ?? [])} ${words.intervalNote}`, '');
-  lines.push(`| ${words.group} | ${labels.requests} | ${labels.errorRate} | p50 | p95 | p99 |`, '|---|---:|---:|---:|---:|---:|');
+  lines.push(
+    '',
+    `### ${words.groups}`,
+    '',
+    `${escapeMarkdownText(words.groupedBy(summary.groups?.by ?? []))} ${words.intervalNote}`,
+    '',
+  );
+  lines.push(
+    `| ${words.group} | ${labels.requests} | ${labels.errorRate} | p50 | p95 | p99 |`,
+    '|---|---:|---:|---:|---:|---:|',
+  );
   for (const row of groupRows(summary, lang)) {
-    const cells = [row.key, row.requests, `${row.errorRate} ${row.errorRateInterval}`, row.p50, `${row.p95} ${row.p95Interval}`, `${row.p99} ${row.p99Interval}`];
+    const cells = [
+      row.key,
+      row.requests,
+      `${row.errorRate} ${row.errorRateInterval}`,
+      row.p50,
+      `${row.p95} ${row.p95Interval}`,
+      `${row.p99} ${row.p99Interval}`,
+    ];
     lines.push(`| ${cells.map((cell) => escapeMarkdownCell(cell.trim())).join(' | ')} |`);
   }
-  if (summary.ingest.warnings.length > 0) lines.push('', `### ${labels.warnings}`, '', ...summary.ingest.warnings.map((warning) => `- ${warning}`));
+  if (summary.ingest.warnings.length > 0)
+    lines.push(
+      '',
+      `### ${labels.warnings}`,
+      '',
+      ...summary.ingest.warnings.map((warning) => `- ${escapeMarkdownText(warning)}`),
+    );
   lines.push('', `<sub>${labels.generatedBy(summary.tool.version)}</sub>`, '');
   return lines.join('\n');
 }

@@ -18,7 +18,11 @@ export interface ReportFiles {
  * Writes summary.json (validated against the schema first), report.html, report.md and
  * junit.xml into the run folder and returns their paths.
  */
-export async function writeReportFiles(runDir: string, summary: RunSummary, options: RenderReportOptions = {}): Promise<ReportFiles> {
+export async function writeReportFiles(
+  runDir: string,
+  summary: RunSummary,
+  options: RenderReportOptions = {},
+): Promise<ReportFiles> {
   const checked = parseRunSummary(summary, 'the run summary');
   const files: ReportFiles = {
     summaryJson: join(runDir, 'summary.json'),

@@ -34,7 +34,11 @@ export interface EvaluateTargetsOptions {
  * stand: latencies and rates are judged on what was measured. O(1).
  */
 const shown = (value: number | null, unit: string): string =>
-  value === null ? '–' : unit === 'ratio' ? `${Number((value * 100).toPrecision(4))}%` : `${Number(value.toPrecision(6))}${unit === 'count' ? '' : ` ${unit}`}`;
+  value === null
+    ? '–'
+    : unit === 'ratio'
+      ? `${Number((value * 100).toPrecision(4))}%`
+      : `${Number(value.toPrecision(6))}${unit === 'count' ? '' : ` ${unit}`}`;
 
 export function judgeCutShort(verdict: TargetVerdict): TargetVerdict {
   if (verdict.verdict !== 'fail' || (verdict.stat !== 'count' && verdict.stat !== 'share')) return verdict;
@@ -53,13 +57,18 @@ export function judgeCutShort(verdict: TargetVerdict): TargetVerdict {
  * pass; so is a statistic the metric does not have. On a run cut short (options.complete
  * false), whole-run totals it missed are inconclusive (judgeCutShort).
  */
-export function evaluateTargets(ingest: IngestResult, specs: readonly RunTargetSpec[], options: EvaluateTargetsOptions = {}): TargetVerdict[] {
+export function evaluateTargets(
+  ingest: IngestResult,
+  specs: readonly RunTargetSpec[],
+  options: EvaluateTargetsOptions = {},
+): TargetVerdict[] {
   const verdicts = specs.map((spec) => {
     let measurement: Measurement | null;
     try {
       measurement = measure(ingest, spec.metric, spec.stat, spec.of);
     } catch (error) {
-      if (error instanceof UsageError) throw new UsageError(error.code, `target ${spec.id}: ${error.message}`, error.hints);
+      if (error instanceof UsageError)
+        throw new UsageError(error.code, `target ${spec.id}: ${error.message}`, error.hints);
       throw error;
     }
     if (measurement === null) {

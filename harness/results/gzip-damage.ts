@@ -13,13 +13,17 @@ export function isGzipCutShort(error: unknown): boolean {
 
 /** True for any error zlib raises (the file is gzip, but not whole or not sound). */
 export function isGzipError(error: unknown): boolean {
-  return typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('Z_');
+  return (
+    typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('Z_')
+  );
 }
 
 /** The UsageError for a gzip file whose data is corrupt; `bytesRead` of uncompressed data came out first. */
 export function damagedGzipError(path: string, error: unknown, bytesRead: number, what: string): UsageError {
   const reason = (error as Error).message.split('\n')[0];
-  return new UsageError('results.damaged-gzip', `${path} is a damaged gzip file: its data is corrupt after ${bytesRead.toLocaleString('en-US')} bytes (${reason})`, [
-    `pass ${what} as written, whole; a copy cut short is read up to where it ends, a corrupt one cannot be`,
-  ]);
+  return new UsageError(
+    'results.damaged-gzip',
+    `${path} is a damaged gzip file: its data is corrupt after ${bytesRead.toLocaleString('en-US')} bytes (${reason})`,
+    [`pass ${what} as written, whole; a copy cut short is read up to where it ends, a corrupt one cannot be`],
+  );
 }

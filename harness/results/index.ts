@@ -26,10 +26,30 @@ export type {
   TrendAggregate,
 } from './series-aggregate.ts';
 export { parseSelector, type MetricSelector } from './selector.ts';
-export { selectSeries, aggregateOf, tagValuesOf, JOURNEY_METRICS, JOURNEY_TAG_VALUES, type SelectedSeries } from './select-series.ts';
-export { measure, readStat, aggregateEvents, runDurationSeconds, type Measurement, type MeasureStat } from './measure.ts';
+export {
+  selectSeries,
+  aggregateOf,
+  tagValuesOf,
+  JOURNEY_METRICS,
+  JOURNEY_TAG_VALUES,
+  type SelectedSeries,
+} from './select-series.ts';
+export {
+  measure,
+  readStat,
+  aggregateEvents,
+  runDurationSeconds,
+  type Measurement,
+  type MeasureStat,
+} from './measure.ts';
 export { measureOverTime, type TimePoint, type MeasureOverTimeOptions } from './measure-over-time.ts';
-export { evaluateTargets, judgeCutShort, toTargetMeasurement, type EvaluateTargetsOptions, type RunTargetSpec } from './evaluate-targets.ts';
+export {
+  evaluateTargets,
+  judgeCutShort,
+  toTargetMeasurement,
+  type EvaluateTargetsOptions,
+  type RunTargetSpec,
+} from './evaluate-targets.ts';
 export {
   addRecordLine,
   createEngineIngest,

@@ -71,7 +71,15 @@ export const ENDPOINT_PREFIX = 'plugins.metrics-by-endpoint.';
 const number = z.number().refine(Number.isFinite, 'must be a finite number');
 const summarySchema = z.object({
   count: z.number().int().nonnegative(),
-  min: number, max: number, mean: number, p50: number, p75: number.optional(), p90: number, p95: number, p99: number, p999: number.optional(),
+  min: number,
+  max: number,
+  mean: number,
+  p50: number,
+  p75: number.optional(),
+  p90: number,
+  p95: number,
+  p99: number,
+  p999: number.optional(),
 });
 const periodSchema = z.object({
   period: z.union([number, z.string().regex(/^\d+$/, 'must be a time in ms')]).optional(),
@@ -98,7 +106,12 @@ export async function readArtilleryReport(path: string): Promise<ArtilleryReport
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message.split('\n')[0];
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : (error as Error).message.split('\n')[0];
     throw new UsageError('analyze.bad-artillery-report', `${path} is not a readable Artillery report: ${reason}`, [
       'pass the file `artillery run --output <file>` wrote, whole (Artillery writes it only when the run ends)',
     ]);
@@ -109,16 +122,25 @@ export async function readArtilleryReport(path: string): Promise<ArtilleryReport
 /** Checks a parsed report and reads its figures; a UsageError names the file and the field. Pure. */
 export function parseArtilleryReport(document: unknown, source: string): ArtilleryReport {
   if (!looksLikeArtilleryReport(document)) {
-    throw new UsageError('analyze.not-artillery-report', `${source} is not an Artillery report: it has no top-level "aggregate" and "intermediate"`);
+    throw new UsageError(
+      'analyze.not-artillery-report',
+      `${source} is not an Artillery report: it has no top-level "aggregate" and "intermediate"`,
+    );
   }
   const parsed = reportSchema.safeParse(document);
-  if (!parsed.success) throw new UsageError('analyze.bad-artillery-report', describeZodIssues(parsed.error.issues, `${source} is not a valid Artillery report`));
+  if (!parsed.success)
+    throw new UsageError(
+      'analyze.bad-artillery-report',
+      describeZodIssues(parsed.error.issues, `${source} is not a valid Artillery report`),
+    );
   const intermediate = parsed.data.intermediate.map(readPeriod).sort((a, b) => a.startMs - b.startMs);
   const whole = readPeriod(parsed.data.aggregate);
   // Artillery writes the last period's start as the aggregate's `period`: the run starts with the first.
   const aggregate = { ...whole, startMs: intermediate[0]?.startMs ?? whole.firstMetricMs ?? whole.startMs };
   if (aggregate.firstMetricMs === null || aggregate.lastMetricMs === null) {
-    throw new UsageError('analyze.no-samples', `the Artillery report ${source} holds no metrics`, ['was the run stopped before its first request?']);
+    throw new UsageError('analyze.no-samples', `the Artillery report ${source} holds no metrics`, [
+      'was the run stopped before its first request?',
+    ]);
   }
   const hasEndpoints = [aggregate, ...intermediate].some((period) => period.endpoints.size > 0);
   return { source, aggregate, intermediate, hasEndpoints };
@@ -128,7 +150,9 @@ type PeriodJson = z.infer<typeof periodSchema>;
 
 function readPeriod(json: PeriodJson): ArtilleryPeriod {
   const counters = json.counters ?? {};
-  const summaries = Object.fromEntries(Object.entries(json.summaries ?? json.histograms ?? {}).map(([name, summary]) => [name, toSummary(summary)]));
+  const summaries = Object.fromEntries(
+    Object.entries(json.summaries ?? json.histograms ?? {}).map(([name, summary]) => [name, toSummary(summary)]),
+  );
   const firstMetricMs = json.firstMetricAt !== undefined && json.firstMetricAt > 0 ? json.firstMetricAt : null;
   const lastMetricMs = json.lastMetricAt !== undefined && json.lastMetricAt > 0 ? json.lastMetricAt : null;
   const codes: Record<string, number> = {};
@@ -152,13 +176,16 @@ function readPeriod(json: PeriodJson): ArtilleryPeriod {
     }
   }
   for (const name of Object.keys(summaries)) {
-    if (name.startsWith(`${ENDPOINT_PREFIX}response_time.`)) endpointOf(name.slice(`${ENDPOINT_PREFIX}response_time.`.length));
+    if (name.startsWith(`${ENDPOINT_PREFIX}response_time.`))
+      endpointOf(name.slice(`${ENDPOINT_PREFIX}response_time.`.length));
   }
   const endpoints = new Map(
-    [...byEndpoint].sort((a, b) => a[0].localeCompare(b[0])).map(([name, figures]) => [
-      name,
-      requestFigures(figures.codes, figures.errors, summaries[`${ENDPOINT_PREFIX}response_time.${name}`] ?? null),
-    ]),
+    [...byEndpoint]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([name, figures]) => [
+        name,
+        requestFigures(figures.codes, figures.errors, summaries[`${ENDPOINT_PREFIX}response_time.${name}`] ?? null),
+      ]),
   );
   const requestErrors = Object.fromEntries(Object.entries(errors).filter(([name]) => isRequestError(name, endpoints)));
   const http = requestFigures(codes, requestErrors, summaries['http.response_time'] ?? null);
@@ -184,7 +211,11 @@ function isRequestError(name: string, endpoints: ReadonlyMap<string, ArtilleryRe
   return [...endpoints.values()].some((endpoint) => name in endpoint.errors);
 }
 
-function requestFigures(codes: Record<string, number>, errors: Record<string, number>, responseTime: ArtillerySummary | null): ArtilleryRequests {
+function requestFigures(
+  codes: Record<string, number>,
+  errors: Record<string, number>,
+  responseTime: ArtillerySummary | null,
+): ArtilleryRequests {
   let requests = 0;
   let failed = 0;
   for (const [code, count] of Object.entries(codes)) {
@@ -205,8 +236,16 @@ export function isSuccessCode(code: string): boolean {
 
 function toSummary(json: z.infer<typeof summarySchema>): ArtillerySummary {
   return {
-    count: json.count, min: json.min, max: json.max, mean: json.mean, p50: json.p50, p75: json.p75 ?? null,
-    p90: json.p90, p95: json.p95, p99: json.p99, p999: json.p999 ?? null,
+    count: json.count,
+    min: json.min,
+    max: json.max,
+    mean: json.mean,
+    p50: json.p50,
+    p75: json.p75 ?? null,
+    p90: json.p90,
+    p95: json.p95,
+    p99: json.p99,
+    p999: json.p999 ?? null,
   };
 }
 
@@ -222,8 +261,10 @@ export function unnamedRequests(period: ArtilleryPeriod, withUnanswered: boolean
     if (left > 0) rest[status] = (rest[status] ?? 0) + left;
   };
   for (const [code, count] of Object.entries(period.http.codes)) take(code, count, (endpoint) => endpoint.codes[code]);
-  for (const [error, count] of Object.entries(period.http.errors)) take(error, count, (endpoint) => endpoint.errors[error]);
-  if (withUnanswered && period.http.sent > period.http.requests) rest[NO_RESPONSE] = period.http.sent - period.http.requests;
+  for (const [error, count] of Object.entries(period.http.errors))
+    take(error, count, (endpoint) => endpoint.errors[error]);
+  if (withUnanswered && period.http.sent > period.http.requests)
+    rest[NO_RESPONSE] = period.http.sent - period.http.requests;
   return rest;
 }
 
@@ -246,9 +287,23 @@ export const NO_RESPONSE = 'no response';
  * endpoints × codes).
  */
 export function artilleryReportRecords(report: ArtilleryReport): string[] {
-  const lines = [JSON.stringify({ type: 'meta', format: RECORDS_FORMAT, engine: 'artillery', engineVersion: 'report', source: basename(report.source), periodSeconds: 10 })];
+  const lines = [
+    JSON.stringify({
+      type: 'meta',
+      format: RECORDS_FORMAT,
+      engine: 'artillery',
+      engineVersion: 'report',
+      source: basename(report.source),
+      periodSeconds: 10,
+    }),
+  ];
   const ids = new Map<string, number>();
-  const series = (second: number, metric: string, tags: Record<string, string>, aggregate: { kind: 'counter'; count: number; sum: number } | { kind: 'rate'; count: number; nonZero: number }): void => {
+  const series = (
+    second: number,
+    metric: string,
+    tags: Record<string, string>,
+    aggregate: { kind: 'counter'; count: number; sum: number } | { kind: 'rate'; count: number; nonZero: number },
+  ): void => {
     const key = JSON.stringify([metric, tags]);
     let id = ids.get(key);
     if (id === undefined) {
@@ -256,7 +311,11 @@ export function artilleryReportRecords(report: ArtilleryReport): string[] {
       ids.set(key, id);
       lines.push(JSON.stringify({ type: 'series', id, metric, kind: aggregate.kind, tags }));
     }
-    lines.push(aggregate.kind === 'counter' ? `c ${id} ${second} ${aggregate.count} ${aggregate.sum}` : `r ${id} ${second} ${aggregate.count} ${aggregate.nonZero}`);
+    lines.push(
+      aggregate.kind === 'counter'
+        ? `c ${id} ${second} ${aggregate.count} ${aggregate.sum}`
+        : `r ${id} ${second} ${aggregate.count} ${aggregate.nonZero}`,
+    );
   };
   // Without periods (a report cut to its aggregate), the aggregate stands for one period.
   const periods = report.intermediate.length > 0 ? report.intermediate : [report.aggregate];
@@ -271,9 +330,14 @@ export function artilleryReportRecords(report: ArtilleryReport): string[] {
     };
     for (const [status, count] of Object.entries(unnamedRequests(period, false))) requests(undefined, status, count);
     for (const [name, endpoint] of period.endpoints) {
-      for (const [status, count] of [...Object.entries(endpoint.codes), ...Object.entries(endpoint.errors)]) requests(name, status, count);
+      for (const [status, count] of [...Object.entries(endpoint.codes), ...Object.entries(endpoint.errors)])
+        requests(name, status, count);
     }
-    for (const [metric, second] of [['vusers.created', first], ['vusers.completed', last], ['vusers.failed', last]] as const) {
+    for (const [metric, second] of [
+      ['vusers.created', first],
+      ['vusers.completed', last],
+      ['vusers.failed', last],
+    ] as const) {
       const count = period.counters[metric] ?? 0;
       if (count > 0) series(second, metric, {}, { kind: 'counter', count, sum: count });
     }
@@ -283,7 +347,12 @@ export function artilleryReportRecords(report: ArtilleryReport): string[] {
   if (unanswered > 0) {
     const second = Math.round(((report.aggregate.lastMetricMs ?? report.aggregate.startMs) - 999) / 1000);
     series(second, 'http_reqs', { status: NO_RESPONSE }, { kind: 'counter', count: unanswered, sum: unanswered });
-    series(second, 'http_req_failed', { status: NO_RESPONSE }, { kind: 'rate', count: unanswered, nonZero: unanswered });
+    series(
+      second,
+      'http_req_failed',
+      { status: NO_RESPONSE },
+      { kind: 'rate', count: unanswered, nonZero: unanswered },
+    );
   }
   lines.push(JSON.stringify({ type: 'end', atMs: report.aggregate.lastMetricMs }));
   return lines;
@@ -296,7 +365,9 @@ export function artilleryReportToIngest(report: ArtilleryReport): IngestResult {
   for (const line of artilleryReportRecords(report)) addRecordLine(ingest, file, line);
   const { http } = report.aggregate;
   if (http.sent < http.requests) {
-    ingest.result.warnings.push(`${report.source}: http.requests is ${http.sent}, fewer than its ${http.requests} responses and request errors`);
+    ingest.result.warnings.push(
+      `${report.source}: http.requests is ${http.sent}, fewer than its ${http.requests} responses and request errors`,
+    );
   }
   ingest.result.sources.push(report.source);
   return ingest.result;

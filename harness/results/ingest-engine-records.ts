@@ -88,7 +88,13 @@ const scratch = {
  * Adds one line of records — `text` from `start` to `end` (default: all of it) — to `ingest`;
  * returns false when the line is not a record.
  */
-export function addRecordLine(ingest: EngineIngest, file: RecordsFileState, text: string, start = 0, end = text.length): boolean {
+export function addRecordLine(
+  ingest: EngineIngest,
+  file: RecordsFileState,
+  text: string,
+  start = 0,
+  end = text.length,
+): boolean {
   const { result } = ingest;
   result.lines++;
   if (text.charCodeAt(start) !== 123 /* { */) {
@@ -110,13 +116,21 @@ export function addRecordLine(ingest: EngineIngest, file: RecordsFileState, text
     case 'person': {
       const person = record as unknown as PersonRecord;
       ingest.people.push(person);
-      if (person.actor === 'person' && typeof person.admittedAtMs === 'number' && typeof person.joinedAtMs === 'number') {
-        keepQueueWaitSample(result, { admittedAtMs: person.admittedAtMs, waitMs: person.admittedAtMs - person.joinedAtMs });
+      if (
+        person.actor === 'person' &&
+        typeof person.admittedAtMs === 'number' &&
+        typeof person.joinedAtMs === 'number'
+      ) {
+        keepQueueWaitSample(result, {
+          admittedAtMs: person.admittedAtMs,
+          waitMs: person.admittedAtMs - person.joinedAtMs,
+        });
       }
       return true;
     }
     case 'meta':
-      if (record.format !== RECORDS_FORMAT) result.warnings.push(`records in an unknown format ${String(record.format)}; read as ${RECORDS_FORMAT}`);
+      if (record.format !== RECORDS_FORMAT)
+        result.warnings.push(`records in an unknown format ${String(record.format)}; read as ${RECORDS_FORMAT}`);
       ingest.engineVersion ??= `${String(record.engine)} ${String(record.engineVersion)}`;
       ingest.files++;
       return true;
@@ -143,7 +157,8 @@ function declareSeries(ingest: EngineIngest, file: RecordsFileState, record: Rec
   const tags = (record.tags ?? {}) as Record<string, string>;
   declareMetric(result, record.metric, kind, CONTAINS[kind] ?? 'default');
   const tagValues = result.tagKeys.map((key) => tags[key]);
-  const series = result.series.get(seriesKey(record.metric, tagValues)) ?? createSeries(result, record.metric, tagValues);
+  const series =
+    result.series.get(seriesKey(record.metric, tagValues)) ?? createSeries(result, record.metric, tagValues);
   file.series.set(record.id, series);
 }
 
@@ -183,7 +198,14 @@ function addDataLine(ingest: EngineIngest, file: RecordsFileState, text: string,
   const series = file.series.get(nextNumber());
   const second = nextNumber();
   if (series === undefined || !Number.isFinite(second)) return false;
-  const kind: MetricKind = kindCode === 99 /* c */ ? 'counter' : kindCode === 114 /* r */ ? 'rate' : kindCode === 116 /* t */ ? 'trend' : 'gauge';
+  const kind: MetricKind =
+    kindCode === 99 /* c */
+      ? 'counter'
+      : kindCode === 114 /* r */
+        ? 'rate'
+        : kindCode === 116 /* t */
+          ? 'trend'
+          : 'gauge';
   if (kind !== series.kind) return false;
   const { result } = ingest;
   let samples: number;
@@ -211,7 +233,8 @@ function addDataLine(ingest: EngineIngest, file: RecordsFileState, text: string,
     // the records say which second, not which ms: the run spans whole seconds
     result.samples += samples;
     if (result.firstSampleMs === null || second * 1000 < result.firstSampleMs) result.firstSampleMs = second * 1000;
-    if (result.lastSampleMs === null || second * 1000 + 999 > result.lastSampleMs) result.lastSampleMs = second * 1000 + 999;
+    if (result.lastSampleMs === null || second * 1000 + 999 > result.lastSampleMs)
+      result.lastSampleMs = second * 1000 + 999;
   }
   return true;
 }
@@ -247,7 +270,15 @@ function readHistogram(): number | null {
   h.zeroCount = nextNumber();
   const negative = nextNumber();
   h.offset = nextNumber();
-  if (!(Number.isFinite(h.count) && Number.isFinite(h.sum) && Number.isFinite(h.min) && Number.isFinite(h.max) && Number.isFinite(h.zeroCount) && Number.isFinite(negative) && Number.isFinite(h.offset))) {
+  if (!(
+    Number.isFinite(h.count) &&
+    Number.isFinite(h.sum) &&
+    Number.isFinite(h.min) &&
+    Number.isFinite(h.max) &&
+    Number.isFinite(h.zeroCount) &&
+    Number.isFinite(negative) &&
+    Number.isFinite(h.offset)
+  )) {
     return null;
   }
   // the bucket counts: one pass over the characters (this is where a long run's bytes are)
@@ -301,28 +332,42 @@ export async function listRecordFiles(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  return names.filter((name) => name.endsWith('.ndjson') || name.endsWith('.ndjson.gz')).sort().map((name) => join(dir, name));
+  return names
+    .filter((name) => name.endsWith('.ndjson') || name.endsWith('.ndjson.gz'))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /** Reads whole files (plain or gzipped; a gzip cut short is read up to where it ends). */
-export async function ingestEngineRecords(paths: readonly string[] | string, options: EngineIngestOptions = {}): Promise<EngineIngest> {
+export async function ingestEngineRecords(
+  paths: readonly string[] | string,
+  options: EngineIngestOptions = {},
+): Promise<EngineIngest> {
   const ingest = createEngineIngest(options);
   for (const path of typeof paths === 'string' ? [paths] : paths) {
     let gzip: boolean;
     try {
       gzip = await isGzipFile(path);
     } catch (error) {
-      throw new UsageError('results.records-unreadable', `cannot read the engine's records ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw new UsageError(
+        'results.records-unreadable',
+        `cannot read the engine's records ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
     }
     const input = createReadStream(path, { highWaterMark: 1 << 20 });
-    const stream = gzip ? input.pipe(createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: 1 << 20 })) : input;
+    const stream = gzip
+      ? input.pipe(createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: 1 << 20 }))
+      : input;
     const decoder = new StringDecoder('utf8');
     const file = createRecordsFileState();
     let carry = '';
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) carry = addLines(ingest, file, carry + decoder.write(chunk));
+      for await (const chunk of stream as AsyncIterable<Buffer>)
+        carry = addLines(ingest, file, carry + decoder.write(chunk));
     } catch (error) {
-      ingest.result.warnings.push(`${path} could not be read to its end (${(error as Error).message}); figures cover what was read`);
+      ingest.result.warnings.push(
+        `${path} could not be read to its end (${(error as Error).message}); figures cover what was read`,
+      );
     }
     const rest = carry + decoder.end();
     if (rest.trim() !== '') {
@@ -358,7 +403,12 @@ export function followRecords(dir: string, options: EngineIngestOptions = {}): R
   async function readOnce(): Promise<void> {
     for (const path of await listRecordFiles(dir)) {
       if (path.endsWith('.gz')) continue;
-      const state = offsets.get(path) ?? { offset: 0, carry: '', decoder: new StringDecoder('utf8'), file: createRecordsFileState() };
+      const state = offsets.get(path) ?? {
+        offset: 0,
+        carry: '',
+        decoder: new StringDecoder('utf8'),
+        file: createRecordsFileState(),
+      };
       offsets.set(path, state);
       const handle = await open(path, 'r');
       try {

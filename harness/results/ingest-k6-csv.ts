@@ -4,7 +4,13 @@ import { createGunzip } from 'node:zlib';
 import { UsageError } from '../errors.ts';
 import { damagedGzipError, isGzipCutShort, isGzipError } from './gzip-damage.ts';
 import { isGzipFile } from './ingest-k6-output.ts';
-import { createIngestResult, declareMetric, warnAboutSeriesCount, type CreateIngestResultOptions, type IngestResult } from './ingest-result.ts';
+import {
+  createIngestResult,
+  declareMetric,
+  warnAboutSeriesCount,
+  type CreateIngestResultOptions,
+  type IngestResult,
+} from './ingest-result.ts';
 import { addPoint, createIngestState, type IngestState } from './ingest-state.ts';
 import { createK6Line } from './k6-json-line.ts';
 import { JOURNEY_METRICS } from './select-series.ts';
@@ -12,11 +18,23 @@ import type { MetricKind } from './series-aggregate.ts';
 
 /** Types of k6's built-in metrics (k6 docs, "Built-in metrics"); CSV output does not say. */
 export const K6_BUILTIN_METRICS: ReadonlyMap<string, MetricKind> = new Map<string, MetricKind>([
-  ['checks', 'rate'], ['data_received', 'counter'], ['data_sent', 'counter'], ['dropped_iterations', 'counter'],
-  ['iteration_duration', 'trend'], ['iterations', 'counter'], ['vus', 'gauge'], ['vus_max', 'gauge'],
-  ['http_req_blocked', 'trend'], ['http_req_connecting', 'trend'], ['http_req_duration', 'trend'],
-  ['http_req_failed', 'rate'], ['http_req_receiving', 'trend'], ['http_req_sending', 'trend'],
-  ['http_req_tls_handshaking', 'trend'], ['http_req_waiting', 'trend'], ['http_reqs', 'counter'],
+  ['checks', 'rate'],
+  ['data_received', 'counter'],
+  ['data_sent', 'counter'],
+  ['dropped_iterations', 'counter'],
+  ['iteration_duration', 'trend'],
+  ['iterations', 'counter'],
+  ['vus', 'gauge'],
+  ['vus_max', 'gauge'],
+  ['http_req_blocked', 'trend'],
+  ['http_req_connecting', 'trend'],
+  ['http_req_duration', 'trend'],
+  ['http_req_failed', 'rate'],
+  ['http_req_receiving', 'trend'],
+  ['http_req_sending', 'trend'],
+  ['http_req_tls_handshaking', 'trend'],
+  ['http_req_waiting', 'trend'],
+  ['http_reqs', 'counter'],
 ]);
 
 export interface IngestCsvOptions extends CreateIngestResultOptions {
@@ -36,22 +54,38 @@ const TIME_DIVISORS = { unix: 1e-3, unix_milli: 1, unix_micro: 1e3, unix_nano: 1
  * resolution by default. Tags are the named columns plus `extra_tags` (`a=b&c=d`).
  * Low priority next to the JSON reader: lines are read with readline and split per field.
  */
-export async function ingestK6Csv(paths: readonly string[] | string, options: IngestCsvOptions = {}): Promise<IngestResult> {
+export async function ingestK6Csv(
+  paths: readonly string[] | string,
+  options: IngestCsvOptions = {},
+): Promise<IngestResult> {
   const result = createIngestResult(options);
   const state = createIngestState(result);
-  const kinds = new Map<string, MetricKind>([...K6_BUILTIN_METRICS, ...JOURNEY_METRICS, ...Object.entries(options.metricKinds ?? {})]);
-  for (const path of typeof paths === 'string' ? [paths] : paths) await ingestCsvFile(state, path, kinds, options.timeFormat ?? 'unix');
+  const kinds = new Map<string, MetricKind>([
+    ...K6_BUILTIN_METRICS,
+    ...JOURNEY_METRICS,
+    ...Object.entries(options.metricKinds ?? {}),
+  ]);
+  for (const path of typeof paths === 'string' ? [paths] : paths)
+    await ingestCsvFile(state, path, kinds, options.timeFormat ?? 'unix');
   warnAboutSeriesCount(result, options.maxSeriesPerMetric);
   return result;
 }
 
-async function ingestCsvFile(state: IngestState, path: string, kinds: ReadonlyMap<string, MetricKind>, timeFormat: NonNullable<IngestCsvOptions['timeFormat']>): Promise<void> {
+async function ingestCsvFile(
+  state: IngestState,
+  path: string,
+  kinds: ReadonlyMap<string, MetricKind>,
+  timeFormat: NonNullable<IngestCsvOptions['timeFormat']>,
+): Promise<void> {
   const { result } = state;
   let gzip: boolean;
   try {
     gzip = await isGzipFile(path);
   } catch (error) {
-    throw new UsageError('results.raw-output-unreadable', `cannot read k6 CSV output ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(
+      'results.raw-output-unreadable',
+      `cannot read k6 CSV output ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   const input = createReadStream(path);
   // A gzip cut short gives what it holds, then Z_BUF_ERROR: read up to there, and say so.
@@ -76,7 +110,9 @@ async function ingestCsvFile(state: IngestState, path: string, kinds: ReadonlyMa
   if (failure !== null) {
     if (!gzip || !isGzipError(failure)) throw failure;
     if (!isGzipCutShort(failure)) throw damagedGzipError(path, failure, bytesRead, 'the file k6 wrote');
-    result.warnings.push(`${path} is cut short after ${bytesRead.toLocaleString('en-US')} bytes (the run was cut short?); read up to there`);
+    result.warnings.push(
+      `${path} is cut short after ${bytesRead.toLocaleString('en-US')} bytes (the run was cut short?); read up to there`,
+    );
   }
   result.sources.push(path);
 }
@@ -98,7 +134,10 @@ async function readCsvLines(
     if (header === null) {
       header = fields;
       if (header[0] !== 'metric_name' || header[1] !== 'timestamp' || header[2] !== 'metric_value') {
-        throw new UsageError('results.not-k6-csv', `${path} is not k6 CSV output (its header is "${text.slice(0, 80)}")`);
+        throw new UsageError(
+          'results.not-k6-csv',
+          `${path} is not k6 CSV output (its header is "${text.slice(0, 80)}")`,
+        );
       }
       continue;
     }

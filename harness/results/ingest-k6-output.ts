@@ -43,7 +43,10 @@ export async function isGzipFile(path: string): Promise<boolean> {
  * stays flat in the file's length: only aggregates are kept. A gzip file cut short (a run
  * that was interrupted) is read up to where it ends, with a warning.
  */
-export async function ingestK6Output(paths: readonly string[] | string, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestK6Output(
+  paths: readonly string[] | string,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const result = createIngestResult(options);
   const state = createIngestState(result);
   const files = typeof paths === 'string' ? [paths] : paths;
@@ -59,12 +62,16 @@ async function ingestFile(state: IngestState, path: string, reader: 'fast' | 'js
     gzip = await isGzipFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError('results.raw-output-unreadable', `cannot read k6 raw output ${path} (${code ?? String(error)})`, [
-      'pass the file k6 wrote with --out json=<file>',
-    ]);
+    throw new UsageError(
+      'results.raw-output-unreadable',
+      `cannot read k6 raw output ${path} (${code ?? String(error)})`,
+      ['pass the file k6 wrote with --out json=<file>'],
+    );
   }
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
-  const stream = gzip ? input.pipe(createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: 1 << 18 })) : input;
+  const stream = gzip
+    ? input.pipe(createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: 1 << 18 }))
+    : input;
   const line = createK6Line(state.tables);
   const decoder = new StringDecoder('utf8');
   let carry = '';
@@ -78,7 +85,9 @@ async function ingestFile(state: IngestState, path: string, reader: 'fast' | 'js
   } catch (error) {
     if (!gzip || !isGzipError(error)) throw error;
     if (!isGzipCutShort(error)) throw damagedGzipError(path, error, bytesRead, 'the file k6 wrote');
-    result.warnings.push(`${path} is cut short after ${bytesRead.toLocaleString('en-US')} bytes (the run was cut short?); read up to there`);
+    result.warnings.push(
+      `${path} is cut short after ${bytesRead.toLocaleString('en-US')} bytes (the run was cut short?); read up to there`,
+    );
   }
   const rest = carry + decoder.end();
   if (rest.trim() !== '') {
@@ -90,12 +99,7 @@ async function ingestFile(state: IngestState, path: string, reader: 'fast' | 'js
 }
 
 /** Reads every complete line of `text`; returns where the unfinished last line starts. */
-function readLines(
-  state: IngestState,
-  text: string,
-  line: K6Line,
-  reader: 'fast' | 'json',
-): number {
+function readLines(state: IngestState, text: string, line: K6Line, reader: 'fast' | 'json'): number {
   // Lines holding a backslash (an escape) go to JSON.parse: track the next one in the chunk.
   const length = text.length;
   let backslash = text.indexOf('\\');

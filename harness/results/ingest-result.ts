@@ -12,8 +12,19 @@ import {
  * `method`, `group`, `proto` … would multiply series without telling a person anything.
  */
 export const DEFAULT_TAG_KEYS: readonly string[] = [
-  'step', 'actor', 'status', 'name', 'scenario', 'outcome', 'reason', 'reentry', 'expected_response',
-  'kind', 'result', 'ring', 'bypass',
+  'step',
+  'actor',
+  'status',
+  'name',
+  'scenario',
+  'outcome',
+  'reason',
+  'reentry',
+  'expected_response',
+  'kind',
+  'result',
+  'ring',
+  'bypass',
 ];
 
 /** Per-second Trend buckets use coarser histograms (≤ 2.4% relative error) to keep memory low. */
@@ -138,7 +149,11 @@ export function declareMetric(result: IngestResult, name: string, type: string, 
 }
 
 /** Adds a new, empty series (its kind from the metric's declaration). */
-export function createSeries(result: IngestResult, metric: string, tagValues: readonly (string | undefined)[]): RecordedSeries {
+export function createSeries(
+  result: IngestResult,
+  metric: string,
+  tagValues: readonly (string | undefined)[],
+): RecordedSeries {
   let declared = result.metrics.get(metric);
   if (declared === undefined) {
     result.warnings.push(`metric ${metric} had samples before its declaration; read as a trend`);
@@ -152,7 +167,10 @@ export function createSeries(result: IngestResult, metric: string, tagValues: re
   });
   const key = seriesKey(metric, tagValues);
   const series: RecordedSeries = {
-    key, metric, kind: declared.kind, tags,
+    key,
+    metric,
+    kind: declared.kind,
+    tags,
     total: createAggregate(declared.kind, result.histogramGamma),
     perSecond: new Map(),
   };
@@ -190,7 +208,11 @@ export function mergeIngestResults(results: readonly IngestResult[]): IngestResu
   const first = results[0];
   const merged = createIngestResult(
     first
-      ? { tagKeys: first.tagKeys, histogramGamma: first.histogramGamma, bucketHistogramGamma: first.bucketHistogramGamma }
+      ? {
+          tagKeys: first.tagKeys,
+          histogramGamma: first.histogramGamma,
+          bucketHistogramGamma: first.bucketHistogramGamma,
+        }
       : {},
   );
   for (const result of results) {
@@ -204,7 +226,10 @@ export function mergeIngestResults(results: readonly IngestResult[]): IngestResu
       let target = merged.series.get(series.key);
       if (target === undefined) {
         target = {
-          key: series.key, metric: series.metric, kind: series.kind, tags: { ...series.tags },
+          key: series.key,
+          metric: series.metric,
+          kind: series.kind,
+          tags: { ...series.tags },
           total: createAggregate(series.kind, merged.histogramGamma),
           perSecond: new Map(),
         };

@@ -1,5 +1,12 @@
 import type { K6Line } from './k6-json-line.ts';
-import { createSeries, keepQueueWaitSample, noteSampleTime, seriesKey, type IngestResult, type RecordedSeries } from './ingest-result.ts';
+import {
+  createSeries,
+  keepQueueWaitSample,
+  noteSampleTime,
+  seriesKey,
+  type IngestResult,
+  type RecordedSeries,
+} from './ingest-result.ts';
 import { addSample, createAggregate, type Aggregate } from './series-aggregate.ts';
 import { createLineTables, type LineTables } from './value-table.ts';
 
@@ -86,5 +93,12 @@ function createLive(state: IngestState, line: K6Line): LiveSeries {
   const metric = tables.metrics.valueOf(line.metricId);
   const series = state.result.series.get(seriesKey(metric, tagValues)) ?? createSeries(state.result, metric, tagValues);
   const keepsQueueWaits = metric === 'sr_queue_wait' && series.tags.actor === 'person';
-  return { series, metricId: line.metricId, tagIds: Int32Array.from(line.tagIds), bucketSecond: NaN, bucket: undefined, keepsQueueWaits };
+  return {
+    series,
+    metricId: line.metricId,
+    tagIds: Int32Array.from(line.tagIds),
+    bucketSecond: NaN,
+    bucket: undefined,
+    keepsQueueWaits,
+  };
 }

@@ -30,7 +30,12 @@ export interface K6Line {
 
 export function createK6Line(tables: LineTables): K6Line {
   return {
-    kind: 'other', metricId: -1, metricType: '', contains: '', timeMs: NaN, value: NaN,
+    kind: 'other',
+    metricId: -1,
+    metricType: '',
+    contains: '',
+    timeMs: NaN,
+    value: NaN,
     tagIds: new Int32Array(tables.keptTags.length),
   };
 }
@@ -182,7 +187,8 @@ function parseTags(text: string, i: number, end: number, tables: LineTables, out
       tables.keptKeyFilter[keyFilterIndex(text, i + 1, keyEnd)] === 1
         ? slotOfKey(tables, tables.tagKeys.idOfSlice(text, i + 1, keyEnd))
         : -1;
-    if (slot >= 0) out.tagIds[slot] = 1 + (tables.tagValues[slot] as ValueTable).idOfSlice(text, valueStart + 1, valueEnd);
+    if (slot >= 0)
+      out.tagIds[slot] = 1 + (tables.tagValues[slot] as ValueTable).idOfSlice(text, valueStart + 1, valueEnd);
     const c = text.charCodeAt(valueEnd + 1);
     if (c === CLOSE_BRACE) return valueEnd + 2;
     if (c !== COMMA) return -1;

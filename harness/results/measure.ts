@@ -1,11 +1,17 @@
 import { UsageError } from '../errors.ts';
-import { histogramPercentile, histogramPercentileInterval, poissonRateInterval, wilsonInterval } from '../stats/index.ts';
+import {
+  histogramPercentile,
+  histogramPercentileInterval,
+  poissonRateInterval,
+  wilsonInterval,
+} from '../stats/index.ts';
 import type { IngestResult } from './ingest-result.ts';
 import { mergeSelectedTotals, selectSeries } from './select-series.ts';
 import type { Aggregate } from './series-aggregate.ts';
 
 /** The statistics a target can be judged on (docs/METRICS.md); `pNN` may carry decimals (p99.9). */
-export type MeasureStat = 'p50' | 'p90' | 'p95' | 'p99' | 'max' | 'min' | 'of.mean' | 'rate' | 'count' | 'share' | `p${number}`;
+export type MeasureStat =
+  'p50' | 'p90' | 'p95' | 'p99' | 'max' | 'min' | 'of.mean' | 'rate' | 'count' | 'share' | `p${number}`;
 
 /** A figure measured from a run, with its 95% confidence interval when one is meaningful. */
 export interface Measurement {
@@ -49,7 +55,8 @@ export function readStat(aggregate: Aggregate, stat: string, durationSeconds: nu
     const samples = h.count;
     if (stat === 'count') return { value: samples, interval: null, samples };
     if (samples === 0) {
-      if (percentile || stat === 'min' || stat === 'max' || stat === 'of.mean') return { value: null, interval: null, samples };
+      if (percentile || stat === 'min' || stat === 'max' || stat === 'of.mean')
+        return { value: null, interval: null, samples };
     } else if (percentile) {
       const p = Number(percentile[1]) / 100;
       const interval = histogramPercentileInterval(h, p);
@@ -85,9 +92,13 @@ export function readStat(aggregate: Aggregate, stat: string, durationSeconds: nu
     if (stat === 'of.mean') return { value: empty ? null : aggregate.sum / samples, interval: null, samples };
     if (stat === 'last') return { value: empty ? null : aggregate.last, interval: null, samples };
   }
-  throw new UsageError('results.stat-not-available', `statistic "${stat}" is not available for ${what} (a ${aggregate.kind})`, [
-    'trends: p50 … p99, min, max, mean, count · counters: count, rate, mean · rates: rate, count · gauges: min, max, mean, last, count',
-  ]);
+  throw new UsageError(
+    'results.stat-not-available',
+    `statistic "${stat}" is not available for ${what} (a ${aggregate.kind})`,
+    [
+      'trends: p50 … p99, min, max, mean, count · counters: count, rate, mean · rates: rate, count · gauges: min, max, mean, last, count',
+    ],
+  );
 }
 
 /** Seconds between the first and last sample of the run (0 when fewer than two samples). */
@@ -104,7 +115,12 @@ export function runDurationSeconds(ingest: IngestResult): number {
  * that never fired); other statistics are then null (inconclusive). Returns null when a
  * selector matches no recorded metric (the caller turns that into an error, never a pass).
  */
-export function measure(ingest: IngestResult, selector: string, stat: MeasureStat | string, of?: string): Measurement | null {
+export function measure(
+  ingest: IngestResult,
+  selector: string,
+  stat: MeasureStat | string,
+  of?: string,
+): Measurement | null {
   const selected = selectSeries(ingest, selector);
   if (selected === null) return null;
   const total = mergeSelectedTotals(ingest, selected);
@@ -115,9 +131,11 @@ export function measure(ingest: IngestResult, selector: string, stat: MeasureSta
     return measured;
   }
   if (of === undefined) {
-    throw new UsageError('results.share-without-of', `statistic "share" of ${selector} needs "of", the denominator selector`, [
-      "e.g. of: 'sr_arrivals{actor:person}'",
-    ]);
+    throw new UsageError(
+      'results.share-without-of',
+      `statistic "share" of ${selector} needs "of", the denominator selector`,
+      ["e.g. of: 'sr_arrivals{actor:person}'"],
+    );
   }
   const denominatorSeries = selectSeries(ingest, of);
   if (denominatorSeries === null) return null;
@@ -125,7 +143,8 @@ export function measure(ingest: IngestResult, selector: string, stat: MeasureSta
   const denominator = aggregateEvents(mergeSelectedTotals(ingest, denominatorSeries));
   if (denominator === 0) return { value: null, interval: null, samples: 0 };
   const value = numerator / denominator;
-  const integral = Number.isInteger(numerator) && Number.isInteger(denominator) && numerator >= 0 && numerator <= denominator;
+  const integral =
+    Number.isInteger(numerator) && Number.isInteger(denominator) && numerator >= 0 && numerator <= denominator;
   if (!integral) return { value, interval: null, samples: denominator };
   const interval = wilsonInterval(numerator, denominator);
   return { value, interval: [interval.lower, interval.upper], samples: denominator };

@@ -10,7 +10,14 @@
  * last one recorded: a person sent back after admission counts from their first join to their
  * last admission. Cost O(n log n) for n people.
  */
-import { kaplanMeier, kaplanMeierQuantile, percentileOfStat, survivalAt, type KaplanMeierCurve, type TargetVerdict } from '../stats/index.ts';
+import {
+  kaplanMeier,
+  kaplanMeierQuantile,
+  percentileOfStat,
+  survivalAt,
+  type KaplanMeierCurve,
+  type TargetVerdict,
+} from '../stats/index.ts';
 import type { PersonRecord } from './ingest-engine-records.ts';
 import type { RunTargetSpec } from './evaluate-targets.ts';
 
@@ -29,7 +36,11 @@ export interface QueueWaitOverEveryone {
 }
 
 /** The survival data of the people (actor `person` by default) in the engine's records. */
-export function estimateQueueWaitOverEveryone(people: readonly PersonRecord[], actor = 'person', confidence = 0.95): QueueWaitOverEveryone {
+export function estimateQueueWaitOverEveryone(
+  people: readonly PersonRecord[],
+  actor = 'person',
+  confidence = 0.95,
+): QueueWaitOverEveryone {
   const times: number[] = [];
   const events: boolean[] = [];
   const leftByOutcome: Record<string, number> = {};
@@ -51,7 +62,14 @@ export function estimateQueueWaitOverEveryone(people: readonly PersonRecord[], a
     } else neverJoined += 1;
   }
   const curve = kaplanMeier(times, events, { confidence });
-  return { curve, joined: curve.subjects, admitted: curve.events, leftBeforeAdmission: curve.censored, leftByOutcome, neverJoined };
+  return {
+    curve,
+    joined: curve.subjects,
+    admitted: curve.events,
+    leftBeforeAdmission: curve.censored,
+    leftByOutcome,
+    neverJoined,
+  };
 }
 
 /** What a queue-wait target says over everyone, beside the admitted-only figure it replaced. */
@@ -87,7 +105,11 @@ const people = (value: number): string => value.toLocaleString('en-US');
 /** True for the targets judged here: a percentile or the maximum of `sr_queue_wait`, with a ≤ or < threshold. */
 function isQueueWaitTarget(spec: RunTargetSpec): boolean {
   const p = percentileOfStat(spec.stat);
-  return spec.metric.startsWith('sr_queue_wait') && (spec.op === '<=' || spec.op === '<') && (spec.stat === 'max' || (p !== null && p > 0 && p < 1));
+  return (
+    spec.metric.startsWith('sr_queue_wait') &&
+    (spec.op === '<=' || spec.op === '<') &&
+    (spec.stat === 'max' || (p !== null && p > 0 && p < 1))
+  );
 }
 
 /**
@@ -132,15 +154,22 @@ function judgeOne(verdict: TargetVerdict, spec: RunTargetSpec, over: QueueWaitOv
     stillWaitingInterval: at ? [at.lower, at.upper] : null,
     quantileInterval: quantile ? [scaled(quantile.lower), scaled(quantile.upper)] : [null, null],
     longestSeen: curve.lastTime * scale,
-    admittedOnly: { verdict: verdict.verdict, measured: verdict.measured, interval: verdict.interval, samples: verdict.samples },
+    admittedOnly: {
+      verdict: verdict.verdict,
+      measured: verdict.measured,
+      interval: verdict.interval,
+      samples: verdict.samples,
+    },
   };
-  const who = spec.stat === 'max' ? 'every person who joined waits' : `${spec.stat.slice(1)}% of people who joined wait`;
+  const who =
+    spec.stat === 'max' ? 'every person who joined waits' : `${spec.stat.slice(1)}% of people who joined wait`;
   const base = {
     ...verdict,
     description: `${who[0]!.toUpperCase()}${who.slice(1)} at most ${minutes(threshold)} in the queue (sale time; Kaplan–Meier, people who left censored)`,
-    descriptionKo: spec.stat === 'max'
-      ? `줄을 선 모든 사람이 대기열에서 ${inMinutes(threshold)}분 이내로 기다림 (판매 시간 기준, 카플란-마이어: 떠난 사람은 중도 절단)`
-      : `줄을 선 사람의 ${spec.stat.slice(1)}%가 대기열에서 ${inMinutes(threshold)}분 이내로 기다림 (판매 시간 기준, 카플란-마이어: 떠난 사람은 중도 절단)`,
+    descriptionKo:
+      spec.stat === 'max'
+        ? `줄을 선 모든 사람이 대기열에서 ${inMinutes(threshold)}분 이내로 기다림 (판매 시간 기준, 카플란-마이어: 떠난 사람은 중도 절단)`
+        : `줄을 선 사람의 ${spec.stat.slice(1)}%가 대기열에서 ${inMinutes(threshold)}분 이내로 기다림 (판매 시간 기준, 카플란-마이어: 떠난 사람은 중도 절단)`,
     samples: over.joined,
     confidence: curve.confidence,
     overEveryone,
@@ -151,25 +180,47 @@ function judgeOne(verdict: TargetVerdict, spec: RunTargetSpec, over: QueueWaitOv
   };
   const minSamples = verdict.minSamples ?? spec.minSamples ?? 1;
   if (over.joined < minSamples) {
-    return { ...withoutNote(base), verdict: 'inconclusive', measured: null, interval: null, reason: 'too-few-samples', note: `too few people joined to judge: ${people(over.joined)}, at least ${minSamples} needed for ${spec.stat}` };
+    return {
+      ...withoutNote(base),
+      verdict: 'inconclusive',
+      measured: null,
+      interval: null,
+      reason: 'too-few-samples',
+      note: `too few people joined to judge: ${people(over.joined)}, at least ${minSamples} needed for ${spec.stat}`,
+    };
   }
   const meets = (value: number): boolean => (spec.op === '<' ? value < threshold : value <= threshold);
   if (spec.stat === 'max') {
     const longest = curve.lastTime * scale;
     if (meets(longest)) return { ...withoutNote(base), verdict: 'pass', measured: longest, interval: null };
-    return { ...withoutNote(base), verdict: 'fail', measured: longest, interval: null, reason: 'missed', note: `someone waited ${minutes(longest)} (admitted or not), target ${spec.op} ${minutes(threshold)}` };
+    return {
+      ...withoutNote(base),
+      verdict: 'fail',
+      measured: longest,
+      interval: null,
+      reason: 'missed',
+      note: `someone waited ${minutes(longest)} (admitted or not), target ${spec.op} ${minutes(threshold)}`,
+    };
   }
   const q = quantile!;
   if (q.value === null) {
     const stillWaiting = share(q.survivalAtLastTime);
     if (curve.lastTime * scale >= threshold) {
       return {
-        ...withoutNote(base), verdict: 'fail', measured: null, interval: null, reason: 'missed',
+        ...withoutNote(base),
+        verdict: 'fail',
+        measured: null,
+        interval: null,
+        reason: 'missed',
         note: `${at ? share(at.survival) : stillWaiting} of the ${people(over.joined)} people who joined were still waiting at ${minutes(threshold)} (Kaplan–Meier); the ${spec.stat} lies beyond the longest wait seen, ${minutes(curve.lastTime * scale)}`,
       };
     }
     return {
-      ...withoutNote(base), verdict: 'inconclusive', measured: null, interval: null, reason: 'too-few-samples',
+      ...withoutNote(base),
+      verdict: 'inconclusive',
+      measured: null,
+      interval: null,
+      reason: 'too-few-samples',
       note: `everyone had been admitted or had left by ${minutes(curve.lastTime * scale)}, with ${stillWaiting} estimated still waiting: the ${spec.stat} cannot be told`,
     };
   }
@@ -182,11 +233,22 @@ function judgeOne(verdict: TargetVerdict, spec: RunTargetSpec, over: QueueWaitOv
   if (meets(measured)) {
     if (!crosses) return { ...withoutNote(base), verdict: 'pass', measured, interval };
     return {
-      ...withoutNote(base), verdict: 'pass', measured, interval, reason: 'interval-crosses-threshold',
+      ...withoutNote(base),
+      verdict: 'pass',
+      measured,
+      interval,
+      reason: 'interval-crosses-threshold',
       note: `met with ${minutes(measured)}, but the ${Math.round(curve.confidence * 100)}% interval [${lower === null ? '?' : minutes(lower)}, ${upper === null ? 'not reached' : minutes(upper)}] crosses ${minutes(threshold)}: a rerun may miss it`,
     };
   }
   const missed = `measured ${minutes(measured)} over everyone who joined, target ${spec.op} ${minutes(threshold)}`;
   if (!crosses) return { ...withoutNote(base), verdict: 'fail', measured, interval, reason: 'missed', note: missed };
-  return { ...withoutNote(base), verdict: 'fail', measured, interval, reason: 'interval-crosses-threshold', note: `${missed}; the interval crosses the threshold: a rerun may meet it` };
+  return {
+    ...withoutNote(base),
+    verdict: 'fail',
+    measured,
+    interval,
+    reason: 'interval-crosses-threshold',
+    note: `${missed}; the interval crosses the threshold: a rerun may meet it`,
+  };
 }

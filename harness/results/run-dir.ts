@@ -4,7 +4,10 @@ import { EnvironmentError, UsageError } from '../errors.ts';
 
 /** `2026-11-25T19-52-51Z`: a UTC timestamp that is safe in a folder name on every OS. */
 export function formatRunTimestamp(now: Date): string {
-  return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 /** Lower-case letters, digits and dashes only, so the folder name needs no quoting. */
@@ -31,7 +34,12 @@ const CANNOT: Record<string, string> = {
  * A base that cannot take a folder is a UsageError naming `flag` (the option that named it)
  * and the path; a full disk an EnvironmentError.
  */
-export async function createRunDir(baseDir: string, scenarioName: string, now: Date = new Date(), flag = 'the run folder'): Promise<string> {
+export async function createRunDir(
+  baseDir: string,
+  scenarioName: string,
+  now: Date = new Date(),
+  flag = 'the run folder',
+): Promise<string> {
   const stem = `${runDirSlug(scenarioName)}-${formatRunTimestamp(now)}`;
   try {
     await mkdir(baseDir, { recursive: true });
@@ -48,9 +56,11 @@ export async function createRunDir(baseDir: string, scenarioName: string, now: D
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new EnvironmentError('results.disk-full', `${flag} ${baseDir}: the disk is full (${code})`);
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      throw new EnvironmentError('results.disk-full', `${flag} ${baseDir}: the disk is full (${code})`);
     const reason = CANNOT[code];
-    if (reason) throw new UsageError('results.bad-run-folder', `${flag} ${baseDir}: cannot make a run folder there: ${reason}`);
+    if (reason)
+      throw new UsageError('results.bad-run-folder', `${flag} ${baseDir}: cannot make a run folder there: ${reason}`);
     throw error;
   }
 }

@@ -2,7 +2,13 @@ import { UsageError } from '../errors.ts';
 import { JOURNEY_STEPS, OUTCOMES } from '../vocabulary.ts';
 import type { IngestResult, RecordedSeries } from './ingest-result.ts';
 import { parseSelector, selectorMatchesTags, type MetricSelector } from './selector.ts';
-import { cloneAggregate, createAggregate, mergeAggregate, type Aggregate, type MetricKind } from './series-aggregate.ts';
+import {
+  cloneAggregate,
+  createAggregate,
+  mergeAggregate,
+  type Aggregate,
+  type MetricKind,
+} from './series-aggregate.ts';
 
 /**
  * Metrics the journey library declares (docs/METRICS.md). k6 writes a metric only once it
@@ -71,9 +77,11 @@ export function selectSeries(ingest: IngestResult, selectorText: string): Select
       if (seriesValue !== undefined) seen.add(seriesValue);
     }
     if (!seen.has(value)) {
-      throw new UsageError('results.unknown-tag-value', `selector ${selector.text}: no sample carries ${tag}:${value}`, [
-        `${tag} is one of ${[...new Set([...known, ...seen])].join(', ')}`,
-      ]);
+      throw new UsageError(
+        'results.unknown-tag-value',
+        `selector ${selector.text}: no sample carries ${tag}:${value}`,
+        [`${tag} is one of ${[...new Set([...known, ...seen])].join(', ')}`],
+      );
     }
   }
   const kind = ingest.metrics.get(selector.metric)?.kind ?? JOURNEY_METRICS.get(selector.metric);

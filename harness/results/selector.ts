@@ -15,11 +15,9 @@ const selectorPattern = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:\{([^{}]*)\})?\s*$/
 export function parseSelector(text: string): MetricSelector {
   const match = selectorPattern.exec(text);
   if (!match) {
-    throw new UsageError(
-      'results.bad-selector',
-      `"${text}" is not a metric selector`,
-      ['write it as metric{tag:value,tag:value}, e.g. http_req_duration{step:checkout}'],
-    );
+    throw new UsageError('results.bad-selector', `"${text}" is not a metric selector`, [
+      'write it as metric{tag:value,tag:value}, e.g. http_req_duration{step:checkout}',
+    ]);
   }
   const tags: Record<string, string> = {};
   const body = match[2]?.trim() ?? '';

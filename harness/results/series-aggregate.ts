@@ -123,7 +123,15 @@ export type AggregateJson =
   | { kind: 'trend'; histogram: HistogramJson; negative: number }
   | { kind: 'counter'; count: number; sum: number }
   | { kind: 'rate'; count: number; nonZero: number }
-  | { kind: 'gauge'; count: number; sum: number; last: number | null; lastTimeMs: number | null; min: number | null; max: number | null };
+  | {
+      kind: 'gauge';
+      count: number;
+      sum: number;
+      last: number | null;
+      lastTimeMs: number | null;
+      min: number | null;
+      max: number | null;
+    };
 
 export function aggregateToJson(aggregate: Aggregate): AggregateJson {
   switch (aggregate.kind) {
@@ -136,11 +144,14 @@ export function aggregateToJson(aggregate: Aggregate): AggregateJson {
     case 'gauge': {
       const empty = aggregate.count === 0;
       return {
-        kind: 'gauge', count: aggregate.count, sum: aggregate.sum,
-        last: empty ? null : aggregate.last, lastTimeMs: empty ? null : aggregate.lastTimeMs,
-        min: empty ? null : aggregate.min, max: empty ? null : aggregate.max,
+        kind: 'gauge',
+        count: aggregate.count,
+        sum: aggregate.sum,
+        last: empty ? null : aggregate.last,
+        lastTimeMs: empty ? null : aggregate.lastTimeMs,
+        min: empty ? null : aggregate.min,
+        max: empty ? null : aggregate.max,
       };
     }
   }
 }
-

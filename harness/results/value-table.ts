@@ -26,7 +26,10 @@ export class ValueTable {
     const slot =
       length === 0
         ? 0
-        : (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1) * 3 + text.charCodeAt(start + (length >> 1))) &
+        : (length * 31 +
+            text.charCodeAt(start) * 7 +
+            text.charCodeAt(end - 1) * 3 +
+            text.charCodeAt(start + (length >> 1))) &
           (CACHE_SIZE - 1);
     const cached = this.cache[slot] as number;
     if (cached >= 0) {
@@ -74,7 +77,12 @@ export function createLineTables(keptTags: readonly string[]): LineTables {
   const keptKeyFilter = new Uint8Array(32 * 128);
   for (const tag of keptTags) keptKeyFilter[keyFilterIndex(tag, 0, tag.length)] = 1;
   return {
-    metrics: new ValueTable(), tagKeys, keySlot, keptKeyFilter, tagValues: keptTags.map(() => new ValueTable()), keptTags,
+    metrics: new ValueTable(),
+    tagKeys,
+    keySlot,
+    keptKeyFilter,
+    tagValues: keptTags.map(() => new ValueTable()),
+    keptTags,
   };
 }
 

@@ -4,6 +4,7 @@
  * per phase are rounded so that the phases add up to exactly the planned people.
  */
 import type { Scenario } from './scenario-schema.ts';
+import { saleMinutesToRunMs } from './time-scale.ts';
 
 export type ArrivalPhaseName = 'early' | 'burst' | 'tail';
 
@@ -19,8 +20,12 @@ export interface ArrivalPhase {
 }
 
 /** Phases with at least one person, in order; `people` is the run's (already scaled) crowd. */
-export function planArrivals(arrivals: Scenario['crowd']['arrivals'], people: number, timeScale: number): ArrivalPhase[] {
-  const toMs = (minutes: number): number => (minutes * 60_000) / timeScale;
+export function planArrivals(
+  arrivals: Scenario['crowd']['arrivals'],
+  people: number,
+  timeScale: number,
+): ArrivalPhase[] {
+  const toMs = (minutes: number): number => saleMinutesToRunMs(minutes, timeScale);
   const early = Math.round(people * arrivals.early.share);
   const burst = Math.min(people - early, Math.round(people * arrivals.burst.share));
   const tail = people - early - burst;

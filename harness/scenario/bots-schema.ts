@@ -20,7 +20,9 @@ export const botsSchema = z
     /** Share of `crowd.people` that are bots (CONTEXT.md: 10–50% of entries on hyped launches). */
     share: share.optional(),
     /** Or the number of bot accounts, sale scale (divided by k like people). */
-    count: wholePositive.max(SCENARIO_LIMITS.maxPeople, `must be at most ${SCENARIO_LIMITS.maxPeople.toLocaleString('en')} bots`).optional(),
+    count: wholePositive
+      .max(SCENARIO_LIMITS.maxPeople, `must be at most ${SCENARIO_LIMITS.maxPeople.toLocaleString('en')} bots`)
+      .optional(),
     /** Bot accounts per ring; a ring buys to one delivery address. */
     rings: z.strictObject({ size: wholePositive.max(10_000, 'must be at most 10000').default(5) }).prefault({}),
     /** Bots arrive spread over this many seconds after opening. */
@@ -43,7 +45,11 @@ export const botsSchema = z
   })
   .superRefine((bots, ctx) => {
     if ((bots.share === undefined) === (bots.count === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['share'], message: 'give either share (of crowd.people) or count, not both or neither' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['share'],
+        message: 'give either share (of crowd.people) or count, not both or neither',
+      });
     }
   });
 

@@ -4,7 +4,7 @@
  * ensure conditions of the generated Artillery test. Pure: no I/O.
  */
 import { formatPercent } from '../vocabulary.ts';
-import { scaleCount } from './plan-run.ts';
+import { scaleCount } from './time-scale.ts';
 import type { JourneyStep, Scenario } from './scenario-schema.ts';
 import type { TargetSpec, TargetStat } from './target-spec.ts';
 
@@ -37,7 +37,6 @@ const STEP_NOUNS: Record<JourneyStep, readonly [singular: string, plural: string
   checkout: ['checkout', 'checkouts'],
 };
 
-
 /** "95% of", "half of", "every": the quantifier for a percentile key. */
 function quantifier(key: PercentileKey, plural: string, singular: string): string {
   if (key === 'max') return `every ${singular}`;
@@ -47,7 +46,10 @@ function quantifier(key: PercentileKey, plural: string, singular: string): strin
 
 function latencyTargets(latency: Scenario['targets']['latency']): TargetSpec[] {
   const specs: TargetSpec[] = [];
-  for (const [step, limits] of Object.entries(latency ?? {}) as [JourneyStep, Partial<Record<PercentileKey, number>>][]) {
+  for (const [step, limits] of Object.entries(latency ?? {}) as [
+    JourneyStep,
+    Partial<Record<PercentileKey, number>>,
+  ][]) {
     const [singular, plural] = STEP_NOUNS[step];
     for (const key of PERCENTILE_KEYS) {
       const ms = limits[key];
@@ -72,7 +74,8 @@ function queueWaitTargets(waits: Scenario['targets']['queueWaitMinutes'], timeSc
   for (const key of PERCENTILE_KEYS) {
     const minutes = waits?.[key];
     if (minutes === undefined) continue;
-    const who = key === 'max' ? 'every person waits' : key === 'p50' ? 'half of people wait' : `${key.slice(1)}% of people wait`;
+    const who =
+      key === 'max' ? 'every person waits' : key === 'p50' ? 'half of people wait' : `${key.slice(1)}% of people wait`;
     specs.push({
       id: `queue-wait.${key}`,
       description: `${who} at most ${minutes} min in the queue (sale time)`.replace(/^./, (c) => c.toUpperCase()),

@@ -6,7 +6,11 @@
 /** @type {import('node:module').ResolveHook} */
 export async function resolve(specifier, context, nextResolve) {
   const resolved = await nextResolve(specifier, context);
-  if (resolved.url.startsWith('file:') && !resolved.url.includes('/node_modules/') && /\.ts(?:\?|$)/.test(resolved.url)) {
+  if (
+    resolved.url.startsWith('file:') &&
+    !resolved.url.includes('/node_modules/') &&
+    /\.ts(?:\?|$)/.test(resolved.url)
+  ) {
     return { ...resolved, format: 'module-typescript' };
   }
   return resolved;

@@ -28,7 +28,13 @@ type WorkerMessage =
   | { readonly kind: 'value'; readonly value: unknown }
   | { readonly kind: 'no-export'; readonly exports: readonly string[] }
   | { readonly kind: 'not-data'; readonly message: string }
-  | { readonly kind: 'failed'; readonly name: string; readonly message: string; readonly stack: string; readonly code: string | null };
+  | {
+      readonly kind: 'failed';
+      readonly name: string;
+      readonly message: string;
+      readonly stack: string;
+      readonly code: string | null;
+    };
 
 const CONTROL_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 const clean = (text: string): string => text.replace(CONTROL_CHARACTERS, ' ');
@@ -46,7 +52,9 @@ function toPath(location: string): string {
 function lineMentioning(path: string, needle: string): number | null {
   try {
     const lines = readFileSync(path, 'utf8').split('\n');
-    const index = lines.findIndex((line) => new RegExp(`['"\`][^'"\`]*${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^'"\`]*['"\`]`).test(line));
+    const index = lines.findIndex((line) =>
+      new RegExp(`['"\`][^'"\`]*${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^'"\`]*['"\`]`).test(line),
+    );
     return index === -1 ? null : index + 1;
   } catch {
     return null;
@@ -62,7 +70,9 @@ function locate(failure: Extract<WorkerMessage, { kind: 'failed' }>, scenarioPat
   const missing = /Cannot find (?:module|package) '([^']+)' imported from (\S+)/.exec(failure.message);
   if (missing) {
     const importer = toPath(missing[2]!);
-    const line = lineMentioning(importer, basename(missing[1]!).replace(/\.[cm]?[jt]s$/, '')) ?? lineMentioning(importer, missing[1]!);
+    const line =
+      lineMentioning(importer, basename(missing[1]!).replace(/\.[cm]?[jt]s$/, '')) ??
+      lineMentioning(importer, missing[1]!);
     return line === null ? importer : `${importer}:${line}`;
   }
   // a link error (a missing export): the stack starts with "/a/b.ts:1" and the line's code
@@ -70,7 +80,9 @@ function locate(failure: Extract<WorkerMessage, { kind: 'failed' }>, scenarioPat
   if (linked) return `${toPath(linked[1]!)}:${linked[2]}`;
   // a throw: the first frame in a file of the user's (not node's, not a dependency's)
   const frames = [...failure.stack.matchAll(/\(?((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)\)?$/gm)];
-  const own = frames.find((frame) => !frame[1]!.includes('/node_modules/') && toPath(frame[1]!) === scenarioPath) ?? frames.find((frame) => !frame[1]!.includes('/node_modules/'));
+  const own =
+    frames.find((frame) => !frame[1]!.includes('/node_modules/') && toPath(frame[1]!) === scenarioPath) ??
+    frames.find((frame) => !frame[1]!.includes('/node_modules/'));
   return own ? `${toPath(own[1]!)}:${own[2]}:${own[3]}` : null;
 }
 
@@ -78,19 +90,33 @@ function locate(failure: Extract<WorkerMessage, { kind: 'failed' }>, scenarioPat
 function errorWords(failure: Extract<WorkerMessage, { kind: 'failed' }>): string {
   const transform = /: ERROR: (.+)/.exec(failure.message);
   if (transform) return transform[1]!;
-  const first = failure.message.split('\n').find((line) => line.trim() !== '' && !/^\s+at /.test(line) && !/^Require stack/.test(line)) ?? failure.name;
-  return failure.name && failure.name !== 'Error' && !first.startsWith(failure.name) ? `${failure.name}: ${first}` : first;
+  const first =
+    failure.message
+      .split('\n')
+      .find((line) => line.trim() !== '' && !/^\s+at /.test(line) && !/^Require stack/.test(line)) ?? failure.name;
+  return failure.name && failure.name !== 'Error' && !first.startsWith(failure.name)
+    ? `${failure.name}: ${first}`
+    : first;
 }
 
 function describeFailure(message: Extract<WorkerMessage, { kind: 'failed' }>, path: string): UsageError {
   const where = locate(message, path);
-  return new UsageError('scenario.import-failed', `Cannot load the scenario ${path}: ${clean(errorWords(message))}${where ? `\n  in ${where}` : ''}`);
+  return new UsageError(
+    'scenario.import-failed',
+    `Cannot load the scenario ${path}: ${clean(errorWords(message))}${where ? `\n  in ${where}` : ''}`,
+  );
 }
 
 /** Imports the module scenario at the absolute `path` and returns its scenario export. */
 export function importScenarioModule(path: string, options: ImportScenarioOptions = {}): Promise<unknown> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (options.signal?.aborted) return Promise.reject(new InterruptedError('scenario.import-interrupted', `interrupted while loading the scenario ${path}; nothing was run`));
+  if (options.signal?.aborted)
+    return Promise.reject(
+      new InterruptedError(
+        'scenario.import-interrupted',
+        `interrupted while loading the scenario ${path}; nothing was run`,
+      ),
+    );
   return new Promise((resolvePromise, rejectPromise) => {
     const worker = new Worker(WORKER_URL, {
       workerData: { url: pathToFileURL(path).href },
@@ -110,14 +136,23 @@ export function importScenarioModule(path: string, options: ImportScenarioOption
       outcome();
     };
     const onAbort = (): void =>
-      finish(() => rejectPromise(new InterruptedError('scenario.import-interrupted', `interrupted while loading the scenario ${path}; nothing was run`)));
+      finish(() =>
+        rejectPromise(
+          new InterruptedError(
+            'scenario.import-interrupted',
+            `interrupted while loading the scenario ${path}; nothing was run`,
+          ),
+        ),
+      );
     const timer = setTimeout(
       () =>
         finish(() =>
           rejectPromise(
-            new UsageError('scenario.import-timeout', `The scenario ${path} did not finish loading within ${timeoutMs / 1000} s: does it loop, or wait for something, when imported?`, [
-              'A scenario module should only build and export its value.',
-            ]),
+            new UsageError(
+              'scenario.import-timeout',
+              `The scenario ${path} did not finish loading within ${timeoutMs / 1000} s: does it loop, or wait for something, when imported?`,
+              ['A scenario module should only build and export its value.'],
+            ),
           ),
         ),
       timeoutMs,
@@ -130,12 +165,21 @@ export function importScenarioModule(path: string, options: ImportScenarioOption
         case 'no-export':
           return finish(() =>
             rejectPromise(
-              new UsageError('scenario.no-export', `${path} exports no scenario${message.exports.length > 0 ? ` (it exports ${message.exports.slice(0, 5).map(clean).join(', ')})` : ''}`, [EXPORT_HINT]),
+              new UsageError(
+                'scenario.no-export',
+                `${path} exports no scenario${message.exports.length > 0 ? ` (it exports ${message.exports.slice(0, 5).map(clean).join(', ')})` : ''}`,
+                [EXPORT_HINT],
+              ),
             ),
           );
         case 'not-data':
           return finish(() =>
-            rejectPromise(new UsageError('scenario.not-data', `${path} exports a scenario that is not plain data (${clean(message.message)}): a scenario holds only text, numbers, true/false, lists and sections`)),
+            rejectPromise(
+              new UsageError(
+                'scenario.not-data',
+                `${path} exports a scenario that is not plain data (${clean(message.message)}): a scenario holds only text, numbers, true/false, lists and sections`,
+              ),
+            ),
           );
         case 'failed':
           return finish(() => rejectPromise(describeFailure(message, path)));
@@ -145,17 +189,31 @@ export function importScenarioModule(path: string, options: ImportScenarioOption
       finish(() =>
         rejectPromise(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new UsageError('scenario.import-failed', `Cannot load the scenario ${path}: it used more than 512 MB of memory while being imported`)
-            : describeFailure({ kind: 'failed', name: error.name, message: error.message, stack: error.stack ?? '', code: error.code ?? null }, path),
+            ? new UsageError(
+                'scenario.import-failed',
+                `Cannot load the scenario ${path}: it used more than 512 MB of memory while being imported`,
+              )
+            : describeFailure(
+                {
+                  kind: 'failed',
+                  name: error.name,
+                  message: error.message,
+                  stack: error.stack ?? '',
+                  code: error.code ?? null,
+                },
+                path,
+              ),
         ),
       ),
     );
     worker.on('exit', (exitCode) =>
       finish(() =>
         rejectPromise(
-          new UsageError('scenario.import-exited', `The scenario ${path} ended its process (process.exit(${exitCode})) while being imported, so it gave no scenario`, [
-            'A scenario module should only build and export its value; it must not call process.exit().',
-          ]),
+          new UsageError(
+            'scenario.import-exited',
+            `The scenario ${path} ended its process (process.exit(${exitCode})) while being imported, so it gave no scenario`,
+            ['A scenario module should only build and export its value; it must not call process.exit().'],
+          ),
         ),
       ),
     );

@@ -13,9 +13,21 @@ register('./force-esm-hooks.mjs', import.meta.url);
 /** An error as data the main thread can read. */
 function failure(error) {
   if (error instanceof Error) {
-    return { kind: 'failed', name: error.name, message: error.message, stack: error.stack ?? '', code: typeof error.code === 'string' ? error.code : null };
+    return {
+      kind: 'failed',
+      name: error.name,
+      message: error.message,
+      stack: error.stack ?? '',
+      code: typeof error.code === 'string' ? error.code : null,
+    };
   }
-  return { kind: 'failed', name: 'Error', message: `a value that is not an Error was thrown: ${String(error)}`, stack: '', code: null };
+  return {
+    kind: 'failed',
+    name: 'Error',
+    message: `a value that is not an Error was thrown: ${String(error)}`,
+    stack: '',
+    code: null,
+  };
 }
 
 let module;
@@ -32,7 +44,10 @@ if (module) {
     try {
       parentPort.postMessage({ kind: 'value', value });
     } catch (error) {
-      parentPort.postMessage({ kind: 'not-data', message: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      parentPort.postMessage({
+        kind: 'not-data',
+        message: error instanceof Error ? error.message.split('\n')[0] : String(error),
+      });
     }
   }
 }

@@ -25,19 +25,28 @@ async function readText(path: string): Promise<string> {
     const { size, isFile } = await stat(path).then((stats) => ({ size: stats.size, isFile: stats.isFile() }));
     if (!isFile) throw new UsageError('scenario.not-found', `Cannot read the scenario ${path}: it is not a file`);
     if (size > MAX_FILE_BYTES) {
-      throw new UsageError('scenario.too-large', `The scenario ${path} is ${(size / 1024 / 1024).toFixed(1)} MB; a scenario file holds at most 1 MB (they are a few KB)`);
+      throw new UsageError(
+        'scenario.too-large',
+        `The scenario ${path} is ${(size / 1024 / 1024).toFixed(1)} MB; a scenario file holds at most 1 MB (they are a few KB)`,
+      );
     }
     return await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError('scenario.not-found', `Cannot read the scenario ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`);
+    throw new UsageError(
+      'scenario.not-found',
+      `Cannot read the scenario ${path}${code === 'ENOENT' ? ': no such file' : `: ${code}`}`,
+    );
   }
 }
 
 /** A parser's message, safe on a terminal: control characters other than line breaks escaped. */
 function safeMessage(message: string): string {
-  return message.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return message.replace(
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The top-level field a line of a YAML file belongs to (the last `key:` at column 0 at or above it). */
@@ -50,7 +59,11 @@ function topLevelKeyAt(text: string, line: number): string | null {
   return null;
 }
 
-function tooDeepYaml(path: string, text: string, error: { linePos?: readonly { line: number; col: number }[] }): UsageError {
+function tooDeepYaml(
+  path: string,
+  text: string,
+  error: { linePos?: readonly { line: number; col: number }[] },
+): UsageError {
   const position = error.linePos?.[0];
   const field = position ? topLevelKeyAt(text, position.line) : null;
   const where = position ? ` (line ${position.line}, column ${position.col})` : '';
@@ -61,7 +74,8 @@ function tooDeepYaml(path: string, text: string, error: { linePos?: readonly { l
   );
 }
 
-const isStackOverflow = (error: unknown): boolean => error instanceof RangeError || /Maximum call stack/i.test(String((error as Error)?.message));
+const isStackOverflow = (error: unknown): boolean =>
+  error instanceof RangeError || /Maximum call stack/i.test(String((error as Error)?.message));
 
 function parseYamlText(text: string, path: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
@@ -86,7 +100,10 @@ function parseYamlText(text: string, path: string): unknown {
   } catch (error) {
     if (isStackOverflow(error)) throw tooDeepYaml(path, text, {});
     if (/alias count/i.test((error as Error).message)) {
-      throw new UsageError('scenario.syntax', `${path} is not valid YAML: its aliases (*name) expand to too many values (a guard against alias bombs); write the values out`);
+      throw new UsageError(
+        'scenario.syntax',
+        `${path} is not valid YAML: its aliases (*name) expand to too many values (a guard against alias bombs); write the values out`,
+      );
     }
     throw new UsageError('scenario.syntax', `${path} is not valid YAML: ${safeMessage((error as Error).message)}`);
   }
@@ -96,7 +113,12 @@ function parseJsonText(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    if (isStackOverflow(error)) throw new UsageError('scenario.too-deep', `${path} is not valid:\n✖ nests values deeper than ${SCENARIO_LIMITS.maxDepth} levels → at (root)`, [HINT]);
+    if (isStackOverflow(error))
+      throw new UsageError(
+        'scenario.too-deep',
+        `${path} is not valid:\n✖ nests values deeper than ${SCENARIO_LIMITS.maxDepth} levels → at (root)`,
+        [HINT],
+      );
     throw new UsageError('scenario.syntax', `${path} is not valid JSON: ${safeMessage((error as Error).message)}`);
   }
 }
@@ -112,9 +134,11 @@ export async function loadScenario(path: string, options: LoadScenarioOptions = 
   } else if (extension === '.yaml' || extension === '.yml') value = parseYamlText(await readText(absolute), path);
   else if (extension === '.json') value = parseJsonText(await readText(absolute), path);
   else {
-    throw new UsageError('scenario.format', `${path}: unknown scenario format "${safeMessage(extension) || '(none)'}"`, [
-      'Use .ts, .yaml, .yml or .json.',
-    ]);
+    throw new UsageError(
+      'scenario.format',
+      `${path}: unknown scenario format "${safeMessage(extension) || '(none)'}"`,
+      ['Use .ts, .yaml, .yml or .json.'],
+    );
   }
   return parseScenario(value, path);
 }

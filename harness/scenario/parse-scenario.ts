@@ -32,7 +32,10 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Text from the input, safe in a one-line terminal message: control characters escaped, cut at `max`. */
 function showText(text: string, max = 60): string {
-  const escaped = JSON.stringify(text).replace(CONTROL_CHARACTERS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = JSON.stringify(text).replace(
+    CONTROL_CHARACTERS,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return escaped.length > max ? `${escaped.slice(0, max - 2)}…"` : escaped;
 }
 
@@ -43,16 +46,24 @@ function showValue(value: unknown): string {
   if (typeof value === 'string') return showText(value);
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value !== 'object' || value === null) return String(value);
-  const text = (JSON.stringify(value, (_key, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? String(item) : item)) ?? '').replace(
-    CONTROL_CHARACTERS,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const text = (
+    JSON.stringify(value, (_key, item: unknown) =>
+      typeof item === 'number' && !Number.isFinite(item) ? String(item) : item,
+    ) ?? ''
+  ).replace(CONTROL_CHARACTERS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /** zod's type names as a person says them. */
 function typeNoun(expected: string): string {
-  const nouns: Record<string, string> = { object: 'a section', number: 'a number', int: 'a whole number', string: 'text', boolean: 'true or false', array: 'a list' };
+  const nouns: Record<string, string> = {
+    object: 'a section',
+    number: 'a number',
+    int: 'a whole number',
+    string: 'text',
+    boolean: 'true or false',
+    array: 'a list',
+  };
   return nouns[expected] ?? expected;
 }
 
@@ -77,18 +88,29 @@ function describeIssue(issue: Issue, input: unknown, prefix: readonly PropertyKe
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator !== undefined) {
-        const options = ((issue as { options?: unknown[] }).options ?? []).map((option) => `'${String(option)}'`).join(' | ');
+        const options = ((issue as { options?: unknown[] }).options ?? [])
+          .map((option) => `'${String(option)}'`)
+          .join(' | ');
         return value === undefined
           ? [{ path, message: `required but missing (one of ${options})` }]
           : [{ path, message: `${issue.message} (got ${showValue(value)})` }];
       }
       // A section given where a choice or a section is allowed: say what is wrong inside it.
-      const inside = issue.errors.find((branch) => branch.some((nested) => nested.path.length > 0 || nested.code === 'unrecognized_keys'));
-      if (inside && value !== null && typeof value === 'object') return inside.flatMap((nested) => describeIssue(nested, input, path));
+      const inside = issue.errors.find((branch) =>
+        branch.some((nested) => nested.path.length > 0 || nested.code === 'unrecognized_keys'),
+      );
+      if (inside && value !== null && typeof value === 'object')
+        return inside.flatMap((nested) => describeIssue(nested, input, path));
       const choices = issue.errors.flatMap((branch) =>
-        branch.slice(0, 1).map((nested) =>
-          nested.code === 'invalid_value' ? nested.values.map((option) => JSON.stringify(option)).join(', ') : nested.code === 'invalid_type' ? typeNoun(nested.expected) : nested.message,
-        ),
+        branch
+          .slice(0, 1)
+          .map((nested) =>
+            nested.code === 'invalid_value'
+              ? nested.values.map((option) => JSON.stringify(option)).join(', ')
+              : nested.code === 'invalid_type'
+                ? typeNoun(nested.expected)
+                : nested.message,
+          ),
       );
       return [{ path, message: `must be ${choices.join(', or ')} (got ${showValue(value)})` }];
     }
@@ -113,6 +135,8 @@ export function parseScenario(value: unknown, source?: string): Scenario {
   }
   const result = scenarioSchema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => describeIssue(issue, value)).map((problem) => ({ ...problem, path: problem.path.map(safeKey) }));
+  const problems = result.error.issues
+    .flatMap((issue) => describeIssue(issue, value))
+    .map((problem) => ({ ...problem, path: problem.path.map(safeKey) }));
   throw new UsageError('scenario.invalid', describeZodIssues(problems, where), [HINT]);
 }

@@ -4,7 +4,16 @@
  * exponential, Box–Muller for the lognormal); here we only need its mean (Little's law)
  * and a high quantile that bounds how long a run drains after the last arrival.
  */
-import type { Patience } from './scenario-schema.ts';
+import { saleMinutesToRunMs } from './time-scale.ts';
+
+/**
+ * A patience as a scenario gives it, in sale-time minutes: the shape of scenario-schema's
+ * `patienceSchema` (the compiler checks that a parsed one fits here).
+ */
+export type SalePatience =
+  | { readonly kind: 'exponential'; readonly meanMinutes: number }
+  | { readonly kind: 'lognormal'; readonly medianMinutes: number; readonly sigma: number }
+  | { readonly kind: 'fixed'; readonly minutes: number };
 
 export type PlannedPatience =
   | { readonly kind: 'exponential'; readonly meanMs: number }
@@ -15,8 +24,8 @@ export type PlannedPatience =
 const Z99 = 2.326347874;
 
 /** Converts a sale-time patience (minutes) to run time (ms) by dividing by the time scale. */
-export function scalePatience(patience: Patience, timeScale: number): PlannedPatience {
-  const toMs = (minutes: number): number => (minutes * 60_000) / timeScale;
+export function scalePatience(patience: SalePatience, timeScale: number): PlannedPatience {
+  const toMs = (minutes: number): number => saleMinutesToRunMs(minutes, timeScale);
   switch (patience.kind) {
     case 'exponential':
       return { kind: 'exponential', meanMs: toMs(patience.meanMinutes) };
@@ -24,18 +33,6 @@ export function scalePatience(patience: Patience, timeScale: number): PlannedPat
       return { kind: 'lognormal', medianMs: toMs(patience.medianMinutes), sigma: patience.sigma };
     case 'fixed':
       return { kind: 'fixed', ms: toMs(patience.minutes) };
-  }
-}
-
-/** Mean patience: exponential mean; lognormal median·e^(σ²/2); fixed value. O(1). */
-export function patienceMeanMs(patience: PlannedPatience): number {
-  switch (patience.kind) {
-    case 'exponential':
-      return patience.meanMs;
-    case 'lognormal':
-      return patience.medianMs * Math.exp((patience.sigma * patience.sigma) / 2);
-    case 'fixed':
-      return patience.ms;
   }
 }
 

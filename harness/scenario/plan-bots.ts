@@ -5,6 +5,7 @@
  * called `b-<ring>-<member>` and buys to its ring's single address. Pure: no I/O.
  */
 import { botCountOf, type Bots } from './bots-schema.ts';
+import { saleSecondsToRunMs, scaleCount } from './time-scale.ts';
 
 export interface PlannedBots {
   /** Bot accounts in this run (sale-scale bots ÷ k). */
@@ -44,7 +45,7 @@ export function planBots(input: PlanBotsInput): PlannedBots | null {
   const { bots, timeScale: k } = input;
   const saleCount = saleBotCount(bots, input.salePeople);
   if (saleCount === 0) return null;
-  const count = Math.max(1, Math.round(saleCount / k));
+  const count = scaleCount(saleCount, k);
   const ringSize = Math.min(bots.rings.size, count);
   return {
     count,
@@ -52,8 +53,8 @@ export function planBots(input: PlanBotsInput): PlannedBots | null {
     ringSize,
     rings: Math.ceil(count / ringSize),
     startMs: input.opensAtMs,
-    burstMs: (bots.burstSeconds * 1000) / k,
-    pollIntervalMs: (bots.pollIntervalSeconds * 1000) / k,
+    burstMs: saleSecondsToRunMs(bots.burstSeconds, k),
+    pollIntervalMs: saleSecondsToRunMs(bots.pollIntervalSeconds, k),
     ticketsPerBot: bots.ticketsPerBot,
     quantity: input.perPersonLimit,
     skipQueue: { ...bots.skipQueue },

@@ -12,6 +12,8 @@ import type { Behaviour, Scenario } from './scenario-schema.ts';
 import { SHOP_SCALED_DEFAULTS, type ShopConfigPatch } from './shop-settings-schema.ts';
 import type { TargetSpec } from './target-spec.ts';
 import { normalizeTargetUrl, targetUrlProblem } from './target-url.ts';
+import { saleMinutesToRunMs, saleSecondsToRunMs, scaleCount } from './time-scale.ts';
+
 import { UsageError } from '../errors.ts';
 
 export interface PlanRunOptions {
@@ -24,7 +26,11 @@ function plannedTargetUrl(options: PlanRunOptions, scenario: Scenario): string |
   const raw = options.targetUrl ?? scenario.target.url;
   if (raw === undefined) return null;
   const problem = targetUrlProblem(raw);
-  if (problem) throw new UsageError('scenario.bad-target-url', `${options.targetUrl !== undefined ? 'the target URL' : 'target.url'} ${problem}.`);
+  if (problem)
+    throw new UsageError(
+      'scenario.bad-target-url',
+      `${options.targetUrl !== undefined ? 'the target URL' : 'target.url'} ${problem}.`,
+    );
   return normalizeTargetUrl(raw);
 }
 
@@ -109,11 +115,6 @@ function scaleShop(scenario: Scenario, stock: number): ShopConfigPatch {
   return shop;
 }
 
-/** A count of people or units at time scale k: rounded, at least 1. */
-export function scaleCount(count: number, timeScale: number): number {
-  return Math.max(1, Math.round(count / timeScale));
-}
-
 /** `'rejoin'` → 1, `'leave'` → 0, `{ rejoin: 0.7 }` → 0.7. */
 function chanceOf<Yes extends string>(choice: Yes | 'leave' | { readonly [key in Yes]: number }, yes: Yes): number {
   if (typeof choice === 'string') return choice === yes ? 1 : 0;
@@ -124,7 +125,7 @@ function chanceOf<Yes extends string>(choice: Yes | 'leave' | { readonly [key in
 export function planRun(scenario: Scenario, options: PlanRunOptions = {}): RunPlan {
   const k = scenario.timeScale;
   const warnings: string[] = [];
-  const toMs = (minutes: number): number => (minutes * 60_000) / k;
+  const toMs = (minutes: number): number => saleMinutesToRunMs(minutes, k);
   const saleBots = saleBotCount(scenario.bots, scenario.crowd.people);
   const salePeople = scenario.crowd.people - saleBots;
   const people = scaleCount(salePeople, k);
@@ -137,18 +138,18 @@ export function planRun(scenario: Scenario, options: PlanRunOptions = {}): RunPl
   const shop = scaleShop(scenario, stock);
   const arrivals = planArrivals(scenario.crowd.arrivals, people, k);
   const opensAtMs = toMs(scenario.crowd.arrivals.early.windowMinutes);
-  const arrivalEndMs = opensAtMs + toMs(scenario.crowd.arrivals.burst.durationMinutes + scenario.crowd.arrivals.tail.durationMinutes);
+  const arrivalEndMs =
+    opensAtMs + toMs(scenario.crowd.arrivals.burst.durationMinutes + scenario.crowd.arrivals.tail.durationMinutes);
   const patience = scalePatience(scenario.crowd.patience, k);
   const p99 = patienceP99Ms(patience);
-  const saleClosesAtMs = scenario.sale.durationMinutes !== undefined
-    ? opensAtMs + toMs(scenario.sale.durationMinutes)
-    : arrivalEndMs + p99;
+  const saleClosesAtMs =
+    scenario.sale.durationMinutes !== undefined ? opensAtMs + toMs(scenario.sale.durationMinutes) : arrivalEndMs + p99;
   const { pollIntervalSeconds, sleepSeconds, thinkSeconds, ...choices } = scenario.behaviour;
   const behaviour: PlannedBehaviour = {
     ...choices,
-    pollIntervalMs: (pollIntervalSeconds * 1000) / k,
-    sleepMs: sleepSeconds !== undefined ? (sleepSeconds * 1000) / k : shop.ticketTtlMs * 1.5,
-    thinkMs: (thinkSeconds * 1000) / k,
+    pollIntervalMs: saleSecondsToRunMs(pollIntervalSeconds, k),
+    sleepMs: sleepSeconds !== undefined ? saleSecondsToRunMs(sleepSeconds, k) : shop.ticketTtlMs * 1.5,
+    thinkMs: saleSecondsToRunMs(thinkSeconds, k),
     rejoinChance: chanceOf(choices.onTicketExpired, 'rejoin'),
     reloginChance: chanceOf(choices.onSessionExpired, 'relogin'),
   };
@@ -158,7 +159,13 @@ export function planRun(scenario: Scenario, options: PlanRunOptions = {}): RunPl
     );
   }
   const bots = scenario.bots
-    ? planBots({ bots: scenario.bots, salePeople: scenario.crowd.people, timeScale: k, opensAtMs, perPersonLimit: scenario.sale.perPersonLimit })
+    ? planBots({
+        bots: scenario.bots,
+        salePeople: scenario.crowd.people,
+        timeScale: k,
+        opensAtMs,
+        perPersonLimit: scenario.sale.perPersonLimit,
+      })
     : null;
   if (bots && bots.pollIntervalMs >= shop.ticketTtlMs) {
     warnings.push(
@@ -166,10 +173,12 @@ export function planRun(scenario: Scenario, options: PlanRunOptions = {}): RunPl
     );
   }
   if (bots && bots.startMs + bots.burstMs >= saleClosesAtMs) {
-    warnings.push('the bots\' burst window ends after the sale closes: late bots will find it closed');
+    warnings.push("the bots' burst window ends after the sale closes: late bots will find it closed");
   }
   if (people !== salePeople / k || stock !== scenario.sale.stock / k) {
-    warnings.push(`people and stock were rounded to whole numbers at time scale ${k}: ${people} people, ${stock} units`);
+    warnings.push(
+      `people and stock were rounded to whole numbers at time scale ${k}: ${people} people, ${stock} units`,
+    );
   }
   const targetUrl = plannedTargetUrl(options, scenario);
   return {

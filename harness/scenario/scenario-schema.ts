@@ -15,13 +15,22 @@ import { targetUrlProblem } from './target-url.ts';
 const { maxMinutes, maxSeconds, maxPeople, maxUnitsPerPerson, maxLatencyMs, maxTextLength } = SCENARIO_LIMITS;
 const WEEK = 'one week';
 const positive = (unit: string, max: number, maxText: string) =>
-  z.number().positive(`must be ${unit} greater than 0`).max(max, `must be at most ${max.toLocaleString('en')} (${maxText})`);
+  z
+    .number()
+    .positive(`must be ${unit} greater than 0`)
+    .max(max, `must be at most ${max.toLocaleString('en')} (${maxText})`);
 const nonNegative = (unit: string, max: number, maxText: string) =>
-  z.number().min(0, `must be ${unit} of 0 or more`).max(max, `must be at most ${max.toLocaleString('en')} (${maxText})`);
+  z
+    .number()
+    .min(0, `must be ${unit} of 0 or more`)
+    .max(max, `must be at most ${max.toLocaleString('en')} (${maxText})`);
 const minutes = positive('a number of minutes', maxMinutes, WEEK);
 const seconds = positive('a number of seconds', maxSeconds, 'one day');
 const wholePositive = (max: number, maxText: string) =>
-  z.int('must be a whole number').positive('must be a whole number greater than 0').max(max, `must be at most ${max.toLocaleString('en')} ${maxText}`);
+  z
+    .int('must be a whole number')
+    .positive('must be a whole number greater than 0')
+    .max(max, `must be at most ${max.toLocaleString('en')} ${maxText}`);
 const share = z.number().min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
 
 /** Journey steps that carry the `step` tag (docs/METRICS.md). */
@@ -73,7 +82,11 @@ const arrivalsSchema = z
       });
     }
     if (arrivals.early.share > 0 && arrivals.early.windowMinutes === 0) {
-      ctx.addIssue({ code: 'custom', path: ['early', 'windowMinutes'], message: 'must be greater than 0 when early.share is above 0' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['early', 'windowMinutes'],
+        message: 'must be greater than 0 when early.share is above 0',
+      });
     }
     if (total < 1 - 1e-9 && arrivals.tail.durationMinutes === 0) {
       ctx.addIssue({
@@ -109,7 +122,9 @@ const behaviourSchema = z.strictObject({
 
 const targetsSchema = z.strictObject({
   /** Latency percentiles per journey step, in ms: `{ checkout: { p95: 800 } }`. */
-  latency: z.partialRecord(z.enum(JOURNEY_STEPS), percentiles(positive('a number of ms', maxLatencyMs, 'one hour'))).optional(),
+  latency: z
+    .partialRecord(z.enum(JOURNEY_STEPS), percentiles(positive('a number of ms', maxLatencyMs, 'one hour')))
+    .optional(),
   /** Highest share of failed requests (http_req_failed). */
   errorRate: share.optional(),
   /** Queue wait from first join to admission, in sale-time minutes. */
@@ -208,7 +223,11 @@ export const scenarioSchema = z
         });
       }
       if (bots === 0 && field === 'share' && (scenario.bots.share ?? 0) > 0) {
-        ctx.addIssue({ code: 'custom', path: ['bots', 'share'], message: `gives no bot at all among ${scenario.crowd.people} people; use count` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bots', 'share'],
+          message: `gives no bot at all among ${scenario.crowd.people} people; use count`,
+        });
       }
     }
   });

@@ -14,14 +14,20 @@ const positiveMs = z
   .number()
   .positive('must be a duration in ms greater than 0')
   .max(SCENARIO_LIMITS.maxShopMs, atMost(SCENARIO_LIMITS.maxShopMs, 'one week'));
-const positiveInt = (max: number, text: string) => z.int('must be a whole number').positive('must be greater than 0').max(max, atMost(max, text));
+const positiveInt = (max: number, text: string) =>
+  z.int('must be a whole number').positive('must be greater than 0').max(max, atMost(max, text));
 const share = z.number().min(0, 'must be a share between 0 and 1').max(1, 'must be a share between 0 and 1');
-const bounded = (min: number, max: number, text: string) => z.number().min(min, `must be ${min} or more`).max(max, atMost(max, text));
+const bounded = (min: number, max: number, text: string) =>
+  z.number().min(min, `must be ${min} or more`).max(max, atMost(max, text));
 
 export const shopSettingsSchema = z.strictObject({
   sessionTtlMs: positiveMs.optional(),
   ticketTtlMs: positiveMs.optional(),
-  admissionRatePerMinute: z.number().positive('must be greater than 0').max(6_000_000, atMost(6_000_000, '100,000 per second')).optional(),
+  admissionRatePerMinute: z
+    .number()
+    .positive('must be greater than 0')
+    .max(6_000_000, atMost(6_000_000, '100,000 per second'))
+    .optional(),
   maxActiveUsers: positiveInt(SCENARIO_LIMITS.maxPeople, 'people').optional(),
   admissionTtlMs: positiveMs.optional(),
   reloginRequeues: z.boolean().optional(),
@@ -40,7 +46,11 @@ export const shopSettingsSchema = z.strictObject({
       sigma: bounded(0, 100, 'the shop’s limit').optional(),
       kappa: bounded(0, 100, 'the shop’s limit').optional(),
       workers: positiveInt(100_000, 'the shop’s limit').optional(),
-      backlog: z.int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000, atMost(1_000_000, 'the shop’s limit')).optional(),
+      backlog: z
+        .int('must be a whole number')
+        .min(0, 'must be 0 or more')
+        .max(1_000_000, atMost(1_000_000, 'the shop’s limit'))
+        .optional(),
     })
     .optional(),
   faults: z
@@ -54,14 +64,21 @@ export const shopSettingsSchema = z.strictObject({
               toMs: positiveMs,
               factor: z.number().positive('must be greater than 0').max(1000, atMost(1000, 'the shop’s limit')),
             })
-            .refine((window) => window.toMs > window.fromMs, { message: 'must be greater than fromMs', path: ['toMs'] }),
+            .refine((window) => window.toMs > window.fromMs, {
+              message: 'must be greater than fromMs',
+              path: ['toMs'],
+            }),
         )
         .max(100, 'must hold at most 100 slowdown windows')
         .optional(),
     })
     .optional(),
   secret: z.string().min(16, 'must be at least 16 characters').max(1024, 'must be at most 1024 characters').optional(),
-  seed: z.int('must be a whole number').min(0, 'must be 0 or more').max(0xffff_ffff, atMost(0xffff_ffff, '2³² − 1')).optional(),
+  seed: z
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(0xffff_ffff, atMost(0xffff_ffff, '2³² − 1'))
+    .optional(),
 });
 
 /** `target.shop` as written in a scenario (sale time). */
@@ -71,7 +88,10 @@ export type ShopSettings = z.infer<typeof shopSettingsSchema>;
  * A `Partial<ShopConfig>` for the embedded shop, in run time (already scaled), including
  * the sale's stock and limits. Field names and meanings: docs/SHOP-API.md.
  */
-export interface ShopConfigPatch extends Omit<ShopSettings, 'sessionTtlMs' | 'ticketTtlMs' | 'admissionTtlMs' | 'maxActiveUsers'> {
+export interface ShopConfigPatch extends Omit<
+  ShopSettings,
+  'sessionTtlMs' | 'ticketTtlMs' | 'admissionTtlMs' | 'maxActiveUsers'
+> {
   sessionTtlMs: number;
   ticketTtlMs: number;
   admissionTtlMs: number;

@@ -18,13 +18,17 @@ export function showTargetUrl(raw: string): string {
   const authority = raw.slice(start, authorityEnd === -1 ? undefined : start + authorityEnd);
   const at = authority.lastIndexOf('@');
   const redacted = at === -1 ? raw : `${raw.slice(0, start)}…${raw.slice(start + at)}`;
-  const text = JSON.stringify(redacted).replace(CONTROL_CHARACTERS_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = JSON.stringify(redacted).replace(
+    CONTROL_CHARACTERS_ALL,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return text.length > 80 ? `${text.slice(0, 77)}…"` : text;
 }
 
 /** Why `raw` cannot be a target URL (a phrase to follow the field's name), or null when it can. */
 export function targetUrlProblem(raw: string): string | null {
-  if (raw.trim() === '') return 'is empty: give the shop’s URL, such as http://127.0.0.1:8080 (or leave it out for the embedded shop)';
+  if (raw.trim() === '')
+    return 'is empty: give the shop’s URL, such as http://127.0.0.1:8080 (or leave it out for the embedded shop)';
   const control = CONTROL_CHARACTERS.exec(raw);
   if (control) {
     return `holds a line break, tab or other control character (at position ${control.index + 1} of ${showTargetUrl(raw)}), which a URL cannot hold`;
@@ -39,8 +43,10 @@ export function targetUrlProblem(raw: string): string | null {
   if (url.username !== '' || url.password !== '') {
     return `must not hold a user name or password (${showTargetUrl(raw)}): it would be written into the run folder in clear, and saleready sends no credentials in URLs`;
   }
-  if (url.search !== '' || raw.includes('?')) return 'must not have a query (?…): a run loads the shop’s own paths below the URL';
-  if (url.hash !== '' || raw.includes('#')) return 'must not have a fragment (#…): a run loads the shop’s own paths below the URL';
+  if (url.search !== '' || raw.includes('?'))
+    return 'must not have a query (?…): a run loads the shop’s own paths below the URL';
+  if (url.hash !== '' || raw.includes('#'))
+    return 'must not have a fragment (#…): a run loads the shop’s own paths below the URL';
   return null;
 }
 

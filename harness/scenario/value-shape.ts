@@ -24,7 +24,8 @@ export function findValueShapeProblem(value: unknown, maxDepth: number, maxValue
     if (current === null || typeof current !== 'object') continue;
     if (path.length >= maxDepth) return { kind: 'too-deep', path };
     const keys = Array.isArray(current) ? null : Object.keys(current);
-    if (seen + stack.length + (keys ?? (current as unknown[])).length > maxValues) return { kind: 'too-many-values', path };
+    if (seen + stack.length + (keys ?? (current as unknown[])).length > maxValues)
+      return { kind: 'too-many-values', path };
     const entries: [string | number, unknown][] = Array.isArray(current)
       ? current.map((item, index) => [index, item])
       : keys!.map((key) => [key, (current as Record<string, unknown>)[key]]);

@@ -6,4 +6,3 @@ export interface EstimateInterval {
   /** Nominal two-sided confidence, e.g. 0.95. */
   readonly confidence: number;
 }
-

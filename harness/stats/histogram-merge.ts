@@ -30,9 +30,7 @@ export function mergeInto(target: Histogram, source: Histogram): Histogram {
 /** Pure merge: a new histogram holding the values of all `histograms`. Cost O(total buckets). */
 export function mergeHistograms(...histograms: readonly Histogram[]): Histogram {
   const first = histograms[0];
-  const merged = createHistogram(
-    first ? { gamma: first.gamma, minTrackableValue: first.minTrackableValue } : {},
-  );
+  const merged = createHistogram(first ? { gamma: first.gamma, minTrackableValue: first.minTrackableValue } : {});
   for (const h of histograms) mergeInto(merged, h);
   return merged;
 }

@@ -48,12 +48,7 @@ export { studentTCdf, studentTQuantile } from './student-t-distribution.ts';
 export { createMulberry32 } from '../random.ts';
 
 export type { TargetVerdict, Verdict, Comparator, VerdictReason } from './target-verdict.ts';
-export {
-  defaultMinSamples,
-  percentileOfStat,
-  type TargetSpec,
-  type TargetMeasurement,
-} from './target-spec.ts';
+export { defaultMinSamples, percentileOfStat, type TargetSpec, type TargetMeasurement } from './target-spec.ts';
 export { compareWithThreshold } from './compare-with-threshold.ts';
 export { evaluateTarget } from './evaluate-target.ts';
 export { describeTarget } from './describe-target.ts';
@@ -67,5 +62,11 @@ export { comparePoissonRates, type PoissonRateComparison } from './poisson-rate-
 export { bootstrapPercentileTest, type BootstrapPercentileTest } from './bootstrap-percentile-test.ts';
 export { fitLinearTrend, projectTrend, type LinearTrend, type TrendProjection } from './linear-trend.ts';
 export { sampleStandardNormal } from './random-variates.ts';
-export { kaplanMeier, survivalAt, type KaplanMeierCurve, type KaplanMeierOptions, type KaplanMeierStep } from './kaplan-meier.ts';
+export {
+  kaplanMeier,
+  survivalAt,
+  type KaplanMeierCurve,
+  type KaplanMeierOptions,
+  type KaplanMeierStep,
+} from './kaplan-meier.ts';
 export { kaplanMeierQuantile, type KaplanMeierQuantile } from './kaplan-meier-quantile.ts';

@@ -53,7 +53,8 @@ type Events = readonly boolean[] | Uint8Array;
  * Cost O(n log n) for n subjects (one sort of each kind of time).
  */
 export function kaplanMeier(times: Times, events: Events, options: KaplanMeierOptions = {}): KaplanMeierCurve {
-  if (times.length !== events.length) throw new RangeError(`times (${times.length}) and events (${events.length}) must have the same length`);
+  if (times.length !== events.length)
+    throw new RangeError(`times (${times.length}) and events (${events.length}) must have the same length`);
   const confidence = options.confidence ?? 0.95;
   const z = twoSidedZ(confidence);
   let eventCount = 0;
@@ -96,12 +97,29 @@ export function kaplanMeier(times: Times, events: Events, options: KaplanMeierOp
     survival *= 1 - deaths / atRisk;
     greenwoodSum += atRisk > deaths ? deaths / (atRisk * (atRisk - deaths)) : 0;
     const [lower, upper] = logLogBounds(survival, greenwoodSum, z);
-    steps.push({ time, atRisk, events: deaths, censored: censoredHere, survival, standardError: survival * Math.sqrt(greenwoodSum), lower, upper });
+    steps.push({
+      time,
+      atRisk,
+      events: deaths,
+      censored: censoredHere,
+      survival,
+      standardError: survival * Math.sqrt(greenwoodSum),
+      lower,
+      upper,
+    });
     atRisk -= deaths + censoredHere;
   }
   let lastTime = 0;
   for (let i = 0; i < times.length; i += 1) if (times[i]! > lastTime) lastTime = times[i]!;
-  return { steps, subjects: times.length, events: eventCount, censored: times.length - eventCount, lastTime, confidence, interval: 'log-log' };
+  return {
+    steps,
+    subjects: times.length,
+    events: eventCount,
+    censored: times.length - eventCount,
+    lastTime,
+    confidence,
+    interval: 'log-log',
+  };
 }
 
 /** Ŝ^{exp(±z·se(v))} with se(v) = √greenwoodSum / |log Ŝ|; the point itself at Ŝ ∈ {0, 1}. */
@@ -113,7 +131,10 @@ function logLogBounds(survival: number, greenwoodSum: number, z: number): [numbe
 }
 
 /** Ŝ(t) with its pointwise interval; null beyond the last time observed. Cost O(log steps). */
-export function survivalAt(curve: KaplanMeierCurve, time: number): { survival: number; lower: number; upper: number } | null {
+export function survivalAt(
+  curve: KaplanMeierCurve,
+  time: number,
+): { survival: number; lower: number; upper: number } | null {
   if (time > curve.lastTime) return null;
   const steps = curve.steps;
   let low = 0;

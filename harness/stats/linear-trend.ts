@@ -47,7 +47,12 @@ export interface TrendProjection {
  * reach the threshold. A line that already misses the target at `fromX` does not "cross"
  * (the caller reports it as missed). Cost O(1).
  */
-export function projectTrend(trend: LinearTrend, target: { readonly op: Comparator; readonly threshold: number }, fromX: number, toX: number): TrendProjection {
+export function projectTrend(
+  trend: LinearTrend,
+  target: { readonly op: Comparator; readonly threshold: number },
+  fromX: number,
+  toX: number,
+): TrendProjection {
   const at = (x: number): number => trend.intercept + trend.slope * x;
   const projected = at(toX);
   const crossingX = trend.slope === 0 ? null : (target.threshold - trend.intercept) / trend.slope;

@@ -12,15 +12,10 @@ export class MissingMetricError extends SalereadyError {
   readonly metric: string;
 
   constructor(spec: Pick<TargetSpec, 'id' | 'metric'>) {
-    super(
-      'stats.no-samples',
-      `target ${spec.id}: no samples recorded for ${spec.metric}`,
-      ExitCode.targetMissed,
-      [
-        'check the metric name and tags against the run summary',
-        'check that the scenario reaches this step (a failure earlier in the journey stops it)',
-      ],
-    );
+    super('stats.no-samples', `target ${spec.id}: no samples recorded for ${spec.metric}`, ExitCode.targetMissed, [
+      'check the metric name and tags against the run summary',
+      'check that the scenario reaches this step (a failure earlier in the journey stops it)',
+    ]);
     this.targetId = spec.id;
     this.metric = spec.metric;
   }

@@ -101,5 +101,11 @@ export function countOrderInversions(samples: readonly OrderSample[], toleranceM
     if (count > 0) peopleOvertaken += 1;
     if (count > maxOvertakenBy) maxOvertakenBy = count;
   }
-  return { people: n, invertedPairs: inverted, invertedShare: comparable === 0 ? 0 : inverted / comparable, peopleOvertaken, maxOvertakenBy };
+  return {
+    people: n,
+    invertedPairs: inverted,
+    invertedShare: comparable === 0 ? 0 : inverted / comparable,
+    peopleOvertaken,
+    maxOvertakenBy,
+  };
 }

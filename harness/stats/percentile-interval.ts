@@ -22,11 +22,7 @@ export interface PercentileInterval extends EstimateInterval {
  * x_(40)…x_(61), the exact binomial answer. The estimate is the type-7 percentile.
  * Cost O(1) on sorted input.
  */
-export function percentileIntervalSorted(
-  sorted: readonly number[],
-  p: number,
-  confidence = 0.95,
-): PercentileInterval {
+export function percentileIntervalSorted(sorted: readonly number[], p: number, confidence = 0.95): PercentileInterval {
   const estimate = percentileSorted(sorted, p);
   const ranks = intervalRanks(sorted.length, p, confidence);
   return {

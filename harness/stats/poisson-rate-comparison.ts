@@ -22,7 +22,13 @@ export interface PoissonRateComparison extends EstimateInterval {
  * ± z_(1−α/2)·√(xA/tA² + xB/tB²). Both are good for the thousands of requests of a run;
  * with no events in either run there is no evidence of a difference (z 0, p 1). Cost O(1).
  */
-export function comparePoissonRates(xA: number, tA: number, xB: number, tB: number, confidence = 0.95): PoissonRateComparison {
+export function comparePoissonRates(
+  xA: number,
+  tA: number,
+  xB: number,
+  tB: number,
+  confidence = 0.95,
+): PoissonRateComparison {
   check(xA, tA, 'first');
   check(xB, tB, 'second');
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
@@ -45,6 +51,8 @@ export function comparePoissonRates(xA: number, tA: number, xB: number, tB: numb
 }
 
 function check(events: number, exposure: number, which: string): void {
-  if (!(events >= 0 && events < Infinity)) throw new RangeError(`${which} event count must be non-negative, got ${events}`);
-  if (!(exposure > 0 && exposure < Infinity)) throw new RangeError(`${which} exposure (e.g. seconds) must be positive, got ${exposure}`);
+  if (!(events >= 0 && events < Infinity))
+    throw new RangeError(`${which} event count must be non-negative, got ${events}`);
+  if (!(exposure > 0 && exposure < Infinity))
+    throw new RangeError(`${which} exposure (e.g. seconds) must be positive, got ${exposure}`);
 }

@@ -24,8 +24,21 @@ export type ArtilleryScript = Record<string, unknown>;
  * A failed login (the shop's injected 500) fails the capture, so the virtual user fails.
  */
 const visit = [
-  { post: { url: '/api/login', name: 'login', json: { userId: 'u-{{ $randomString() }}' }, capture: { json: '$.sessionId', as: 'sid' } } },
-  { post: { url: '/api/queue/join', headers: { 'X-Session': '{{ sid }}' }, capture: { json: '$.ticketId', as: 'ticket' } } },
+  {
+    post: {
+      url: '/api/login',
+      name: 'login',
+      json: { userId: 'u-{{ $randomString() }}' },
+      capture: { json: '$.sessionId', as: 'sid' },
+    },
+  },
+  {
+    post: {
+      url: '/api/queue/join',
+      headers: { 'X-Session': '{{ sid }}' },
+      capture: { json: '$.ticketId', as: 'ticket' },
+    },
+  },
   { get: { url: '/api/queue/status?ticket={{ ticket }}', headers: { 'X-Session': '{{ sid }}' } } },
   { get: { url: '/api/product', headers: { 'X-Session': '{{ sid }}' } } },
   { get: { url: '/healthz' } },
@@ -60,12 +73,20 @@ export function endpointsScript(target: string, seconds = 20, peak = 25): Artill
 }
 
 /** Runs Artillery (telemetry off) on a script and returns the path of its `--output` report. */
-export async function runArtillery(script: ArtilleryScript, output: string, options: { timeoutMs?: number } = {}): Promise<{ output: string; stdout: string }> {
+export async function runArtillery(
+  script: ArtilleryScript,
+  output: string,
+  options: { timeoutMs?: number } = {},
+): Promise<{ output: string; stdout: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'saleready-artillery-'));
   const scriptPath = join(dir, 'test.yml');
   writeFileSync(scriptPath, stringify(script));
   const binDir = join(repoRoot, 'node_modules', '.bin');
-  const env = { ...process.env, ARTILLERY_DISABLE_TELEMETRY: '1', PATH: [binDir, process.env.PATH ?? ''].join(delimiter) };
+  const env = {
+    ...process.env,
+    ARTILLERY_DISABLE_TELEMETRY: '1',
+    PATH: [binDir, process.env.PATH ?? ''].join(delimiter),
+  };
   const { stdout } = await execFileAsync(process.execPath, [artilleryBin, 'run', '--output', output, scriptPath], {
     env,
     cwd: dir,

@@ -8,7 +8,12 @@ import { readArtilleryReport, type ArtilleryReport } from '../../harness/results
 
 const path = join(import.meta.dirname, '..', '..', 'fixtures', 'results', 'artillery-crowd.json');
 const raw = JSON.parse(readFileSync(path, 'utf8')) as {
-  aggregate: { counters: Record<string, number>; summaries: Record<string, Record<string, number>>; firstMetricAt: number; lastMetricAt: number };
+  aggregate: {
+    counters: Record<string, number>;
+    summaries: Record<string, Record<string, number>>;
+    firstMetricAt: number;
+    lastMetricAt: number;
+  };
 };
 const { counters, summaries } = raw.aggregate;
 let report: ArtilleryReport;
@@ -28,7 +33,9 @@ describe('targets on an Artillery report', () => {
         '- "http_req_duration: max<100"',
       ].join('\n'),
     );
-    expect(verdicts.map((verdict) => [verdict.measured, verdict.verdict, verdict.unit, verdict.samples, verdict.interval])).toEqual([
+    expect(
+      verdicts.map((verdict) => [verdict.measured, verdict.verdict, verdict.unit, verdict.samples, verdict.interval]),
+    ).toEqual([
       [summaries['http.response_time']!.p95, 'pass', 'ms', summaries['http.response_time']!.count, null],
       [summaries['plugins.metrics-by-endpoint.response_time./api/login (login)']!.p99, 'fail', 'ms', 285, null],
       // 352 sessions are too few for a p99.9 (at least 1,000): measured, not judged.
@@ -53,13 +60,29 @@ describe('targets on an Artillery report', () => {
       ].join('\n'),
     );
     const byId = Object.fromEntries(verdicts.map((verdict) => [verdict.id, verdict]));
-    expect(byId['http_req_failed.rate']).toMatchObject({ measured: 426 / 1582, verdict: 'pass', unit: 'ratio', samples: 1582 });
+    expect(byId['http_req_failed.rate']).toMatchObject({
+      measured: 426 / 1582,
+      verdict: 'pass',
+      unit: 'ratio',
+      samples: 1582,
+    });
     expect(byId['http_req_failed.rate']!.interval![0]).toBeLessThan(426 / 1582);
     expect(byId.nowhere).toMatchObject({ measured: 1, verdict: 'fail', samples: counters['http.codes.404'] });
-    expect(byId['http_reqs{status:500}.count']).toMatchObject({ measured: counters['http.codes.500'], verdict: 'pass', unit: 'count' });
-    expect(byId['http_reqs{name:/api/login (login),status:ETIMEDOUT}.count']).toMatchObject({ measured: 53, verdict: 'pass' });
+    expect(byId['http_reqs{status:500}.count']).toMatchObject({
+      measured: counters['http.codes.500'],
+      verdict: 'pass',
+      unit: 'count',
+    });
+    expect(byId['http_reqs{name:/api/login (login),status:ETIMEDOUT}.count']).toMatchObject({
+      measured: 53,
+      verdict: 'pass',
+    });
     const seconds = (raw.aggregate.lastMetricAt - raw.aggregate.firstMetricAt) / 1000;
-    expect(byId['http_reqs.rate']).toMatchObject({ measured: counters['http.requests']! / seconds, verdict: 'pass', unit: '/s' });
+    expect(byId['http_reqs.rate']).toMatchObject({
+      measured: counters['http.requests']! / seconds,
+      verdict: 'pass',
+      unit: '/s',
+    });
     expect(byId['vusers.failed.count']).toMatchObject({ measured: 73, verdict: 'pass' });
     expect(byId['failed-share']).toMatchObject({ measured: 73 / 425, verdict: 'fail', unit: 'ratio', samples: 425 });
     // No connection was refused: Artillery writes no errors.ECONNREFUSED, which means 0.
@@ -67,9 +90,17 @@ describe('targets on an Artillery report', () => {
   });
 
   it('refuses a metric, endpoint, tag or percentile the report does not have, naming the target', async () => {
-    await expect(judge('- "checkout_duration: p(95)<800"')).rejects.toThrow(/^target checkout_duration\.p95 matches no metric of the Artillery report .*artillery-crowd\.json: checkout_duration$/);
-    await expect(judge('- "http_req_duration{name:/nope}: p(95)<800"')).rejects.toThrow('target http_req_duration{name:/nope}.p95: http_req_duration{name:/nope}: the Artillery report has no endpoint "/nope"');
-    await expect(judge('- "http_req_duration{status:200}: p(95)<800"')).rejects.toThrow('filters on tag "status", which an Artillery report does not have for http_req_duration');
-    await expect(judge('- "http_req_duration: p(97)<800"')).rejects.toThrow('statistic "p97" is not available for http_req_duration: an Artillery summary holds p50, p75, p90, p95, p99, p99.9, min, max, mean and count');
+    await expect(judge('- "checkout_duration: p(95)<800"')).rejects.toThrow(
+      /^target checkout_duration\.p95 matches no metric of the Artillery report .*artillery-crowd\.json: checkout_duration$/,
+    );
+    await expect(judge('- "http_req_duration{name:/nope}: p(95)<800"')).rejects.toThrow(
+      'target http_req_duration{name:/nope}.p95: http_req_duration{name:/nope}: the Artillery report has no endpoint "/nope"',
+    );
+    await expect(judge('- "http_req_duration{status:200}: p(95)<800"')).rejects.toThrow(
+      'filters on tag "status", which an Artillery report does not have for http_req_duration',
+    );
+    await expect(judge('- "http_req_duration: p(97)<800"')).rejects.toThrow(
+      'statistic "p97" is not available for http_req_duration: an Artillery summary holds p50, p75, p90, p95, p99, p99.9, min, max, mean and count',
+    );
   });
 });

@@ -24,11 +24,22 @@ const work = mkdtempSync(join(tmpdir(), 'saleready-record-artillery-'));
 const recordings: { name: string; shop: ShopConfigInput; script: (url: string) => ArtilleryScript }[] = [
   {
     name: 'crowd',
-    shop: { service: { s0Ms: 3 }, faults: { errorRate: 0.03, slowdowns: [{ fromMs: 12_000, toMs: 15_000, factor: 150 }] } },
+    shop: {
+      service: { s0Ms: 3 },
+      faults: { errorRate: 0.03, slowdowns: [{ fromMs: 12_000, toMs: 15_000, factor: 150 }] },
+    },
     script: (url) => crowdScript(url),
   },
-  { name: 'endpoints', shop: { service: { s0Ms: 3 }, faults: { errorRate: 0.02 } }, script: (url) => endpointsScript(url) },
-  { name: 'endpoints-worse', shop: { service: { s0Ms: 8 }, faults: { errorRate: 0.12 } }, script: (url) => endpointsScript(url) },
+  {
+    name: 'endpoints',
+    shop: { service: { s0Ms: 3 }, faults: { errorRate: 0.02 } },
+    script: (url) => endpointsScript(url),
+  },
+  {
+    name: 'endpoints-worse',
+    shop: { service: { s0Ms: 8 }, faults: { errorRate: 0.12 } },
+    script: (url) => endpointsScript(url),
+  },
 ];
 
 for (const recording of recordings) {

@@ -18,8 +18,12 @@ describe('request groups of a k6 run', () => {
       expect(row.latency.p95).toBeCloseTo(measure(ingest, selector, 'p95')!.value!, 9);
       expect(Object.values(row.statuses).reduce((sum, n) => sum + n, 0)).toBe(row.requests);
       // Buckets over time add up to the group's total.
-      expect(groups.timeline.filter((point) => point.key === row.key).reduce((sum, point) => sum + point.requests, 0)).toBe(row.requests);
+      expect(
+        groups.timeline.filter((point) => point.key === row.key).reduce((sum, point) => sum + point.requests, 0),
+      ).toBe(row.requests);
     }
-    expect(groups.rows.map((row) => row.requests)).toEqual([...groups.rows.map((row) => row.requests)].sort((a, b) => b - a));
+    expect(groups.rows.map((row) => row.requests)).toEqual(
+      [...groups.rows.map((row) => row.requests)].sort((a, b) => b - a),
+    );
   });
 });

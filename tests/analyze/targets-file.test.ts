@@ -18,7 +18,8 @@ describe('parseK6Threshold (k6 docs, "Thresholds": aggregation operator value)',
   });
   it('splits "selector: expression" even when the selector holds colons', () => {
     expect(splitSelectorAndThreshold('http_req_duration{group:::sign in,name:login}: p(95)<800')).toEqual({
-      selector: 'http_req_duration{group:::sign in,name:login}', expression: 'p(95)<800',
+      selector: 'http_req_duration{group:::sign in,name:login}',
+      expression: 'p(95)<800',
     });
   });
 });
@@ -41,7 +42,12 @@ describe('parseTargetsFile', () => {
     ]);
   });
   it('reads k6 options.thresholds as JSON, with { threshold } objects', () => {
-    const drafts = parseTargetsFile(JSON.stringify({ thresholds: { http_req_failed: [{ threshold: 'rate<0.05', abortOnFail: true }], checks: 'rate>0.99' } }), 't.json');
+    const drafts = parseTargetsFile(
+      JSON.stringify({
+        thresholds: { http_req_failed: [{ threshold: 'rate<0.05', abortOnFail: true }], checks: 'rate>0.99' },
+      }),
+      't.json',
+    );
     expect(drafts.map((draft) => draft.id)).toEqual(['http_req_failed.rate', 'checks.rate']);
   });
   it('names the entry and the field of a bad one', () => {
@@ -54,7 +60,9 @@ describe('parseTargetsFile', () => {
       }
       throw new Error('no error');
     };
-    expect(bad('- { metric: http_reqs, stat: count, op: ">", threshold: ten }')).toMatch(/x\.yaml, entry 1 \(http_reqs\): .*threshold/);
+    expect(bad('- { metric: http_reqs, stat: count, op: ">", threshold: ten }')).toMatch(
+      /x\.yaml, entry 1 \(http_reqs\): .*threshold/,
+    );
     expect(bad('- { metric: http_reqs, stat: count, op: ">", threshold: 1, colour: red }')).toMatch(/entry 1 .*colour/);
     expect(bad('- "http_req_duration{name:x: p(95)<1"')).toMatch(/entry 1 .*not a metric selector/);
     expect(bad('[]')).toMatch(/holds no targets/);

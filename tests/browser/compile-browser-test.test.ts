@@ -23,11 +23,14 @@ interface Phase {
 }
 
 /** Artillery's reading of a duration: whole numbers are seconds, strings go through `ms`. */
-const toMs = (value: number | string | undefined): number => (typeof value === 'number' ? value * 1000 : Number(/^(\d+)ms$/.exec(value ?? '')?.[1]));
+const toMs = (value: number | string | undefined): number =>
+  typeof value === 'number' ? value * 1000 : Number(/^(\d+)ms$/.exec(value ?? '')?.[1]);
 
 describe('compileBrowserTest', () => {
   it('starts Chromium first, pauses until the opening, then sends the people one spacing apart from it', () => {
-    const test = parse(compileBrowserTest(options)) as { config: { phases: Phase[]; target: string; processor: string } };
+    const test = parse(compileBrowserTest(options)) as {
+      config: { phases: Phase[]; target: string; processor: string };
+    };
     const [warmUp, pause, people] = test.config.phases;
     expect(warmUp).toMatchObject({ name: 'start Chromium', arrivalCount: 1 });
     expect(people).toMatchObject({ name: 'people arrive at the opening', arrivalCount: 4 });
@@ -39,13 +42,19 @@ describe('compileBrowserTest', () => {
   });
 
   it('never lets people arrive before Chromium had time to start, and leaves out an empty pause', () => {
-    expect(planBrowserArrivals({ people: 2, firstArrivalMs: 0, arrivalSpacingMs: 250 }).firstArrivalMs).toBe(CHROMIUM_START_MS);
-    const test = parse(compileBrowserTest({ ...options, firstArrivalMs: 0, arrivalSpacingMs: 1900 })) as { config: { phases: Phase[] } };
+    expect(planBrowserArrivals({ people: 2, firstArrivalMs: 0, arrivalSpacingMs: 250 }).firstArrivalMs).toBe(
+      CHROMIUM_START_MS,
+    );
+    const test = parse(compileBrowserTest({ ...options, firstArrivalMs: 0, arrivalSpacingMs: 1900 })) as {
+      config: { phases: Phase[] };
+    };
     expect(test.config.phases.map((phase) => phase.name)).toEqual(['start Chromium', 'people arrive at the opening']);
   });
 
   it('writes what a person typed as quoted values, never as YAML structure', () => {
-    const test = parse(compileBrowserTest({ ...options, personPrefix: 'x"\n  evil: 1' })) as { config: { variables: Record<string, unknown> } };
+    const test = parse(compileBrowserTest({ ...options, personPrefix: 'x"\n  evil: 1' })) as {
+      config: { variables: Record<string, unknown> };
+    };
     expect(test.config.variables.personPrefix).toBe('x"\n  evil: 1');
     expect(test.config.variables).not.toHaveProperty('evil');
   });

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { parseBrowserResults } from '../../harness/browser/index.ts';
 
 const end = (person: string, outcome: string) =>
-  JSON.stringify({ kind: 'end', person, outcome, queueShownMs: 900, admissionMs: 1200, movedOnByItself: true, confirmationMs: 3100, message: null, trace: null });
+  JSON.stringify({
+    kind: 'end',
+    person,
+    outcome,
+    queueShownMs: 900,
+    admissionMs: 1200,
+    movedOnByItself: true,
+    confirmationMs: 3100,
+    message: null,
+    trace: null,
+  });
 
 describe('parseBrowserResults', () => {
   it('gives one journey per person in arrival order, with their screenshots and step timings', () => {
@@ -31,12 +41,20 @@ describe('parseBrowserResults', () => {
       '{"kind":"end","person":"browser-1","outcome":"bou',
     ].join('\n');
     const [journey] = parseBrowserResults(text, 'The run was stopped before this person finished.').journeys;
-    expect(journey).toMatchObject({ person: 'browser-1', outcome: 'error', message: 'The run was stopped before this person finished.', trace: null });
+    expect(journey).toMatchObject({
+      person: 'browser-1',
+      outcome: 'error',
+      message: 'The run was stopped before this person finished.',
+      trace: null,
+    });
     expect(journey!.screenshots.map((shot) => shot.step)).toEqual(['queue']);
   });
 
   it('refuses an outcome it does not know rather than passing it to the report', () => {
     const text = ['{"kind":"start","person":"browser-1"}', end('browser-1', 'teleported')].join('\n');
-    expect(parseBrowserResults(text, 'no result').journeys[0]).toMatchObject({ outcome: 'error', message: 'no result' });
+    expect(parseBrowserResults(text, 'no result').journeys[0]).toMatchObject({
+      outcome: 'error',
+      message: 'no result',
+    });
   });
 });

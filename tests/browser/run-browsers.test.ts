@@ -56,7 +56,9 @@ async function browserRunTag(dir: string, timeoutMs: number): Promise<string> {
     for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
       try {
         if (readlinkSync(`/proc/${entry}/cwd`) !== dir) continue;
-        const tag = readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').find((variable) => variable.startsWith(`${BROWSER_RUN_TAG_ENV}=`));
+        const tag = readFileSync(`/proc/${entry}/environ`, 'latin1')
+          .split('\0')
+          .find((variable) => variable.startsWith(`${BROWSER_RUN_TAG_ENV}=`));
         if (tag) return tag.slice(BROWSER_RUN_TAG_ENV.length + 1);
       } catch {
         // gone meanwhile
@@ -69,7 +71,12 @@ async function browserRunTag(dir: string, timeoutMs: number): Promise<string> {
 
 async function waitForLines(path: string, kind: string, count: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const seen = (): number => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((line) => line.includes(`"kind":"${kind}"`)).length : 0);
+  const seen = (): number =>
+    existsSync(path)
+      ? readFileSync(path, 'utf8')
+          .split('\n')
+          .filter((line) => line.includes(`"kind":"${kind}"`)).length
+      : 0;
   while (seen() < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   expect(seen(), `${kind} lines in ${path}`).toBeGreaterThanOrEqual(count);
 }
@@ -78,7 +85,9 @@ describe('real people in Chromium beside the crowd (Artillery Playwright engine)
   it('arrive at the opening, wait in the queue, buy the two units or see "sold out", with PNG screenshots and timed steps', async () => {
     shop.reset();
     const runDir = mkdtempSync(join(work, 'run-'));
-    const scenario = await loadScenario(writeTinyScenario(work, 'browsers', { people: 20, stock: 20, targets: GENEROUS_TARGETS }));
+    const scenario = await loadScenario(
+      writeTinyScenario(work, 'browsers', { people: 20, stock: 20, targets: GENEROUS_TARGETS }),
+    );
     const plan = { ...planRun(scenario), browsers: 3 };
     const startedAt = Date.now();
     const journeys = await startBrowsersBesideLoad(plan, shop.url, runDir);
@@ -122,15 +131,25 @@ describe('real people in Chromium beside the crowd (Artillery Playwright engine)
     // Written by a run that is stopped before anyone arrives: the files stay.
     const stopped = new AbortController();
     stopped.abort();
-    await runBrowsers({ targetUrl: 'http://127.0.0.1:9', people: 2, runDir, maxQueueMs: 10_000, signal: stopped.signal });
+    await runBrowsers({
+      targetUrl: 'http://127.0.0.1:9',
+      people: 2,
+      runDir,
+      maxQueueMs: 10_000,
+      signal: stopped.signal,
+    });
     expect(existsSync(join(runDir, BROWSER_RESULTS_FILE))).toBe(false);
 
     const artillery = join(import.meta.dirname, '..', '..', 'node_modules', 'artillery', 'bin', 'run');
-    const { stdout } = await execFileAsync(process.execPath, [artillery, 'run', '--target', shop.url, BROWSER_TEST_FILE], {
-      cwd: runDir,
-      env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: '1' },
-      timeout: 50_000,
-    });
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [artillery, 'run', '--target', shop.url, BROWSER_TEST_FILE],
+      {
+        cwd: runDir,
+        env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: '1' },
+        timeout: 50_000,
+      },
+    );
     expect(stdout).toMatch(/saleready\.browser\.bought: \.+ 2/);
     expect(stdout).toMatch(/browser\.step\.wait_in_queue/);
     const { journeys } = readBrowserResults(join(runDir, BROWSER_RESULTS_FILE), 'unfinished');
@@ -144,7 +163,9 @@ describe('real people in Chromium beside the crowd (Artillery Playwright engine)
   it('stops at once when the run is stopped, keeps who was waiting, and leaves no Chromium behind', async () => {
     // One active person at a time, and someone admitted already: the browsers wait until the run stops.
     shop.reset({ maxActiveUsers: 1 });
-    const login = (await (await fetch(`${shop.url}/api/login`, { method: 'POST', body: JSON.stringify({ userId: 'ahead' }) })).json()) as { sessionId: string };
+    const login = (await (
+      await fetch(`${shop.url}/api/login`, { method: 'POST', body: JSON.stringify({ userId: 'ahead' }) })
+    ).json()) as { sessionId: string };
     await fetch(`${shop.url}/api/queue/join`, { method: 'POST', headers: { 'X-Session': login.sessionId } });
     await expect.poll(() => shop.stats().activeUsers, { timeout: 5_000 }).toBe(1);
     const runDir = mkdtempSync(join(work, 'stopped-'));

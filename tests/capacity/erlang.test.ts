@@ -14,12 +14,15 @@ const TABLE = [
 ] as const;
 
 describe('mmcQueue (Erlang C)', () => {
-  it.each(TABLE)('c = $c, λ = $lambda, μ = $mu: P(wait) $pWait, Wq $wq ($source; ±5e-7)', ({ c, lambda, mu, pWait, wq }) => {
-    const q = mmcQueue(c, lambda, mu);
-    expect(Math.abs(q.probabilityOfWait - pWait)).toBeLessThan(5e-7);
-    expect(Math.abs(q.meanWait - wq)).toBeLessThan(5e-7);
-    expect(Math.abs(erlangC(c, lambda / mu) - pWait)).toBeLessThan(5e-7);
-  });
+  it.each(TABLE)(
+    'c = $c, λ = $lambda, μ = $mu: P(wait) $pWait, Wq $wq ($source; ±5e-7)',
+    ({ c, lambda, mu, pWait, wq }) => {
+      const q = mmcQueue(c, lambda, mu);
+      expect(Math.abs(q.probabilityOfWait - pWait)).toBeLessThan(5e-7);
+      expect(Math.abs(q.meanWait - wq)).toBeLessThan(5e-7);
+      expect(Math.abs(erlangC(c, lambda / mu) - pWait)).toBeLessThan(5e-7);
+    },
+  );
 
   it('is exact on the closed-form rows: 4/9, 9/14 and 9/7 (1e-14)', () => {
     expect(erlangC(3, 2)).toBeCloseTo(4 / 9, 14);
@@ -72,7 +75,13 @@ describe('erlangB', () => {
   }
 
   it('matches the direct formula (A^c/c!)/Σ A^k/k! to 1e-13 (Kleinrock 1975 eq. 3.46)', () => {
-    for (const [c, a] of [[1, 0.5], [2, 1.5], [10, 5], [20, 18.3], [50, 60]] as const) {
+    for (const [c, a] of [
+      [1, 0.5],
+      [2, 1.5],
+      [10, 5],
+      [20, 18.3],
+      [50, 60],
+    ] as const) {
       expect(Math.abs(erlangB(c, a) - erlangBDirect(c, a))).toBeLessThan(1e-13);
     }
     expect(erlangB(1, 3)).toBeCloseTo(3 / 4, 15); // A/(1+A)

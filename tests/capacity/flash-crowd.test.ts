@@ -40,7 +40,7 @@ describe('fluidQueue', () => {
     expect(fluidQueue(0, MU).queueForms).toBe(false);
   });
 
-  it("agrees with the mean of the fluid wait profile (N/W − μ)t/μ integrated over the window", () => {
+  it('agrees with the mean of the fluid wait profile (N/W − μ)t/μ integrated over the window', () => {
     // Riemann mean over 10⁵ arrival instants of the wait at t; tolerance 1e-4 relative.
     const w = 12;
     const rate = N / w;

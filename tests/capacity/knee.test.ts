@@ -6,10 +6,34 @@ import { UsageError } from '../../harness/errors.ts';
 // knee is one of the input x values, so the comparison is exact.
 const X = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 const CASES = [
-  { name: 'concave, increasing', y: [0, 60, 80, 85, 90, 95, 96, 97, 98, 99], curve: 'concave', direction: 'increasing', knee: 2 },
-  { name: 'concave, decreasing', y: [99, 98, 97, 96, 95, 90, 85, 80, 60, 0], curve: 'concave', direction: 'decreasing', knee: 7 },
-  { name: 'convex, increasing', y: [1, 2, 3, 4, 5, 10, 15, 20, 40, 100], curve: 'convex', direction: 'increasing', knee: 7 },
-  { name: 'convex, decreasing', y: [100, 40, 20, 15, 10, 5, 4, 3, 2, 1], curve: 'convex', direction: 'decreasing', knee: 2 },
+  {
+    name: 'concave, increasing',
+    y: [0, 60, 80, 85, 90, 95, 96, 97, 98, 99],
+    curve: 'concave',
+    direction: 'increasing',
+    knee: 2,
+  },
+  {
+    name: 'concave, decreasing',
+    y: [99, 98, 97, 96, 95, 90, 85, 80, 60, 0],
+    curve: 'concave',
+    direction: 'decreasing',
+    knee: 7,
+  },
+  {
+    name: 'convex, increasing',
+    y: [1, 2, 3, 4, 5, 10, 15, 20, 40, 100],
+    curve: 'convex',
+    direction: 'increasing',
+    knee: 7,
+  },
+  {
+    name: 'convex, decreasing',
+    y: [100, 40, 20, 15, 10, 5, 4, 3, 2, 1],
+    curve: 'convex',
+    direction: 'decreasing',
+    knee: 2,
+  },
 ] as const;
 
 describe('findKnee', () => {
@@ -34,13 +58,27 @@ describe('findKnee', () => {
   });
 
   it('finds no knee on a straight line or a constant', () => {
-    expect(findKnee(X, X.map((v) => 3 * v + 1), { curve: 'concave', direction: 'increasing' })).toBeNull();
-    expect(findKnee(X, X.map(() => 5))).toBeNull();
+    expect(
+      findKnee(
+        X,
+        X.map((v) => 3 * v + 1),
+        { curve: 'concave', direction: 'increasing' },
+      ),
+    ).toBeNull();
+    expect(
+      findKnee(
+        X,
+        X.map(() => 5),
+      ),
+    ).toBeNull();
   });
 
   it('gives the same knee whatever the units of x and y (scale invariance)', () => {
     const y = CASES[0].y;
-    const knee = findKnee(X.map((v) => 1000 * v + 7), y.map((v) => v / 50));
+    const knee = findKnee(
+      X.map((v) => 1000 * v + 7),
+      y.map((v) => v / 50),
+    );
     expect(knee?.index).toBe(2);
   });
 
@@ -54,7 +92,9 @@ describe('findKnee', () => {
   });
 
   it('rejects unsorted x, unequal lengths and fewer than 3 points', () => {
-    expect(() => findKnee([0, 2, 1], [1, 2, 3])).toThrow(/x must be strictly increasing: x\[2\] = 1 follows x\[1\] = 2/);
+    expect(() => findKnee([0, 2, 1], [1, 2, 3])).toThrow(
+      /x must be strictly increasing: x\[2\] = 1 follows x\[1\] = 2/,
+    );
     expect(() => findKnee([0, 1, 2], [1, 2])).toThrow(UsageError);
     expect(() => findKnee([0, 1], [1, 2])).toThrow(/at least 3 points/);
   });

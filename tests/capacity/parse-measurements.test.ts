@@ -36,7 +36,10 @@ describe('parseMeasurements: accepted forms', () => {
   });
 
   it('accepts other header names, units in brackets, an optional latency column and CRLF', () => {
-    const parsed = parseMeasurements('VUs,"Throughput (req/s)",Latency_ms\r\n1,10,100\r\n2,19,105\r\n4,35,114\r\n', 'k6.csv');
+    const parsed = parseMeasurements(
+      'VUs,"Throughput (req/s)",Latency_ms\r\n1,10,100\r\n2,19,105\r\n4,35,114\r\n',
+      'k6.csv',
+    );
     expect(parsed.columns).toEqual({ load: 'VUs', throughput: 'Throughput (req/s)', latency: 'Latency_ms' });
     expect(parsed.points).toEqual([
       { load: 1, throughput: 10, latency: 100 },
@@ -68,7 +71,8 @@ describe('parseMeasurements: accepted forms', () => {
   });
 
   it('skips blank lines and # comments, keeps quoted fields, ignores and reports other columns', () => {
-    const text = '# measured 2025-03-01\n\nrun,load,throughput\n"a, first",1,10\n\n# warm-up done\n"b ""x""",2,19\nc,4,35\n';
+    const text =
+      '# measured 2025-03-01\n\nrun,load,throughput\n"a, first",1,10\n\n# warm-up done\n"b ""x""",2,19\nc,4,35\n';
     const parsed = parseMeasurements(text, 'm.csv');
     expect(parsed.points).toEqual([
       { load: 1, throughput: 10 },

@@ -53,7 +53,12 @@ describe('roundsForMaxWait', () => {
   it('returns the smallest R meeting the target on a grid of cases (the defining property)', () => {
     for (const people of [1, 999, 10_000, 123_457]) {
       for (const mu of [0.7, 3, 55.5]) {
-        for (const [target, window] of [[10, 0], [0, 60], [300, 45], [3600, 0]] as const) {
+        for (const [target, window] of [
+          [10, 0],
+          [0, 60],
+          [300, 45],
+          [3600, 0],
+        ] as const) {
           const r = roundsForMaxWait(people, mu, target, window);
           expect(planRounds(people, mu, r, window).maxWaitPerRound).toBeLessThanOrEqual(target * (1 + 1e-12) + 1e-9);
           if (r > 1) expect(planRounds(people, mu, r - 1, window).maxWaitPerRound).toBeGreaterThan(target);

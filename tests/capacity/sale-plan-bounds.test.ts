@@ -36,7 +36,15 @@ function messageOf(fn: () => unknown): string {
 describe('evaluatePlan at the edges', () => {
   it('people who never give up and are sent back at every login: ends, and says the re-entry bound was reached', () => {
     // Sessions of 1 min against a 50-min queue: everyone not let in within the first minute is sent back at every turn.
-    const result = evaluatePlan(parseSalePlan(plan({ stock: 20_000, sessionTtlMinutes: 1, arrival: { earlyShare: 0, burstShare: 1, burstMinutes: 0, tailMinutes: 0 } })));
+    const result = evaluatePlan(
+      parseSalePlan(
+        plan({
+          stock: 20_000,
+          sessionTtlMinutes: 1,
+          arrival: { earlyShare: 0, burstShare: 1, burstMinutes: 0, tailMinutes: 0 },
+        }),
+      ),
+    );
     expect(result.asPlanned.simulation.limits.reEntryCapped).toBeGreaterThan(0);
     expect(result.warnings.map((warning) => warning.code)).toContain('re-entries-capped');
   });
@@ -48,9 +56,15 @@ describe('evaluatePlan at the edges', () => {
   });
 
   it('refuses patience, arrival windows and crowds past their stated bounds, naming the field', () => {
-    expect(messageOf(() => parseSalePlan(plan({ patience: { kind: 'fixed', minutes: 1e9 } })))).toMatch(/at most 10080 .*→ at patience\.minutes/);
-    expect(messageOf(() => parseSalePlan(plan({ patience: { kind: 'lognormal', medianMinutes: 60, sigma: 50 } })))).toMatch(/→ at patience\.sigma/);
-    expect(messageOf(() => parseSalePlan(plan({ arrival: { tailMinutes: 1e12 } })))).toMatch(/→ at arrival\.tailMinutes/);
+    expect(messageOf(() => parseSalePlan(plan({ patience: { kind: 'fixed', minutes: 1e9 } })))).toMatch(
+      /at most 10080 .*→ at patience\.minutes/,
+    );
+    expect(
+      messageOf(() => parseSalePlan(plan({ patience: { kind: 'lognormal', medianMinutes: 60, sigma: 50 } }))),
+    ).toMatch(/→ at patience\.sigma/);
+    expect(messageOf(() => parseSalePlan(plan({ arrival: { tailMinutes: 1e12 } })))).toMatch(
+      /→ at arrival\.tailMinutes/,
+    );
     expect(messageOf(() => parseSalePlan(plan({ people: 50_000_000 })))).toMatch(/at most 10,000,000 .*→ at people/);
     expect(messageOf(() => parseSalePlan(plan({ perPersonLimit: 100_000 })))).toMatch(/→ at perPersonLimit/);
   });
@@ -70,13 +84,34 @@ describe('evaluatePlan at the edges', () => {
     expect(result.verdict.choice).not.toBe('raffle');
     expect(result.options.oneRound.sellOutMinutes).toBeNull();
     // The same with a shop too slow for one round: rounds, still not a raffle with 100% winners.
-    const slow = evaluatePlan(parseSalePlan(plan({ people: 1_000, stock: 20_000, capacity: { peoplePerMinute: 10 }, waitingRoom: undefined, sessionTtlMinutes: undefined, reloginRequeues: false })));
+    const slow = evaluatePlan(
+      parseSalePlan(
+        plan({
+          people: 1_000,
+          stock: 20_000,
+          capacity: { peoplePerMinute: 10 },
+          waitingRoom: undefined,
+          sessionTtlMinutes: undefined,
+          reloginRequeues: false,
+        }),
+      ),
+    );
     expect(slow.stockCoversEveryone).toBe(true);
     expect(slow.verdict.choice).not.toBe('raffle');
   });
 
   it('a shop that serves under one person a minute: the advised admission rate stays below its capacity', () => {
-    const result = evaluatePlan(parseSalePlan(plan({ people: 200, stock: 20, capacity: { peoplePerMinute: 0.5 }, waitingRoom: undefined, reloginRequeues: false })));
+    const result = evaluatePlan(
+      parseSalePlan(
+        plan({
+          people: 200,
+          stock: 20,
+          capacity: { peoplePerMinute: 0.5 },
+          waitingRoom: undefined,
+          reloginRequeues: false,
+        }),
+      ),
+    );
     expect(result.waitingRoom.admissionRatePerMinute).toBeCloseTo(0.375, 9);
     for (const setting of result.waitingRoom.settings.filter((s) => s.reason === 'rate')) {
       expect(setting.value, `${setting.product} ${setting.setting}`).toBeLessThanOrEqual(0.5);

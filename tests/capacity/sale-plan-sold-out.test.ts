@@ -21,14 +21,21 @@ describe('the sold-out figures and the announcement advice', () => {
       expect(text).not.toMatch(/beyond position|번 뒤의 사람들/);
       expect(text).not.toMatch(/from 0 to 0 person-hours|0시간에서 0시간/);
     }
-    expect(renderPlanText(noWait, 'en')).toMatch(/As written, sold out 17 min after opening: the last unit is claimed then.*\n.*no announcement is needed/);
+    expect(renderPlanText(noWait, 'en')).toMatch(
+      /As written, sold out 17 min after opening: the last unit is claimed then.*\n.*no announcement is needed/,
+    );
   });
 
   it('with a queue far beyond the stock, advises announcing at the sold-out moment, with who it reaches and what it saves', () => {
     const queued = evaluatePlan(
       parseSalePlan({
-        people: 30_000, stock: 2_000, capacity: { peoplePerMinute: 400 }, waitingRoom: { admissionRatePerMinute: 300 },
-        patience: { kind: 'infinite' }, targets: { maxWaitMinutes: 10 }, seed: 3,
+        people: 30_000,
+        stock: 2_000,
+        capacity: { peoplePerMinute: 400 },
+        waitingRoom: { admissionRatePerMinute: 300 },
+        patience: { kind: 'infinite' },
+        targets: { maxWaitMinutes: 10 },
+        seed: 3,
       }),
     );
     const a = queued.announcement;

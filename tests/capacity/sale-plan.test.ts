@@ -32,14 +32,23 @@ describe('parseSalePlan', () => {
   it('fills in defaults and reads YAML text', () => {
     const plan = parseSalePlan('people: 1000\nstock: 100\ncapacity: { peoplePerMinute: 50 }\n', 'plan.yaml');
     expect(plan.perPersonLimit).toBe(1);
-    expect(plan.arrival).toMatchObject({ earlyShare: 0.2, earlyMinutes: 30, burstShare: 0.6, burstMinutes: 5, tailMinutes: 60, preQueue: 'fifo' });
+    expect(plan.arrival).toMatchObject({
+      earlyShare: 0.2,
+      earlyMinutes: 30,
+      burstShare: 0.6,
+      burstMinutes: 5,
+      tailMinutes: 60,
+      preQueue: 'fifo',
+    });
     expect(plan.targets.maxWaitMinutes).toBe(20);
     expect(plan.decision.admissionMargin).toBe(0.75);
     expect(plan.language).toBe('en');
   });
 
   it('names the field, the bad value and what is allowed', () => {
-    const error = errorOf(() => parseSalePlan({ people: -3, stock: 10, capacity: { peoplePerMinute: 5 } }, 'sale.yaml'));
+    const error = errorOf(() =>
+      parseSalePlan({ people: -3, stock: 10, capacity: { peoplePerMinute: 5 } }, 'sale.yaml'),
+    );
     expect(error.code).toBe('capacity.plan-invalid');
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('sale.yaml');
@@ -66,19 +75,41 @@ describe('parseSalePlan', () => {
 
 describe('recommendWaitingRoom', () => {
   it('admits at 75% of capacity and sizes the active cap by Little’s law (rate × (journey + session))', () => {
-    const room = recommendWaitingRoom({ peoplePerMinute: 1_000, journeyMinutes: 4, journey: 'fixed', margin: 0.75, ticketValidityMinutes: 60, idleToleranceMinutes: 10 });
+    const room = recommendWaitingRoom({
+      peoplePerMinute: 1_000,
+      journeyMinutes: 4,
+      journey: 'fixed',
+      margin: 0.75,
+      ticketValidityMinutes: 60,
+      idleToleranceMinutes: 10,
+    });
     expect(room.admissionRatePerMinute).toBe(750);
     expect(room.sessionDurationMinutes).toBe(5); // Cloudflare default covers a 4-min fixed journey
     expect(room.totalActiveUsers).toBe(750 * (4 + 5));
     expect(room.concurrentInShop).toBe(3_000);
-    const cloudflare = room.settings.filter((s) => s.product === 'Cloudflare Waiting Room').map((s) => [s.setting, s.value]);
-    expect(cloudflare).toEqual([['total_active_users', 6_750], ['new_users_per_minute', 750], ['session_duration', 5]]);
-    expect(room.settings.some((s) => s.product === 'Queue-it' && s.setting === 'max outflow' && s.value === 750)).toBe(true);
+    const cloudflare = room.settings
+      .filter((s) => s.product === 'Cloudflare Waiting Room')
+      .map((s) => [s.setting, s.value]);
+    expect(cloudflare).toEqual([
+      ['total_active_users', 6_750],
+      ['new_users_per_minute', 750],
+      ['session_duration', 5],
+    ]);
+    expect(room.settings.some((s) => s.product === 'Queue-it' && s.setting === 'max outflow' && s.value === 750)).toBe(
+      true,
+    );
     expect(room.settings.some((s) => s.product === 'AWS Virtual Waiting Room' && s.value === 750)).toBe(true);
   });
 
   it('keeps Cloudflare’s limits (≥ 200 users, session 1–30 min) and warns when capacity is below them', () => {
-    const room = recommendWaitingRoom({ peoplePerMinute: 100, journeyMinutes: 10, journey: 'exponential', margin: 0.75, ticketValidityMinutes: 60, idleToleranceMinutes: 10 });
+    const room = recommendWaitingRoom({
+      peoplePerMinute: 100,
+      journeyMinutes: 10,
+      journey: 'exponential',
+      margin: 0.75,
+      ticketValidityMinutes: 60,
+      idleToleranceMinutes: 10,
+    });
     expect(room.totalActiveUsers).toBeGreaterThanOrEqual(200);
     expect(room.sessionDurationMinutes).toBe(30);
     expect(room.warnings).toEqual(['rate-below-product-minimum', 'journey-longer-than-session-maximum']);
@@ -113,9 +144,14 @@ describe('evaluatePlan', () => {
   });
 
   it('finds the 2021 failure in the mint-sale example and compares one round, three rounds and a raffle', () => {
-    const plan = parseSalePlan(readFileSync(new URL('../../scenarios/mint-sale.plan.yaml', import.meta.url), 'utf8'), 'mint-sale.plan.yaml');
+    const plan = parseSalePlan(
+      readFileSync(new URL('../../scenarios/mint-sale.plan.yaml', import.meta.url), 'utf8'),
+      'mint-sale.plan.yaml',
+    );
     const result = evaluatePlan(plan);
-    expect(result.asPlanned.problems).toEqual(expect.arrayContaining(['logged-out-requeued', 'long-wait', 'waiting-for-nothing']));
+    expect(result.asPlanned.problems).toEqual(
+      expect.arrayContaining(['logged-out-requeued', 'long-wait', 'waiting-for-nothing']),
+    );
     expect(result.asPlanned.simulation.reEntries.afterRelogin).toBeGreaterThan(10_000);
     expect(result.options.oneRound.meetsTarget).toBe(false);
     expect(result.options.rounds.rounds).toBe(3);

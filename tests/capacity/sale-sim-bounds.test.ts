@@ -19,7 +19,11 @@ function simulateWithin(options: SimulateSaleOptions, timeoutMs: number): Return
 const options = JSON.parse(process.argv[1], (key, value) => (value === 'Infinity' ? Infinity : value));
 process.stdout.write(JSON.stringify(simulateSale(options)));`;
   const encoded = JSON.stringify(options, (_, value) => (value === Infinity ? 'Infinity' : value));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, encoded], { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, encoded], {
+    timeout: timeoutMs,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (child.error || child.status !== 0) return null;
   return JSON.parse(child.stdout) as ReturnType<typeof simulateSale>;
 }

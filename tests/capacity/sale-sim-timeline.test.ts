@@ -25,13 +25,18 @@ describe('the sale timeline', () => {
     const admitted = points.reduce((sum, point) => sum + point.admitted, 0);
     expect(admitted).toBe(1_000);
     const atFive = points.filter((p) => p.minute >= 5 && p.minute < 6 && p.meanWaitMinutes !== null);
-    const wait = atFive.reduce((sum, p) => sum + p.meanWaitMinutes! * p.admitted, 0) / atFive.reduce((sum, p) => sum + p.admitted, 0);
+    const wait =
+      atFive.reduce((sum, p) => sum + p.meanWaitMinutes! * p.admitted, 0) /
+      atFive.reduce((sum, p) => sum + p.admitted, 0);
     expect(Math.abs(wait / 5.5 - 1)).toBeLessThan(0.02);
     expect(Math.max(...points.map((p) => p.maxWaitMinutes ?? 0))).toBeCloseTo(flash.waits.everyone.max, 9);
   });
 
   it('lays rounds end to end: a second round 20 minutes later adds its own queue there', () => {
-    const both = combineTimelines([{ timeline: flash.timeline, offsetMinutes: 0 }, { timeline: flash.timeline, offsetMinutes: 20 }]);
+    const both = combineTimelines([
+      { timeline: flash.timeline, offsetMinutes: 0 },
+      { timeline: flash.timeline, offsetMinutes: 20 },
+    ]);
     const at = (minute: number) => both.points.find((p) => Math.abs(p.minute - minute) < 1e-9)!;
     expect(Math.abs(at(3).waiting - 700)).toBeLessThanOrEqual(1);
     expect(at(15).waiting).toBe(0);

@@ -55,7 +55,15 @@ describe('simulateSale against queueing theory', () => {
     const b = simulateSale({
       people: 50_000,
       stock: 5_000,
-      arrivals: { kind: 'crowd', earlyShare: 0.2, earlyMinutes: 20, burstShare: 0.5, burstMinutes: 5, tailMinutes: 30, preQueue: 'shuffle' },
+      arrivals: {
+        kind: 'crowd',
+        earlyShare: 0.2,
+        earlyMinutes: 20,
+        burstShare: 0.5,
+        burstMinutes: 5,
+        tailMinutes: 30,
+        preQueue: 'shuffle',
+      },
       shop: { peoplePerMinute: 300, journeyMinutes: 3 },
       waitingRoom: { admissionRatePerMinute: 250, maxActiveUsers: 900 },
       sessionTtlMinutes: 15,
@@ -73,13 +81,25 @@ describe('simulateSale against queueing theory', () => {
 
 describe('simulateSale against the fluid model of a flash crowd (REFERENCES.md, Newell)', () => {
   // c = 50 servers, mean service 0.1 s → μ = 500/s; N = 10,000. Times in minutes, checked in seconds.
-  const shop = (journey: 'fixed' | 'exponential') => ({ peoplePerMinute: 30_000, journeyMinutes: 0.1 / 60, servers: 50, journey });
+  const shop = (journey: 'fixed' | 'exponential') => ({
+    peoplePerMinute: 30_000,
+    journeyMinutes: 0.1 / 60,
+    servers: 50,
+    journey,
+  });
   const room = { admissionRatePerMinute: Infinity, maxActiveUsers: 50 };
   const averaged = (windowSeconds: number, journey: 'fixed' | 'exponential', seeds: number) => {
     let last = 0;
     let mean = 0;
     for (let seed = 1; seed <= seeds; seed += 1) {
-      const r = simulateSale({ people: 10_000, stock: Infinity, arrivals: flashCrowd(windowSeconds / 60), shop: shop(journey), waitingRoom: room, seed });
+      const r = simulateSale({
+        people: 10_000,
+        stock: Infinity,
+        arrivals: flashCrowd(windowSeconds / 60),
+        shop: shop(journey),
+        waitingRoom: room,
+        seed,
+      });
       last += (r.waits.everyone.max * 60) / seeds;
       mean += (r.waits.everyone.mean * 60) / seeds;
     }
@@ -101,7 +121,14 @@ describe('simulateSale against the fluid model of a flash crowd (REFERENCES.md, 
   });
 
   it('W = 30 s (ρ = 0.67): practically no wait', () => {
-    const r = simulateSale({ people: 10_000, stock: Infinity, arrivals: flashCrowd(0.5), shop: shop('exponential'), waitingRoom: room, seed: 4 });
+    const r = simulateSale({
+      people: 10_000,
+      stock: Infinity,
+      arrivals: flashCrowd(0.5),
+      shop: shop('exponential'),
+      waitingRoom: room,
+      seed: 4,
+    });
     expect(r.waits.everyone.mean * 60).toBeLessThan(0.01);
     expect(r.waits.everyone.p99 * 60).toBeLessThan(0.05);
   });
@@ -109,14 +136,23 @@ describe('simulateSale against the fluid model of a flash crowd (REFERENCES.md, 
   it('everyone at opening, no expiry, infinite patience: sells out at stock / purchase rate within 1%', () => {
     const base = { people: 100_000, stock: 20_000, arrivals: flashCrowd(0), seed: 2 } as const;
     // Admission-limited: 1,000/min into a shop that serves 1,500/min → 20 min.
-    const byRoom = simulateSale({ ...base, shop: { peoplePerMinute: 1_500, journeyMinutes: 0.1, journey: 'fixed' }, waitingRoom: { admissionRatePerMinute: 1_000, maxActiveUsers: Infinity } });
+    const byRoom = simulateSale({
+      ...base,
+      shop: { peoplePerMinute: 1_500, journeyMinutes: 0.1, journey: 'fixed' },
+      waitingRoom: { admissionRatePerMinute: 1_000, maxActiveUsers: Infinity },
+    });
     expect(Math.abs(byRoom.soldOutAtMinutes! / 20 - 1)).toBeLessThan(0.01);
     // Shop-limited: no waiting room, the shop's 150 servers serve 1,500/min → 13.33 min.
     const byShop = simulateSale({ ...base, shop: { peoplePerMinute: 1_500, journeyMinutes: 0.1, journey: 'fixed' } });
     expect(Math.abs(byShop.soldOutAtMinutes! / (20_000 / 1_500) - 1)).toBeLessThan(0.01);
     expect(byShop.shop.peakLoadRatio).toBeGreaterThan(10); // everyone walks into the shop at once
     // Two units per person halve the time.
-    const pairs = simulateSale({ ...base, perPersonLimit: 2, shop: { peoplePerMinute: 1_500, journeyMinutes: 0.1, journey: 'fixed' }, waitingRoom: { admissionRatePerMinute: 1_000, maxActiveUsers: Infinity } });
+    const pairs = simulateSale({
+      ...base,
+      perPersonLimit: 2,
+      shop: { peoplePerMinute: 1_500, journeyMinutes: 0.1, journey: 'fixed' },
+      waitingRoom: { admissionRatePerMinute: 1_000, maxActiveUsers: Infinity },
+    });
     expect(Math.abs(pairs.soldOutAtMinutes! / 10 - 1)).toBeLessThan(0.01);
     expect(pairs.buyers).toBe(10_000);
   });
@@ -126,7 +162,15 @@ describe('simulateSale behaviour', () => {
   const sale = (overrides: Partial<SimulateSaleOptions> = {}): SimulateSaleOptions => ({
     people: 20_000,
     stock: 2_000,
-    arrivals: { kind: 'crowd', earlyShare: 0.3, earlyMinutes: 30, burstShare: 0.5, burstMinutes: 2, tailMinutes: 20, preQueue: 'shuffle' },
+    arrivals: {
+      kind: 'crowd',
+      earlyShare: 0.3,
+      earlyMinutes: 30,
+      burstShare: 0.5,
+      burstMinutes: 2,
+      tailMinutes: 20,
+      preQueue: 'shuffle',
+    },
     shop: { peoplePerMinute: 100, journeyMinutes: 3 },
     waitingRoom: { admissionRatePerMinute: 80, maxActiveUsers: 300 },
     sessionTtlMinutes: 20,
@@ -138,7 +182,9 @@ describe('simulateSale behaviour', () => {
   it('is deterministic for a seed and differs for another seed', () => {
     const a = simulateSale(sale({ ticketTtlMinutes: 2, sleepShare: 0.1, bots: { share: 0.05, ticketsPerBot: 3 } }));
     const b = simulateSale(sale({ ticketTtlMinutes: 2, sleepShare: 0.1, bots: { share: 0.05, ticketsPerBot: 3 } }));
-    const c = simulateSale(sale({ ticketTtlMinutes: 2, sleepShare: 0.1, bots: { share: 0.05, ticketsPerBot: 3 }, seed: 43 }));
+    const c = simulateSale(
+      sale({ ticketTtlMinutes: 2, sleepShare: 0.1, bots: { share: 0.05, ticketsPerBot: 3 }, seed: 43 }),
+    );
     expect(b).toEqual(a);
     expect(c.waits.everyone.mean).not.toBe(a.waits.everyone.mean);
   });
@@ -164,14 +210,16 @@ describe('simulateSale behaviour', () => {
   });
 
   it('every account ends with one outcome; stock and limits are never exceeded', () => {
-    const r = simulateSale(sale({
-      perPersonLimit: 2,
-      unitsPerPerson: 1,
-      bots: { share: 0.1, ticketsPerBot: 5 },
-      ticketTtlMinutes: 2,
-      sleepShare: 0.1,
-      arrivals: { kind: 'crowd', earlyShare: 0, earlyMinutes: 0, burstShare: 0.6, burstMinutes: 2, tailMinutes: 20 },
-    }));
+    const r = simulateSale(
+      sale({
+        perPersonLimit: 2,
+        unitsPerPerson: 1,
+        bots: { share: 0.1, ticketsPerBot: 5 },
+        ticketTtlMinutes: 2,
+        sleepShare: 0.1,
+        arrivals: { kind: 'crowd', earlyShare: 0, earlyMinutes: 0, burstShare: 0.6, burstMinutes: 2, tailMinutes: 20 },
+      }),
+    );
     const total = (counts: Record<string, number>) => Object.values(counts).reduce((s, v) => s + v, 0);
     expect(total(r.outcomes.human) + total(r.outcomes.bot)).toBe(r.accounts);
     expect(r.accounts).toBe(18_000 + 2_000 * 5);
@@ -195,8 +243,12 @@ describe('simulateSale behaviour', () => {
   });
 
   it('an admission rate above the shop capacity shows as load over capacity and slower journeys', () => {
-    const over = simulateSale(sale({ waitingRoom: { admissionRatePerMinute: 300, maxActiveUsers: Infinity }, stock: 10_000 }));
-    const under = simulateSale(sale({ waitingRoom: { admissionRatePerMinute: 75, maxActiveUsers: Infinity }, stock: 10_000 }));
+    const over = simulateSale(
+      sale({ waitingRoom: { admissionRatePerMinute: 300, maxActiveUsers: Infinity }, stock: 10_000 }),
+    );
+    const under = simulateSale(
+      sale({ waitingRoom: { admissionRatePerMinute: 75, maxActiveUsers: Infinity }, stock: 10_000 }),
+    );
     expect(over.shop.peakLoadRatio).toBeGreaterThan(2.5);
     expect(over.shop.minutesOverCapacity).toBeGreaterThan(10);
     expect(over.shop.meanTimeInShopMinutes).toBeGreaterThan(2 * under.shop.meanTimeInShopMinutes);
@@ -211,13 +263,22 @@ describe('simulateSale behaviour', () => {
 
   it('a 200,000-person sale runs in well under a second per 100k people', () => {
     const started = performance.now();
-    const r = simulateSale(sale({ people: 200_000, stock: 20_000, shop: { peoplePerMinute: 1_500, journeyMinutes: 4 }, waitingRoom: { admissionRatePerMinute: 1_100, maxActiveUsers: 4_400 } }));
+    const r = simulateSale(
+      sale({
+        people: 200_000,
+        stock: 20_000,
+        shop: { peoplePerMinute: 1_500, journeyMinutes: 4 },
+        waitingRoom: { admissionRatePerMinute: 1_100, maxActiveUsers: 4_400 },
+      }),
+    );
     expect(r.eventsProcessed).toBeGreaterThan(200_000);
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('rejects impossible options with a UsageError naming the option', () => {
     expect(() => simulateSale(sale({ stock: -1 }))).toThrow(UsageError);
-    expect(() => simulateSale(sale({ shop: { peoplePerMinute: 0, journeyMinutes: 1 } }))).toThrow(/shop\.peoplePerMinute/);
+    expect(() => simulateSale(sale({ shop: { peoplePerMinute: 0, journeyMinutes: 1 } }))).toThrow(
+      /shop\.peoplePerMinute/,
+    );
   });
 });

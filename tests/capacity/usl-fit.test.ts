@@ -74,7 +74,10 @@ describe('fitUsl on published data', () => {
     for (const key of ['sigma', 'kappa', 'lambda'] as const) {
       expect(width(fit.confidenceIntervals![key]) / width(r.confidenceIntervals![key])).toBeCloseTo(ratio, 10);
       // symmetric about the estimate
-      expect((fit.confidenceIntervals![key][0] + fit.confidenceIntervals![key][1]) / 2).toBeCloseTo(fit.params[key], 12);
+      expect((fit.confidenceIntervals![key][0] + fit.confidenceIntervals![key][1]) / 2).toBeCloseTo(
+        fit.params[key],
+        12,
+      );
     }
   });
 
@@ -114,9 +117,7 @@ describe('fitUsl on published data', () => {
 
   it('matches specsdm91 estimates, standard errors and peak of smoeding/usl (summary.Rout.save, peak-scalability.R)', () => {
     // SPEC SDM91, Sun SPARCcenter 2000 (Gunther 2007; smoeding/usl data/specsdm91.rda).
-    const fit = fitUsl(
-      points([1, 18, 36, 72, 108, 144, 216], [64.9, 995.9, 1652.4, 1853.2, 1828.9, 1775.0, 1702.2]),
-    );
+    const fit = fitUsl(points([1, 18, 36, 72, 108, 144, 216], [64.9, 995.9, 1652.4, 1853.2, 1828.9, 1775.0, 1702.2]));
     // Printed to 4 significant digits: tolerance half a unit in the 4th digit.
     expect(Math.abs(fit.params.sigma - 2.773e-2)).toBeLessThan(5e-6);
     expect(Math.abs(fit.params.kappa - 1.044e-4)).toBeLessThan(5e-8);
@@ -187,15 +188,25 @@ describe('fitUsl on generated data', () => {
     for (let run = 0; run < 30; run++) {
       const n = 4 + Math.floor(random() * 10);
       const loads = Array.from({ length: n }, (_, i) => Math.round(1 + i * (1 + random() * 20)));
-      const truth = { sigma: random() ** 2, kappa: random() < 0.3 ? 0 : 10 ** (-6 + 5 * random()), lambda: 10 ** (3 * random()) };
-      const data = loads.map((load) => ({ load, throughput: uslThroughput(truth, load) * (1 + 0.2 * (random() - 0.5)) }));
+      const truth = {
+        sigma: random() ** 2,
+        kappa: random() < 0.3 ? 0 : 10 ** (-6 + 5 * random()),
+        lambda: 10 ** (3 * random()),
+      };
+      const data = loads.map((load) => ({
+        load,
+        throughput: uslThroughput(truth, load) * (1 + 0.2 * (random() - 0.5)),
+      }));
       const fit = fitUsl(data);
       let best = Number.POSITIVE_INFINITY;
       for (const sigma of grid) {
         for (const kappa of grid) {
           const g = data.map((p) => p.load / (1 + sigma * (p.load - 1) + kappa * p.load * (p.load - 1)));
           const lambda = data.reduce((s, p, i) => s + p.throughput * g[i]!, 0) / g.reduce((s, v) => s + v * v, 0);
-          best = Math.min(best, data.reduce((s, p, i) => s + (p.throughput - lambda * g[i]!) ** 2, 0));
+          best = Math.min(
+            best,
+            data.reduce((s, p, i) => s + (p.throughput - lambda * g[i]!) ** 2, 0),
+          );
         }
       }
       expect(fit.converged).toBe(true);

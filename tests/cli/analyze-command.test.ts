@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
-import { compareRuns, decideGate, findLatestBaseline, loadRun, type RunComparison } from '../../harness/compare/index.ts';
+import {
+  compareRuns,
+  decideGate,
+  findLatestBaseline,
+  loadRun,
+  type RunComparison,
+} from '../../harness/compare/index.ts';
 import { parseRunSummary, type RunSummary } from '../../harness/report/index.ts';
 import { endpointsScript, runArtillery } from '../analyze/artillery-runs.ts';
 import { closeTo, rawCsvGz, rawJsonGz, readK6Summary } from '../results/fixture.ts';
@@ -20,18 +26,29 @@ import { runCli } from '../helpers/run-cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'saleready-analyze-'));
 
-async function analyze(args: readonly string[], out: string): Promise<{ code: number; stdout: string; stderr: string; runDir: string | null; summary: RunSummary | null }> {
+async function analyze(
+  args: readonly string[],
+  out: string,
+): Promise<{ code: number; stdout: string; stderr: string; runDir: string | null; summary: RunSummary | null }> {
   const result = await runCli(['analyze', ...args, '--out', out, '--lang', 'en']);
   const dirs = existsSync(out) ? readdirSync(out) : [];
   const runDir = dirs.length === 1 ? join(out, dirs[0] as string) : null;
   const summaryPath = runDir === null ? null : join(runDir, 'summary.json');
-  const summary = summaryPath !== null && existsSync(summaryPath) ? parseRunSummary(JSON.parse(readFileSync(summaryPath, 'utf8'))) : null;
+  const summary =
+    summaryPath !== null && existsSync(summaryPath)
+      ? parseRunSummary(JSON.parse(readFileSync(summaryPath, 'utf8')))
+      : null;
   return { ...result, runDir, summary };
 }
 
 describe('saleready analyze on recorded k6 output', () => {
   const k6 = readK6Summary();
-  const STATS = [['med', 'p50'], ['p(90)', 'p90'], ['p(95)', 'p95'], ['p(99)', 'p99']] as const;
+  const STATS = [
+    ['med', 'p50'],
+    ['p(90)', 'p90'],
+    ['p(95)', 'p95'],
+    ['p(99)', 'p99'],
+  ] as const;
 
   function expectEqualsK6Summary(summary: RunSummary): void {
     expect(summary.requests.total).toBe(k6.http_reqs!.count);
@@ -41,7 +58,8 @@ describe('saleready analyze on recorded k6 output', () => {
       const row = summary.latencyByStep.find((candidate) => candidate.step === step)!;
       const own = k6[`http_req_duration{step:${step}}`]!;
       expect(row.count).toBe(own.count);
-      for (const [k6Stat, stat] of STATS) expect(closeTo(row[stat], own[k6Stat]!), `${step} ${stat}: ${row[stat]} vs k6 ${own[k6Stat]}`).toBe(true);
+      for (const [k6Stat, stat] of STATS)
+        expect(closeTo(row[stat], own[k6Stat]!), `${step} ${stat}: ${row[stat]} vs k6 ${own[k6Stat]}`).toBe(true);
     }
   }
 
@@ -54,7 +72,8 @@ describe('saleready analyze on recorded k6 output', () => {
     expectEqualsK6Summary(summary!);
     expect(summary!.groups!.by).toEqual(['scenario', 'name']);
     expect(runDir).toMatch(/small-sale-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);
-    for (const file of ['summary.json', 'report.html', 'report.md', 'junit.xml', 'k6-raw.json.gz']) expect(existsSync(join(runDir!, file)), file).toBe(true);
+    for (const file of ['summary.json', 'report.html', 'report.md', 'junit.xml', 'k6-raw.json.gz'])
+      expect(existsSync(join(runDir!, file)), file).toBe(true);
     const html = readFileSync(join(runDir!, 'report.html'), 'utf8');
     expect(html).toContain('id="groups"');
     expect(html).not.toContain('id="method"');
@@ -77,7 +96,10 @@ describe('saleready analyze on recorded k6 output', () => {
     const points = lines.filter((line) => !line.includes('"type":"Metric"'));
     const halves = [0, 1].map((half) => {
       const path = join(work, `half-${half + 1}.json.gz`);
-      writeFileSync(path, gzipSync(`${[...metricLines, ...points.filter((_, index) => index % 2 === half)].join('\n')}\n`));
+      writeFileSync(
+        path,
+        gzipSync(`${[...metricLines, ...points.filter((_, index) => index % 2 === half)].join('\n')}\n`),
+      );
       return path;
     });
     const whole = await analyze([rawJsonGz, '--name', 'whole'], join(work, 'whole'));
@@ -86,10 +108,15 @@ describe('saleready analyze on recorded k6 output', () => {
     expect(merged.summary!.ingest.sources).toHaveLength(2);
     expect(merged.summary!.requests).toEqual(whole.summary!.requests);
     // Histograms merge exactly, so every percentile is the same; a mean is a float sum, added in another order.
-    const withoutMean = <T extends { latency: { mean: number | null } }>(rows: readonly T[]) => rows.map((row) => ({ ...row, latency: { ...row.latency, mean: null } }));
+    const withoutMean = <T extends { latency: { mean: number | null } }>(rows: readonly T[]) =>
+      rows.map((row) => ({ ...row, latency: { ...row.latency, mean: null } }));
     expect(withoutMean(merged.summary!.groups!.rows)).toEqual(withoutMean(whole.summary!.groups!.rows));
-    merged.summary!.groups!.rows.forEach((row, index) => expect(row.latency.mean).toBeCloseTo(whole.summary!.groups!.rows[index]!.latency.mean!, 9));
-    expect(merged.summary!.latencyByStep.map(({ mean: _mean, ...rest }) => rest)).toEqual(whole.summary!.latencyByStep.map(({ mean: _mean, ...rest }) => rest));
+    merged.summary!.groups!.rows.forEach((row, index) =>
+      expect(row.latency.mean).toBeCloseTo(whole.summary!.groups!.rows[index]!.latency.mean!, 9),
+    );
+    expect(merged.summary!.latencyByStep.map(({ mean: _mean, ...rest }) => rest)).toEqual(
+      whole.summary!.latencyByStep.map(({ mean: _mean, ...rest }) => rest),
+    );
   });
 
   it('judges targets from a file (TargetSpec-like and k6 threshold strings): a missed one exits 1 and JUnit names it', async () => {
@@ -105,7 +132,12 @@ describe('saleready analyze on recorded k6 output', () => {
     const result = await analyze([rawJsonGz, '--targets', targets, '--name', 'judged'], join(work, 'judged'));
     expect(result.code).toBe(1);
     const verdicts = Object.fromEntries(result.summary!.targets.map((target) => [target.id, target]));
-    expect(verdicts['http_req_duration{name:checkout}.p95']).toMatchObject({ verdict: 'pass', unit: 'ms', op: '<', threshold: 5000 });
+    expect(verdicts['http_req_duration{name:checkout}.p95']).toMatchObject({
+      verdict: 'pass',
+      unit: 'ms',
+      op: '<',
+      threshold: 5000,
+    });
     expect(verdicts['checkout-errors']).toMatchObject({ verdict: 'fail', unit: 'ratio' });
     expect(verdicts['checkout-errors']!.measured).toBeCloseTo(k6['http_req_failed{step:checkout}']!.value!, 12);
     expect(verdicts['http_reqs{name:queue-join}.count']).toMatchObject({ verdict: 'pass', unit: 'count' });
@@ -115,7 +147,10 @@ describe('saleready analyze on recorded k6 output', () => {
 
   it('a bad targets file exits 2 naming the entry; so does a target matching no recorded metric', async () => {
     const bad = join(work, 'bad.yaml');
-    writeFileSync(bad, '- http_req_duration{name:checkout}: p(95)<800\n- { metric: http_req_duration, stat: p95, op: "<<", threshold: 800 }\n');
+    writeFileSync(
+      bad,
+      '- http_req_duration{name:checkout}: p(95)<800\n- { metric: http_req_duration, stat: p95, op: "<<", threshold: 800 }\n',
+    );
     const badResult = await analyze([rawJsonGz, '--targets', bad], join(work, 'bad'));
     expect(badResult.code).toBe(2);
     expect(badResult.stderr).toMatch(/targets file .*bad\.yaml, entry 2 \(http_req_duration\): .*op/);
@@ -125,7 +160,9 @@ describe('saleready analyze on recorded k6 output', () => {
     writeFileSync(k6Style, JSON.stringify({ thresholds: { http_req_duration: ['p(95)<800', 'p95 under 800'] } }));
     const k6Result = await analyze([rawJsonGz, '--targets', k6Style], join(work, 'bad-threshold'));
     expect(k6Result.code).toBe(2);
-    expect(k6Result.stderr).toContain('thresholds (http_req_duration): "p95 under 800" is not a k6 threshold expression');
+    expect(k6Result.stderr).toContain(
+      'thresholds (http_req_duration): "p95 under 800" is not a k6 threshold expression',
+    );
 
     const missing = join(work, 'missing.yaml');
     writeFileSync(missing, '- "checkout_duration{name:checkout}: p(95)<800"\n');
@@ -136,8 +173,11 @@ describe('saleready analyze on recorded k6 output', () => {
 });
 
 describe('saleready analyze on an Artillery report', () => {
-  const fixture = (name: string): string => join(import.meta.dirname, '..', '..', 'fixtures', 'results', `artillery-${name}.json`);
-  type RawReport = { aggregate: { counters: Record<string, number>; summaries: Record<string, Record<string, number>> } };
+  const fixture = (name: string): string =>
+    join(import.meta.dirname, '..', '..', 'fixtures', 'results', `artillery-${name}.json`);
+  type RawReport = {
+    aggregate: { counters: Record<string, number>; summaries: Record<string, Record<string, number>> };
+  };
   const rawOf = (path: string): RawReport => JSON.parse(readFileSync(path, 'utf8')) as RawReport;
   let shop: RunningShop | undefined;
   afterAll(async () => {
@@ -148,19 +188,38 @@ describe('saleready analyze on an Artillery report', () => {
   function expectEqualsReport(summary: RunSummary, report: RawReport): void {
     const { counters, summaries } = report.aggregate;
     expect(summary.requests.total).toBe(counters['http.requests']);
-    const notOk = Object.entries(counters).filter(([name]) => /^http\.codes\.[^23]\d\d$/.test(name)).reduce((sum, [, n]) => sum + n, 0);
-    const requestErrors = Object.entries(counters).filter(([name]) => /^errors\.E[A-Z0-9_]+$/.test(name)).reduce((sum, [, n]) => sum + n, 0);
+    const notOk = Object.entries(counters)
+      .filter(([name]) => /^http\.codes\.[^23]\d\d$/.test(name))
+      .reduce((sum, [, n]) => sum + n, 0);
+    const requestErrors = Object.entries(counters)
+      .filter(([name]) => /^errors\.E[A-Z0-9_]+$/.test(name))
+      .reduce((sum, [, n]) => sum + n, 0);
     expect(summary.requests.failed).toBe(notOk + requestErrors);
-    const artillery = summary.scenario.artillery as { responseTimeMs: { p95: number; count: number }; vusers: Record<string, number> };
+    const artillery = summary.scenario.artillery as {
+      responseTimeMs: { p95: number; count: number };
+      vusers: Record<string, number>;
+    };
     expect(artillery.responseTimeMs.p95).toBe(summaries['http.response_time']!.p95);
     expect(artillery.responseTimeMs.count).toBe(summaries['http.response_time']!.count);
-    expect(artillery.vusers).toMatchObject({ created: counters['vusers.created'], completed: counters['vusers.completed'], failed: counters['vusers.failed'] ?? 0 });
+    expect(artillery.vusers).toMatchObject({
+      created: counters['vusers.created'],
+      completed: counters['vusers.completed'],
+      failed: counters['vusers.failed'] ?? 0,
+    });
     for (const row of summary.groups!.rows) {
       const endpoint = summaries[`plugins.metrics-by-endpoint.response_time.${row.tags.name}`]!;
       expect(row.latency.p95, row.key).toBe(endpoint.p95);
       expect(row.latency.count, row.key).toBe(endpoint.count);
-      const codes = Object.entries(counters).filter(([name]) => name.startsWith(`plugins.metrics-by-endpoint.${row.tags.name}.codes.`));
-      expect(row.requests - Object.entries(row.statuses).filter(([status]) => !/^\d+$/.test(status)).reduce((sum, [, n]) => sum + n, 0), row.key).toBe(codes.reduce((sum, [, n]) => sum + n, 0));
+      const codes = Object.entries(counters).filter(([name]) =>
+        name.startsWith(`plugins.metrics-by-endpoint.${row.tags.name}.codes.`),
+      );
+      expect(
+        row.requests -
+          Object.entries(row.statuses)
+            .filter(([status]) => !/^\d+$/.test(status))
+            .reduce((sum, [, n]) => sum + n, 0),
+        row.key,
+      ).toBe(codes.reduce((sum, [, n]) => sum + n, 0));
     }
     expect(summary.groups!.rows.reduce((sum, row) => sum + row.requests, 0)).toBe(counters['http.requests']);
   }
@@ -173,7 +232,14 @@ describe('saleready analyze on an Artillery report', () => {
     expectEqualsReport(result.summary!, rawOf(fixture('endpoints')));
     expect(result.summary!.groups!.rows.find((row) => row.tags.name === '/api/login (login)')!.latency.p95).toBe(7);
     const runDir = result.runDir!;
-    for (const file of ['summary.json', 'report.html', 'report.md', 'junit.xml', 'artillery-report.json.gz', 'records/artillery-report.ndjson.gz']) {
+    for (const file of [
+      'summary.json',
+      'report.html',
+      'report.md',
+      'junit.xml',
+      'artillery-report.json.gz',
+      'records/artillery-report.ndjson.gz',
+    ]) {
       expect(existsSync(join(runDir, file)), file).toBe(true);
     }
     const json = readFileSync(join(runDir, 'summary.json'), 'utf8');
@@ -181,18 +247,30 @@ describe('saleready analyze on an Artillery report', () => {
     expect(json).toContain('only 10-second periods');
     const html = readFileSync(join(runDir, 'report.html'), 'utf8');
     expect(html).toContain('<h1>Artillery run: shop-endpoints</h1>');
-    expect(html).toMatch(/<h2>How this was measured<\/h2><p id="method">Percentiles are Artillery’s own, not exact merges of samples/);
+    expect(html).toMatch(
+      /<h2>How this was measured<\/h2><p id="method">Percentiles are Artillery’s own, not exact merges of samples/,
+    );
     expect(readFileSync(join(runDir, 'report.md'), 'utf8')).toContain('### How this was measured');
     expect((html.match(/<figure class="chart"/g) ?? []).length).toBe(1 + result.summary!.groups!.rows.length);
     // The kept report reads back to the same run.
-    const again = await analyze([join(runDir, 'artillery-report.json.gz'), '--name', 'again'], join(work, 'artillery-again'));
+    const again = await analyze(
+      [join(runDir, 'artillery-report.json.gz'), '--name', 'again'],
+      join(work, 'artillery-again'),
+    );
     expect(again.summary!.requests).toEqual(result.summary!.requests);
     expect(again.summary!.groups).toEqual(result.summary!.groups);
   });
 
   it('a targets file the run meets exits 0; one it misses exits 1 and JUnit names the targets missed', async () => {
     const met = join(work, 'artillery-met.yaml');
-    writeFileSync(met, ['- "http_req_duration: p(95)<50"', '- "http_req_failed{name:/healthz}: rate<0.01"', '- "vusers.completed: count>300"'].join('\n'));
+    writeFileSync(
+      met,
+      [
+        '- "http_req_duration: p(95)<50"',
+        '- "http_req_failed{name:/healthz}: rate<0.01"',
+        '- "vusers.completed: count>300"',
+      ].join('\n'),
+    );
     const pass = await analyze([fixture('crowd'), '--targets', met, '--name', 'met'], join(work, 'artillery-met'));
     expect(pass.code).toBe(0);
     expect(pass.stdout).toContain('PASS · met');
@@ -203,8 +281,17 @@ describe('saleready analyze on an Artillery report', () => {
     ]);
 
     const missed = join(work, 'artillery-missed.yaml');
-    writeFileSync(missed, ['- "http_req_duration{name:/api/login (login)}: p(99)<20"', '- { id: errors, metric: http_req_failed, stat: rate, op: "<", threshold: 0.05 }'].join('\n'));
-    const fail = await analyze([fixture('crowd'), '--targets', missed, '--name', 'missed'], join(work, 'artillery-missed'));
+    writeFileSync(
+      missed,
+      [
+        '- "http_req_duration{name:/api/login (login)}: p(99)<20"',
+        '- { id: errors, metric: http_req_failed, stat: rate, op: "<", threshold: 0.05 }',
+      ].join('\n'),
+    );
+    const fail = await analyze(
+      [fixture('crowd'), '--targets', missed, '--name', 'missed'],
+      join(work, 'artillery-missed'),
+    );
     expect(fail.code).toBe(1);
     expect(fail.stdout).toContain('FAIL · missed');
     expect(fail.summary!.targets.map((target) => [target.id, target.measured, target.verdict])).toEqual([
@@ -229,7 +316,9 @@ describe('saleready analyze on an Artillery report', () => {
     writeFileSync(foreign, JSON.stringify({ aggregate: { counters: {} }, phases: [] }, null, 2));
     const notReport = await analyze([foreign], join(work, 'artillery-foreign'));
     expect(notReport.code).toBe(2);
-    expect(notReport.stderr).toContain(`${foreign} is not an Artillery report: it has no top-level "aggregate" and "intermediate"`);
+    expect(notReport.stderr).toContain(
+      `${foreign} is not an Artillery report: it has no top-level "aggregate" and "intermediate"`,
+    );
     expect(notReport.stderr).not.toMatch(/\n\s+at /);
 
     const unknown = join(work, 'unknown-metric.yaml');
@@ -245,16 +334,36 @@ describe('saleready analyze on an Artillery report', () => {
     writeFileSync(targets, ['- "http_req_duration: p(95)<100"', '- "http_req_failed: rate<0.5"'].join('\n'));
     const a = await analyze([fixture('endpoints'), '--targets', targets, '--name', 'shop'], out);
     expect(a.code).toBe(0);
-    const b = await runCli(['analyze', fixture('endpoints-worse'), '--targets', targets, '--name', 'shop', '--out', out]);
+    const b = await runCli([
+      'analyze',
+      fixture('endpoints-worse'),
+      '--targets',
+      targets,
+      '--name',
+      'shop',
+      '--out',
+      out,
+    ]);
     expect(b.code).toBe(0);
-    const [dirA, dirB] = readdirSync(out).sort().map((name) => join(out, name)) as [string, string];
+    const [dirA, dirB] = readdirSync(out)
+      .sort()
+      .map((name) => join(out, name)) as [string, string];
     const compared = await runCli(['compare', dirA, dirB, '--json', '--out', join(work, 'compare-out')]);
     expect(compared.stderr).toBe('');
     expect(compared.code).toBe(0);
     const comparison = JSON.parse(compared.stdout) as RunComparison;
     const figure = (id: string) => comparison.figures.find((candidate) => candidate.id === id)!;
-    const [summaryA, summaryB] = [dirA, dirB].map((dir) => parseRunSummary(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))));
-    expect(figure('errors.rate')).toMatchObject({ test: 'two-proportion', verdict: 'regressed', a: summaryA!.requests.errorRate, b: summaryB!.requests.errorRate, samplesA: 2066, samplesB: 1771 });
+    const [summaryA, summaryB] = [dirA, dirB].map((dir) =>
+      parseRunSummary(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))),
+    );
+    expect(figure('errors.rate')).toMatchObject({
+      test: 'two-proportion',
+      verdict: 'regressed',
+      a: summaryA!.requests.errorRate,
+      b: summaryB!.requests.errorRate,
+      samplesA: 2066,
+      samplesB: 1771,
+    });
     expect(figure('throughput.requests').test).toBe('poisson-rate');
     // Requests per second over the records' span, within half a second at either end of the report's own.
     expect(figure('throughput.requests').a! / (2066 / (summaryA!.durationMs / 1000))).toBeCloseTo(1, 1);

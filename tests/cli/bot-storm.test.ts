@@ -10,11 +10,22 @@ import { repoRoot, runCli } from '../helpers/run-cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'saleready-bot-storm-'));
 
-async function botStorm(name: string, extra: string[]): Promise<{ code: number; runDir: string; summary: RunSummary; output: string }> {
+async function botStorm(
+  name: string,
+  extra: string[],
+): Promise<{ code: number; runDir: string; summary: RunSummary; output: string }> {
   const out = join(work, name);
-  const result = await runCli(['run', join(repoRoot, 'scenarios', 'bot-storm.ts'), '--out', out, '--lang', 'en', ...extra], { timeoutMs: 240_000 });
+  const result = await runCli(
+    ['run', join(repoRoot, 'scenarios', 'bot-storm.ts'), '--out', out, '--lang', 'en', ...extra],
+    { timeoutMs: 240_000 },
+  );
   const runDir = join(out, readdirSync(out)[0]!);
-  return { code: result.code, runDir, summary: JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as RunSummary, output: result.stdout + result.stderr };
+  return {
+    code: result.code,
+    runDir,
+    summary: JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as RunSummary,
+    output: result.stdout + result.stderr,
+  };
 }
 
 describe('scenarios/bot-storm.ts', () => {
@@ -31,7 +42,10 @@ describe('scenarios/bot-storm.ts', () => {
     expect(letThrough).toBe(0);
     // Per-actor counts add up to the totals and equal the shop's.
     for (const [actor, figures] of Object.entries(summary.actors)) {
-      expect(Object.values(figures.outcomes).reduce((sum, value) => sum + value, 0), actor).toBe(figures.arrivals);
+      expect(
+        Object.values(figures.outcomes).reduce((sum, value) => sum + value, 0),
+        actor,
+      ).toBe(figures.arrivals);
       expect(figures.unitsBought, actor).toBe(summary.shop![`byActor.${actor}.units`] ?? 0);
     }
     expect(summary.browsers).toHaveLength(2);
@@ -40,7 +54,9 @@ describe('scenarios/bot-storm.ts', () => {
     // admitted-then-absent people use up the 25 units and the active places (it varies run to run).
     for (const browser of summary.browsers!) {
       expect(browser.queueShownMs, browser.person).toBeGreaterThan(0);
-      expect(['bought', 'sold_out', 'stuck_in_queue'], `${browser.person}: ${browser.message}`).toContain(browser.outcome);
+      expect(['bought', 'sold_out', 'stuck_in_queue'], `${browser.person}: ${browser.message}`).toContain(
+        browser.outcome,
+      );
     }
     const html = readFileSync(join(runDir, 'report.html'), 'utf8');
     const shots = summary.browsers!.reduce((sum, person) => sum + person.screenshots.length, 0);

@@ -17,7 +17,8 @@ function csv(name: string, text: string): string {
 }
 
 /** X(N) = λN / (1 + σ(N−1) + κN(N−1)) with λ 100, σ 0.02, κ 0.0005 (N* = √(0.98/0.0005) ≈ 44.3). */
-const usl = (load: number, scale = 1): number => (scale * 100 * load) / (1 + 0.02 * (load - 1) + 0.0005 * load * (load - 1));
+const usl = (load: number, scale = 1): number =>
+  (scale * 100 * load) / (1 + 0.02 * (load - 1) + 0.0005 * load * (load - 1));
 
 describe('saleready capacity fit: long files, repeated loads, extreme values', () => {
   it('fits 130,000 rows (loads 1–64 repeated) without running out of stack, and recovers σ, κ, λ', async () => {
@@ -29,7 +30,14 @@ describe('saleready capacity fit: long files, repeated loads, extreme values', (
     const result = await runCli(['capacity', 'fit', csv('long.csv', `${rows.join('\n')}\n`), '--json']);
     expect(result.stderr).not.toMatch(/stack|unexpected failure/i);
     expect(result.code).toBe(0);
-    const fit = JSON.parse(result.stdout) as { sigma: number; kappa: number; lambda: number; points: number; loads: number; r2: number };
+    const fit = JSON.parse(result.stdout) as {
+      sigma: number;
+      kappa: number;
+      lambda: number;
+      points: number;
+      loads: number;
+      r2: number;
+    };
     expect(fit.points).toBe(130_000);
     expect(fit.loads).toBe(64);
     // The generating values, within the ±1% ripple added to each row.
@@ -41,7 +49,8 @@ describe('saleready capacity fit: long files, repeated loads, extreme values', (
 
   it('takes several runs per load: the fit uses every row, the knee the mean at each load, and it says so', async () => {
     const rows = ['load,throughput'];
-    for (const load of [1, 2, 4, 8, 16, 32, 64]) for (const ripple of [0.98, 1, 1.02]) rows.push(`${load},${(usl(load) * ripple).toFixed(3)}`);
+    for (const load of [1, 2, 4, 8, 16, 32, 64])
+      for (const ripple of [0.98, 1, 1.02]) rows.push(`${load},${(usl(load) * ripple).toFixed(3)}`);
     const result = await runCli(['capacity', 'fit', csv('repeats.csv', `${rows.join('\n')}\n`)]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -52,13 +61,20 @@ describe('saleready capacity fit: long files, repeated loads, extreme values', (
 
   it('values near the edges of floating point: no "NaN", and the fit is the same as at scale 1', async () => {
     const loads = [1, 2, 4, 8, 16, 32, 64];
-    const at = (scale: number): string => `load,throughput\n${loads.map((load) => `${load},${usl(load, scale)}`).join('\n')}\n`;
-    const reference = JSON.parse((await runCli(['capacity', 'fit', csv('unit.csv', at(1)), '--json'])).stdout) as { sigma: number; kappa: number; lambda: number };
+    const at = (scale: number): string =>
+      `load,throughput\n${loads.map((load) => `${load},${usl(load, scale)}`).join('\n')}\n`;
+    const reference = JSON.parse((await runCli(['capacity', 'fit', csv('unit.csv', at(1)), '--json'])).stdout) as {
+      sigma: number;
+      kappa: number;
+      lambda: number;
+    };
     for (const scale of [1e-300, 1e200]) {
       const result = await runCli(['capacity', 'fit', csv(`scale-${scale}.csv`, at(scale))]);
       expect(result.code, `scale ${scale}: ${result.stderr}`).toBe(0);
       expect(result.stdout, `scale ${scale}`).not.toMatch(/NaN|Infinity|undefined/);
-      const json = JSON.parse((await runCli(['capacity', 'fit', csv(`scale-${scale}-json.csv`, at(scale)), '--json'])).stdout) as { sigma: number; kappa: number; lambda: number; r2: number };
+      const json = JSON.parse(
+        (await runCli(['capacity', 'fit', csv(`scale-${scale}-json.csv`, at(scale)), '--json'])).stdout,
+      ) as { sigma: number; kappa: number; lambda: number; r2: number };
       expect(json.sigma).toBeCloseTo(reference.sigma, 6);
       expect(json.kappa).toBeCloseTo(reference.kappa, 8);
       expect(json.lambda / scale).toBeCloseTo(reference.lambda, 4);

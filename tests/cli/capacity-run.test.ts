@@ -33,7 +33,9 @@ describe('saleready capacity (closed-loop steps against the embedded shop)', () 
   });
 
   it('stops by itself once latency is clearly past the target', async () => {
-    const result = await runCli(['capacity', '--loads', '1,8,32,64', '--step-seconds', '2', '--latency-p95', '30'], { timeoutMs: 120_000 });
+    const result = await runCli(['capacity', '--loads', '1,8,32,64', '--step-seconds', '2', '--latency-p95', '30'], {
+      timeoutMs: 120_000,
+    });
     expect(result.code).toBe(0);
     // p95 at load 32 is S(32) ≈ 20·(1 + 0.62 + 0.496) ≈ 42 ms > 30 ms: load 64 is never run.
     expect(result.stdout).toContain('load   32:');

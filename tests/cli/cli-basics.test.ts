@@ -5,14 +5,24 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createProgram, main } from '../../harness/cli/main.ts';
+import { createRecordingOutput } from '../../harness/cli/output.ts';
 import { repoRoot, runCli, type CliResult } from '../helpers/run-cli.ts';
 
 const execFileAsync = promisify(execFile);
 
 // The Node a person's shell finds: PATH without this checkout's node_modules/.bin (Node 20 here).
-const pathEnv = { ...process.env, PATH: (process.env.PATH ?? '').split(delimiter).filter((dir) => resolve(dir) !== join(repoRoot, 'node_modules', '.bin')).join(delimiter) };
+const pathEnv = {
+  ...process.env,
+  PATH: (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => resolve(dir) !== join(repoRoot, 'node_modules', '.bin'))
+    .join(delimiter),
+};
 const pathNode = 'node';
-const pathNodeMajor = Number(execFileSync(pathNode, ['-p', 'process.versions.node'], { env: pathEnv }).toString().split('.')[0]);
+const pathNodeMajor = Number(
+  execFileSync(pathNode, ['-p', 'process.versions.node'], { env: pathEnv }).toString().split('.')[0],
+);
 
 const scratchRoots: string[] = [];
 afterAll(() => {
@@ -23,11 +33,13 @@ afterAll(() => {
 function scratchCheckout(options: { without: readonly string[] }): string {
   const root = mkdtempSync(join(tmpdir(), 'saleready-checkout-'));
   scratchRoots.push(root);
-  for (const entry of ['bin', 'harness', 'package.json']) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
+  for (const entry of ['bin', 'harness', 'package.json'])
+    cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
   for (const entry of ['fixtures', 'scenarios']) symlinkSync(join(repoRoot, entry), join(root, entry));
   mkdirSync(join(root, 'node_modules'));
   for (const name of readdirSync(join(repoRoot, 'node_modules'))) {
-    if (!options.without.includes(name)) symlinkSync(join(repoRoot, 'node_modules', name), join(root, 'node_modules', name));
+    if (!options.without.includes(name))
+      symlinkSync(join(repoRoot, 'node_modules', name), join(root, 'node_modules', name));
   }
   return root;
 }
@@ -35,11 +47,19 @@ function scratchCheckout(options: { without: readonly string[] }): string {
 /** Runs `<checkout>/bin/saleready.js` with the given Node and the PATH a person's shell has. */
 async function runBin(checkout: string, node: string, args: readonly string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await execFileAsync(node, [join(checkout, 'bin', 'saleready.js'), ...args], { env: pathEnv, cwd: checkout, timeout: 60_000 });
+    const { stdout, stderr } = await execFileAsync(node, [join(checkout, 'bin', 'saleready.js'), ...args], {
+      env: pathEnv,
+      cwd: checkout,
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : -1,
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? '',
+    };
   }
 }
 
@@ -50,10 +70,40 @@ describe('saleready command line', () => {
     expect(result.stdout.trim()).toBe('0.1.0');
   });
 
-  it('lists its commands in --help', async () => {
+  it('lists every command in --help, and each command’s own --help exits 0 with its description and options', async () => {
+    const program = createProgram(createRecordingOutput());
+    const commands = program.commands.map((command) => command.name());
+    // the README's commands, and the demo behind `npm run demo`
+    expect([...commands].sort()).toEqual([
+      'analyze',
+      'capacity',
+      'compare',
+      'demo',
+      'doctor',
+      'gate',
+      'history',
+      'plan',
+      'probe',
+      'run',
+      'setup',
+      'shop',
+      'users',
+    ]);
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['setup', 'doctor', 'shop']) expect(result.stdout).toContain(command);
+    for (const command of program.commands) {
+      expect(result.stdout, command.name()).toMatch(new RegExp(`^\\s+${command.name()}\\b`, 'm'));
+      const own = await main(['node', 'saleready', command.name(), '--help'], createRecordingOutput());
+      expect(own, command.name()).toBe(0);
+    }
+    // in process, with the words each command's help prints
+    for (const command of program.commands) {
+      const output = createRecordingOutput();
+      await main(['node', 'saleready', command.name(), '--help'], output);
+      const text = output.lines.join('\n');
+      expect(text, command.name()).toContain(`Usage: saleready ${command.name()}`);
+      expect(text, command.name()).toContain(command.description().slice(0, 20));
+    }
   });
 
   it('exits 2 on an unknown command without a stack trace', async () => {
@@ -93,17 +143,23 @@ describe('saleready command line', () => {
     expect((await runBin(repoRoot, pathNode, ['launch-rockets'])).code).toBe(2);
   });
 
-  it.skipIf(pathNodeMajor >= 24)('started by an older Node where node_modules/.bin/node is missing, the bin exits 3 and says to run setup', async () => {
-    const checkout = scratchCheckout({ without: ['.bin', 'node'] });
-    const result = await runBin(checkout, pathNode, ['doctor']);
-    expect(result.code).toBe(3);
-    expect(result.stderr).toContain('node_modules/.bin/node is missing');
-    expect(result.stderr).toContain('Run `npm run setup`');
-  });
+  it.skipIf(pathNodeMajor >= 24)(
+    'started by an older Node where node_modules/.bin/node is missing, the bin exits 3 and says to run setup',
+    async () => {
+      const checkout = scratchCheckout({ without: ['.bin', 'node'] });
+      const result = await runBin(checkout, pathNode, ['doctor']);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain('node_modules/.bin/node is missing');
+      expect(result.stderr).toContain('Run `npm run setup`');
+    },
+  );
 
   it('setup run a second time, by the Node on PATH, finds everything with Node 24 in under 10 s', async () => {
     const started = Date.now();
-    const { stdout } = await execFileAsync(pathNode, [join(repoRoot, 'scripts', 'setup.mjs')], { env: pathEnv, timeout: 60_000 });
+    const { stdout } = await execFileAsync(pathNode, [join(repoRoot, 'scripts', 'setup.mjs')], {
+      env: pathEnv,
+      timeout: 60_000,
+    });
     expect(stdout).toContain('npm       packages up to date');
     expect(stdout).toMatch(/node\s+v24\.\d+\.\d+/);
     expect(stdout).toMatch(/artillery 2\.0\.34\s/);

@@ -15,9 +15,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop, type ShopStats } from '../../harness/shop/index.ts';
 import { buildCloudRunSummary } from '../../harness/cli/cloud-run-report.ts';
 import { writePeoplePool } from '../../harness/cli/write-people-pool.ts';
-import { artilleryEnv, compileCloudTest, requireArtillery, splitPlan, writeCloudTest } from '../../harness/engine/index.ts';
+import {
+  artilleryEnv,
+  compileCloudTest,
+  requireArtillery,
+  splitPlan,
+  writeCloudTest,
+} from '../../harness/engine/index.ts';
 import { writeAnalyzedReportFiles, parseRunSummary, type RunSummary } from '../../harness/report/index.ts';
-import { compileTargets, parseScenario, planRun, type ScenarioInput, type TargetSpec } from '../../harness/scenario/index.ts';
+import {
+  compileTargets,
+  parseScenario,
+  planRun,
+  type ScenarioInput,
+  type TargetSpec,
+} from '../../harness/scenario/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'saleready-cloud-report-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -29,7 +41,11 @@ const SCENARIO: ScenarioInput = {
   sale: { stock: 30, perPersonLimit: 1, durationMinutes: 6 / 60 },
   crowd: {
     people: 40,
-    arrivals: { early: { share: 0.3, windowMinutes: 1 / 60 }, burst: { share: 0.5, durationMinutes: 1 / 60 }, tail: { durationMinutes: 0.5 / 60 } },
+    arrivals: {
+      early: { share: 0.3, windowMinutes: 1 / 60 },
+      burst: { share: 0.5, durationMinutes: 1 / 60 },
+      tail: { durationMinutes: 0.5 / 60 },
+    },
     patience: { kind: 'fixed', minutes: 5 / 60 },
   },
   behaviour: { pollIntervalSeconds: 0.1, thinkSeconds: 0.02 },
@@ -46,7 +62,13 @@ const SCENARIO: ScenarioInput = {
 /** What run-fargate adds to the report it writes (run-cluster.ts, `jsonReport`). */
 const FARGATE_FIELDS = {
   testId: 't7xq2_example_test_run_id',
-  metadata: { tags: [{ name: 'name', value: 'saleready cloud-report' }], count: 4, region: 'eu-west-1', cluster: 'artilleryio-cluster', artilleryVersion: { core: '2.0.34', pro: '2.0.34' } },
+  metadata: {
+    tags: [{ name: 'name', value: 'saleready cloud-report' }],
+    count: 4,
+    region: 'eu-west-1',
+    cluster: 'artilleryio-cluster',
+    artilleryVersion: { core: '2.0.34', pro: '2.0.34' },
+  },
   ensure: [{ condition: 'saleready.response_time.checkout.p95 < 2000', success: true, strict: true }],
 };
 
@@ -64,13 +86,20 @@ describe('the report of a distributed run, from a real Artillery report with run
       const plan = planRun(scenario, { targetUrl: shop.url });
       await writePeoplePool(plan, work);
       const split = splitPlan(plan, 1);
-      writeCloudTest(compileCloudTest(plan, split, { command: 'npx artillery run-fargate …', runnerName: 'AWS Fargate' }), work);
+      writeCloudTest(
+        compileCloudTest(plan, split, { command: 'npx artillery run-fargate …', runnerName: 'AWS Fargate' }),
+        work,
+      );
       reportPath = join(work, 'artillery-report.json');
-      const child = spawn(process.execPath, [artillery.binPath, 'run', '--target', shop.url, '--output', reportPath, join(work, 'test.yml')], {
-        cwd: work,
-        env: { ...artilleryEnv(process.env), SALEREADY_SHARE: '1' },
-        stdio: 'ignore',
-      });
+      const child = spawn(
+        process.execPath,
+        [artillery.binPath, 'run', '--target', shop.url, '--output', reportPath, join(work, 'test.yml')],
+        {
+          cwd: work,
+          env: { ...artilleryEnv(process.env), SALEREADY_SHARE: '1' },
+          stdio: 'ignore',
+        },
+      );
       const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
       const code = await new Promise((resolve) => child.once('close', resolve));
       clearTimeout(timer);
@@ -79,11 +108,23 @@ describe('the report of a distributed run, from a real Artillery report with run
     } finally {
       await shop.close();
     }
-    writeFileSync(reportPath, JSON.stringify({ ...JSON.parse(readFileSync(reportPath, 'utf8')), ...FARGATE_FIELDS }, null, 2));
-    targets = [...compileTargets(scenario), {
-      id: 'latency.login-endpoint.p95', description: '95% of logins under 1 s', descriptionKo: '로그인 95%가 1초 미만',
-      metric: 'http_req_duration{name:/api/login}', stat: 'p95', op: '<', threshold: 1000, unit: 'ms',
-    }];
+    writeFileSync(
+      reportPath,
+      JSON.stringify({ ...JSON.parse(readFileSync(reportPath, 'utf8')), ...FARGATE_FIELDS }, null, 2),
+    );
+    targets = [
+      ...compileTargets(scenario),
+      {
+        id: 'latency.login-endpoint.p95',
+        description: '95% of logins under 1 s',
+        descriptionKo: '로그인 95%가 1초 미만',
+        metric: 'http_req_duration{name:/api/login}',
+        stat: 'p95',
+        op: '<',
+        threshold: 1000,
+        unit: 'ms',
+      },
+    ];
     const plan = planRun(scenario);
     ({ summary } = await buildCloudRunSummary({
       reportPath,
@@ -103,7 +144,15 @@ describe('the report of a distributed run, from a real Artillery report with run
 
   it('says where the load came from, from the report’s own metadata first', () => {
     const cloud = summary.scenario.cloud as Record<string, unknown>;
-    expect(cloud).toMatchObject({ runner: 'aws-fargate', command: 'artillery run-fargate', platform: 'AWS Fargate', region: 'eu-west-1', workers: 4, testRunId: FARGATE_FIELDS.testId, cluster: 'artilleryio-cluster' });
+    expect(cloud).toMatchObject({
+      runner: 'aws-fargate',
+      command: 'artillery run-fargate',
+      platform: 'AWS Fargate',
+      region: 'eu-west-1',
+      workers: 4,
+      testRunId: FARGATE_FIELDS.testId,
+      cluster: 'artilleryio-cluster',
+    });
     expect(cloud.percentiles).toBe('Artillery’s merged DDSketch summaries (1% relative accuracy)');
     expect(summary.engine).toMatchObject({ name: 'artillery run-fargate', exitCode: 0 });
     expect(summary.target).toEqual({ url: 'https://shop.example.com', embedded: false });

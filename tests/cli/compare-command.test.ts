@@ -41,7 +41,8 @@ beforeAll(async () => {
   ]);
 }, 240_000);
 
-const latency = (comparison: RunComparison): FigureComparison[] => comparison.figures.filter((figure) => figure.kind === 'latency' && figure.test !== 'none');
+const latency = (comparison: RunComparison): FigureComparison[] =>
+  comparison.figures.filter((figure) => figure.kind === 'latency' && figure.test !== 'none');
 
 describe('saleready compare', () => {
   it('says regressed for latency when the shop was made slower, with B − A > 0 and an interval above zero', async () => {
@@ -62,7 +63,9 @@ describe('saleready compare', () => {
     expect(comparison.method).toMatchObject({ correction: 'holm-bonferroni', alpha: 0.05 });
 
     const text = await runCli(['compare', same[0]!, slowed, '--out', out, '--lang', 'en']);
-    expect(text.stdout.split('\n')[0]).toMatch(/^B is worse than A: 95% of checkouts [\d.]+ ms slower .*\[[\d.]+ … [\d.]+ ms\]/);
+    expect(text.stdout.split('\n')[0]).toMatch(
+      /^B is worse than A: 95% of checkouts [\d.]+ ms slower .*\[[\d.]+ … [\d.]+ ms\]/,
+    );
     expect(text.stdout).toContain('Holm–Bonferroni');
     expect(readFileSync(join(out, 'compare.md'), 'utf8')).toContain('| 🔴 |');
   });
@@ -91,7 +94,8 @@ describe('saleready compare', () => {
         const comparison = compareRuns(runs[i]!, runs[j]!, { seed: 1 });
         expect(comparison.method.family).toBeGreaterThan(10);
         for (const figure of comparison.figures) {
-          if (figure.verdict === 'regressed' || figure.verdict === 'improved') alarms.push(`${i}↔${j} ${figure.id} ${figure.change} p ${figure.adjustedPValue}`);
+          if (figure.verdict === 'regressed' || figure.verdict === 'improved')
+            alarms.push(`${i}↔${j} ${figure.id} ${figure.change} p ${figure.adjustedPValue}`);
         }
         overall.push(comparison.overall);
       }
@@ -121,7 +125,10 @@ describe('saleready compare', () => {
   it('writes compare.html that renders every overlaid chart in Chromium with no console error and no request', async () => {
     const out = join(work, 'cmp-html');
     expect((await runCli(['compare', same[0]!, slowed, '--out', out, '--lang', 'ko'])).code).toBe(0);
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS],
+    });
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
@@ -138,10 +145,15 @@ describe('saleready compare', () => {
       for (const id of ['latency-p95', 'queue-length', 'requests', 'queue-wait-p95']) {
         const box = await page.locator(`#chart-${id} > svg`).boundingBox();
         expect(box?.width, id).toBeGreaterThan(100);
-        expect(await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(), id).toBeGreaterThan(0);
+        expect(
+          await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(),
+          id,
+        ).toBeGreaterThan(0);
       }
       expect(await page.locator('#verdict').innerText()).toContain('B가 A보다 나빠졌습니다');
-      expect(await page.locator('tr[data-figure="latency.checkout.p95"]').getAttribute('data-verdict')).toBe('regressed');
+      expect(await page.locator('tr[data-figure="latency.checkout.p95"]').getAttribute('data-verdict')).toBe(
+        'regressed',
+      );
       expect(problems).toEqual([]);
       expect(requests.filter((request) => request !== url)).toEqual([]);
     } finally {

@@ -13,14 +13,20 @@ const work = mkdtempSync(join(tmpdir(), 'saleready-distributed-doc-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const doc = readFileSync(join(repoRoot, 'docs', 'DISTRIBUTED.md'), 'utf8');
-const blocks = (language: string): string[] => [...doc.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]!);
+const blocks = (language: string): string[] =>
+  [...doc.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]!);
 
 describe('docs/DISTRIBUTED.md, sizing a 200,000-person opening', () => {
   it('its --plan-only command on its scenario prints the shares it shows, and the command it describes', async () => {
     const scenario = join(work, 'flash-sale-full.yaml');
     writeFileSync(scenario, blocks('yaml')[0]!);
-    const command = blocks('sh').map((block) => block.trim()).find((block) => block.includes('flash-sale-full.yaml'))!;
-    const args = command.replace(/^npx saleready /, '').split(/\s+/).map((word) => (word === 'flash-sale-full.yaml' ? scenario : word));
+    const command = blocks('sh')
+      .map((block) => block.trim())
+      .find((block) => block.includes('flash-sale-full.yaml'))!;
+    const args = command
+      .replace(/^npx saleready /, '')
+      .split(/\s+/)
+      .map((word) => (word === 'flash-sale-full.yaml' ? scenario : word));
     const out = join(work, 'out');
     const result = await runCli([...args, '--out', out], { env: { ...process.env, HOME: work } });
     expect(result.code, result.stdout + result.stderr).toBe(0);

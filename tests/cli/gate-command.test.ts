@@ -21,7 +21,10 @@ function runDirFrom(stdout: string): string {
 }
 
 async function parseJunit(xml: string) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS],
+  });
   try {
     const page = await browser.newPage();
     return await page.evaluate((text) => {
@@ -29,7 +32,9 @@ async function parseJunit(xml: string) {
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
         suites: Array.from(doc.querySelectorAll('testsuite')).map((suite) => suite.getAttribute('name')),
-        failures: Array.from(doc.querySelectorAll('testcase failure')).map((failure) => failure.getAttribute('message') ?? ''),
+        failures: Array.from(doc.querySelectorAll('testcase failure')).map(
+          (failure) => failure.getAttribute('message') ?? '',
+        ),
         testcases: doc.querySelectorAll('testcase').length,
       };
     }, xml);
@@ -53,9 +58,12 @@ describe('saleready gate', () => {
 
   it('exits 0 against a passing baseline (latest), with one junit testcase per compared figure', async () => {
     const summaryFile = join(work, 'step-summary.md');
-    const result = await runCli(['gate', '--scenario', scenario, '--out', out, '--baseline', 'latest', '--lang', 'en'], {
-      env: { ...process.env, GITHUB_STEP_SUMMARY: summaryFile },
-    });
+    const result = await runCli(
+      ['gate', '--scenario', scenario, '--out', out, '--baseline', 'latest', '--lang', 'en'],
+      {
+        env: { ...process.env, GITHUB_STEP_SUMMARY: summaryFile },
+      },
+    );
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`\\(baseline \\S*${basename(first)}\\)`));
     const runDir = runDirFrom(result.stdout);
@@ -71,16 +79,25 @@ describe('saleready gate', () => {
 
   it('exits 1 against a deliberately slowed shop, naming the regressed figure in a valid junit.xml and the step summary', async () => {
     const summaryFile = join(work, 'step-summary-slow.md');
-    const result = await runCli(['gate', '--scenario', scenario, '--out', out, '--baseline', first, '--set', 'service.s0Ms=20', '--lang', 'en'], {
-      env: { ...process.env, GITHUB_STEP_SUMMARY: summaryFile },
-    });
+    const result = await runCli(
+      ['gate', '--scenario', scenario, '--out', out, '--baseline', first, '--set', 'service.s0Ms=20', '--lang', 'en'],
+      {
+        env: { ...process.env, GITHUB_STEP_SUMMARY: summaryFile },
+      },
+    );
     expect(result.code, result.stdout + result.stderr).toBe(1);
     expect(result.stdout).toContain('gate: ✘ FAIL');
     expect(result.stdout).toMatch(/regression vs baseline: latency\.checkout\.p95 — 95% of checkouts [\d.]+ ms slower/);
     const runDir = runDirFrom(result.stdout);
     const junit = await parseJunit(readFileSync(join(runDir, 'junit.xml'), 'utf8'));
     expect(junit.error).toBeNull();
-    expect(junit.failures.some((message) => /^regression: latency\.checkout\.p95 \(95% of checkouts\) [\d.]+ ms slower .*\[[\d.]+ … [\d.]+ ms\]$/.test(message))).toBe(true);
+    expect(
+      junit.failures.some((message) =>
+        /^regression: latency\.checkout\.p95 \(95% of checkouts\) [\d.]+ ms slower .*\[[\d.]+ … [\d.]+ ms\]$/.test(
+          message,
+        ),
+      ),
+    ).toBe(true);
     const markdown = readFileSync(summaryFile, 'utf8');
     expect(markdown).toContain('## saleready gate: ❌ FAIL — tiny-gate');
     expect(markdown).toContain('regression vs baseline: latency.checkout.p95');

@@ -20,9 +20,16 @@ let browser: Browser;
 beforeAll(async () => {
   const base = await buildFixtureSummary();
   // flash-sale: checkout p95 rises 80 ms a run towards its 800 ms target; errors stay flat.
-  [400, 480, 560, 640, 720].forEach((checkoutP95, day) => writeRunFolder(reports, summaryVariant(base, { scenario: 'flash-sale', day, checkoutP95, errorRate: 0.002 + (day % 2) * 0.0002 })));
+  [400, 480, 560, 640, 720].forEach((checkoutP95, day) =>
+    writeRunFolder(
+      reports,
+      summaryVariant(base, { scenario: 'flash-sale', day, checkoutP95, errorRate: 0.002 + (day % 2) * 0.0002 }),
+    ),
+  );
   // steady: flat, far from its targets.
-  [300, 310, 295, 305].forEach((checkoutP95, day) => writeRunFolder(reports, summaryVariant(base, { scenario: 'steady', day, checkoutP95, errorRate: 0.002 })));
+  [300, 310, 295, 305].forEach((checkoutP95, day) =>
+    writeRunFolder(reports, summaryVariant(base, { scenario: 'steady', day, checkoutP95, errorRate: 0.002 })),
+  );
   const broken = join(reports, 'broken-2026-01-09T00-00-00Z');
   mkdirSync(broken, { recursive: true });
   writeFileSync(join(broken, 'summary.json'), '{ not json');
@@ -32,7 +39,10 @@ beforeAll(async () => {
   // One real run folder: a recorded k6 run analyzed by the real bin.
   const analyzed = await runCli(['analyze', rawJsonGz, '--out', reports, '--name', 'recorded-k6']);
   expect(analyzed.code).toBe(0);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS],
+  });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -61,7 +71,9 @@ describe('saleready history', () => {
     expect(result.stdout).not.toMatch(/⚠ steady/);
     expect(result.stdout).not.toMatch(/errors\.checkout.*crosses/);
     expect(result.stderr).toMatch(/skipped .*broken-2026-01-09T00-00-00Z: summary\.json is not readable JSON/);
-    expect(result.stderr).toMatch(/skipped .*wrong-2026-01-10T00-00-00Z: summary\.json does not match schema version 2/);
+    expect(result.stderr).toMatch(
+      /skipped .*wrong-2026-01-10T00-00-00Z: summary\.json does not match schema version 2/,
+    );
 
     const { page, problems, requests } = await open(join(reports, 'index.html'));
     const charts = await page.locator('figure.chart').count();
@@ -69,15 +81,28 @@ describe('saleready history', () => {
     // recorded-k6 (a plain k6 script that records sr_queue_wait, but sells no known stock): latency, errors, queue wait.
     expect(charts).toBe(4 + 4 + 1 + 3);
     expect(await page.locator('figure.chart > svg').count()).toBe(charts);
-    for (const id of ['flash-sale-latency', 'flash-sale-errors', 'flash-sale-queue-wait', 'flash-sale-stock-sold', 'flash-sale-trend-latency-checkout-p95', 'steady-latency', 'recorded-k6-latency']) {
+    for (const id of [
+      'flash-sale-latency',
+      'flash-sale-errors',
+      'flash-sale-queue-wait',
+      'flash-sale-stock-sold',
+      'flash-sale-trend-latency-checkout-p95',
+      'steady-latency',
+      'recorded-k6-latency',
+    ]) {
       const box = await page.locator(`#chart-${id} > svg`).boundingBox();
       expect(box?.width, id).toBeGreaterThan(100);
-      expect(await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(), id).toBeGreaterThan(0);
+      expect(
+        await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(),
+        id,
+      ).toBeGreaterThan(0);
     }
     // The latency chart draws the 800 ms target as a rule.
     expect(await page.locator('#chart-flash-sale-latency svg .role-mark line').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-warning]').count()).toBe(1);
-    expect(await page.locator('[data-warning="flash-sale/latency.checkout.p95"]').innerText()).toMatch(/in about 1 run/);
+    expect(await page.locator('[data-warning="flash-sale/latency.checkout.p95"]').innerText()).toMatch(
+      /in about 1 run/,
+    );
     expect(await page.locator('#method').innerText()).toMatch(/least-squares line .* 5 more runs/);
     expect(await page.locator('#runs tbody tr').count()).toBe(10);
     expect(await page.locator('#skipped li').count()).toBe(2);

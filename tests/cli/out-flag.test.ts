@@ -83,7 +83,12 @@ describe('--out where nothing can be written: exit 2 naming the flag and the pat
     const servers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
     const before = servers();
     const run = runCapacity({
-      journey: ['product'], loads: [1, 2, 4], stepSeconds: 1, targets: { latencyP95Ms: 500, maxErrorRate: 0.01 }, outDir: aFile, lang: 'en',
+      journey: ['product'],
+      loads: [1, 2, 4],
+      stepSeconds: 1,
+      targets: { latencyP95Ms: 500, maxErrorRate: 0.01 },
+      outDir: aFile,
+      lang: 'en',
     });
     await expect(run).rejects.toThrow(UsageError);
     await expect(run).rejects.toThrow(`--out ${aFile}: cannot make a run folder there: it is a file, not a folder`);

@@ -15,12 +15,25 @@ import { runCli } from '../helpers/run-cli.ts';
 const dir = mkdtempSync(join(tmpdir(), 'sr-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const PLAN = { name: 'small-sale', people: 30_000, stock: 2_000, capacity: { peoplePerMinute: 400 }, waitingRoom: { admissionRatePerMinute: 300 }, patience: { kind: 'infinite' }, targets: { maxWaitMinutes: 10 }, seed: 3 } as const;
+const PLAN = {
+  name: 'small-sale',
+  people: 30_000,
+  stock: 2_000,
+  capacity: { peoplePerMinute: 400 },
+  waitingRoom: { admissionRatePerMinute: 300 },
+  patience: { kind: 'infinite' },
+  targets: { maxWaitMinutes: 10 },
+  seed: 3,
+} as const;
 const result = evaluatePlan(parseSalePlan(PLAN));
 
 /** Pages of a PDF: its `/Type /Page` objects (Chromium writes them uncompressed). */
 function pageCount(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-z])/g) ?? []
+  ).length;
 }
 
 describe('printPdf', () => {
@@ -58,7 +71,10 @@ describe('printPdf', () => {
       const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#decision' });
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
       const hangul = fonts.filter((font) => /CJK|KR|Nanum|Gothic|Batang|Un/i.test(font.familyName));
-      expect(hangul.map((font) => font.familyName), JSON.stringify(fonts)).not.toEqual([]);
+      expect(
+        hangul.map((font) => font.familyName),
+        JSON.stringify(fonts),
+      ).not.toEqual([]);
       expect(hangul.reduce((sum, font) => sum + font.glyphCount, 0)).toBeGreaterThan(20);
     } finally {
       await browser.close();

@@ -28,7 +28,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(work, 'home-'));
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home };
-  for (const name of Object.keys(env)) if (name.startsWith('AWS_') || name === 'SALEREADY_SHARE' || name === 'SALEREADY_SHARE_CLAIMS') delete env[name];
+  for (const name of Object.keys(env))
+    if (name.startsWith('AWS_') || name === 'SALEREADY_SHARE' || name === 'SALEREADY_SHARE_CLAIMS') delete env[name];
   return { ...env, ...extra };
 }
 
@@ -43,7 +44,9 @@ type Bom = { files: { noPrefixPosix: string }[]; modules: string[] };
 /** Artillery's own createBOM (node_modules/artillery/dist/lib/platform/aws-ecs/legacy/bom.js) on a test, with a runner's flags. */
 async function artilleryBom(testPath: string, flags: Record<string, unknown>): Promise<Bom> {
   const artillery = await requireArtillery();
-  const { createBOM } = (await import(pathToFileURL(join(artillery.path, 'dist', 'lib', 'platform', 'aws-ecs', 'legacy', 'bom.js')).href)) as {
+  const { createBOM } = (await import(
+    pathToFileURL(join(artillery.path, 'dist', 'lib', 'platform', 'aws-ecs', 'legacy', 'bom.js')).href
+  )) as {
     createBOM: (path: string, extra: string[], opts: object, done: (error: Error | null, bom: Bom) => void) => void;
   };
   return promisify(createBOM)(testPath, [], { flags, scenarioPath: testPath }) as Promise<Bom>;
@@ -62,7 +65,27 @@ function printedBom(stdout: string): { files: string[]; packages: string } {
 describe('--plan-only', () => {
   it('prints the exact command, 4 shares adding up to the flash sale, and Artillery’s own bill of materials for the run folder', async () => {
     const out = join(work, 'plan-fargate');
-    const result = await runCli(['run', 'scenarios/flash-sale.ts', '--on', 'aws-fargate', '--count', '4', '--region', 'eu-west-1', '--plan-only', '--out', out, '--spot', '--cpu', '2', '--memory', '4'], { env: cleanEnv() });
+    const result = await runCli(
+      [
+        'run',
+        'scenarios/flash-sale.ts',
+        '--on',
+        'aws-fargate',
+        '--count',
+        '4',
+        '--region',
+        'eu-west-1',
+        '--plan-only',
+        '--out',
+        out,
+        '--spot',
+        '--cpu',
+        '2',
+        '--memory',
+        '4',
+      ],
+      { env: cleanEnv() },
+    );
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const runDir = onlyRunDir(out);
     expect(result.stdout).toContain('--plan-only: no cloud call, nothing sent');
@@ -73,7 +96,14 @@ describe('--plan-only', () => {
     const plan = planRun(await loadScenario('scenarios/flash-sale.ts'));
     const shareRows = result.stdout.split('\n').filter((line) => /^\s+[1-4]\s+83[34]\s+0\s+0\s+/.test(line));
     expect(shareRows).toHaveLength(4);
-    const sharePlans = [1, 2, 3, 4].map((k) => JSON.parse(readFileSync(join(runDir, `plan-${k}.json`), 'utf8')) as { people: number; stock: number; share: { index: number; peopleOffset: number } });
+    const sharePlans = [1, 2, 3, 4].map(
+      (k) =>
+        JSON.parse(readFileSync(join(runDir, `plan-${k}.json`), 'utf8')) as {
+          people: number;
+          stock: number;
+          share: { index: number; peopleOffset: number };
+        },
+    );
     expect(sharePlans.reduce((sum, share) => sum + share.people, 0)).toBe(plan.people);
     for (const share of sharePlans) expect(share.stock).toBe(plan.stock);
     expect(sharePlans.map((share) => share.share.peopleOffset)).toEqual([0, 834, 1667, 2500]);
@@ -83,7 +113,16 @@ describe('--plan-only', () => {
     expect(printed.files).toEqual(expected.files.map((file) => file.noPrefixPosix));
     expect(expected.modules).toEqual(['artillery-engine-saleready']);
     expect(printed.packages).toContain('artillery-engine-saleready (declared in the run folder’s package.json)');
-    for (const file of ['test.yml', 'plan-1.json', 'plan-4.json', 'people.json', 'package.json', 'artillery-engine-saleready/index.js', 'artillery-engine-saleready/share.js']) expect(printed.files).toContain(file);
+    for (const file of [
+      'test.yml',
+      'plan-1.json',
+      'plan-4.json',
+      'people.json',
+      'package.json',
+      'artillery-engine-saleready/index.js',
+      'artillery-engine-saleready/share.js',
+    ])
+      expect(printed.files).toContain(file);
     expect(printed.files).not.toContain('worker.env');
     // nothing ran: no Artillery output in the run folder
     expect(existsSync(join(runDir, 'artillery.log'))).toBe(false);
@@ -91,14 +130,37 @@ describe('--plan-only', () => {
 
   it('for Lambda, with bots: shares keep rings whole and the upload holds the bot pool and worker.env', async () => {
     const out = join(work, 'plan-lambda');
-    const result = await runCli(['run', 'scenarios/bot-storm.ts', '--on', 'aws-lambda', '--count', '3', '--region', 'eu-west-1', '--plan-only', '--out', out, '--memory-size', '2048', '--target', 'https://shop.test.example'], { env: cleanEnv() });
+    const result = await runCli(
+      [
+        'run',
+        'scenarios/bot-storm.ts',
+        '--on',
+        'aws-lambda',
+        '--count',
+        '3',
+        '--region',
+        'eu-west-1',
+        '--plan-only',
+        '--out',
+        out,
+        '--memory-size',
+        '2048',
+        '--target',
+        'https://shop.test.example',
+      ],
+      { env: cleanEnv() },
+    );
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const runDir = onlyRunDir(out);
-    expect(result.stdout).toContain("npx artillery run-lambda --count 3 --region eu-west-1 --target https://shop.test.example --output artillery-report.json --dotenv worker.env --name 'saleready bot-storm' --memory-size 2048 test.yml");
+    expect(result.stdout).toContain(
+      "npx artillery run-lambda --count 3 --region eu-west-1 --target https://shop.test.example --output artillery-report.json --dotenv worker.env --name 'saleready bot-storm' --memory-size 2048 test.yml",
+    );
     const bots = JSON.parse(readFileSync(join(runDir, 'bots.json'), 'utf8')) as { ring: number }[];
     const ringOwner = new Map<number, number>();
     for (const k of [1, 2, 3]) {
-      const share = (JSON.parse(readFileSync(join(runDir, `plan-${k}.json`), 'utf8')) as { share: { botIndices: number[] } }).share;
+      const share = (
+        JSON.parse(readFileSync(join(runDir, `plan-${k}.json`), 'utf8')) as { share: { botIndices: number[] } }
+      ).share;
       for (const index of share.botIndices) {
         expect(ringOwner.get(bots[index]!.ring) ?? k).toBe(k);
         ringOwner.set(bots[index]!.ring, k);
@@ -106,7 +168,10 @@ describe('--plan-only', () => {
     }
     expect(ringOwner.size).toBe(new Set(bots.map((bot) => bot.ring)).size);
     // Lambda uploads the dotenv file (Artillery's BOM adds it for every platform but ECS); Artillery resolves it from its working folder, the run folder
-    const expected = await artilleryBom(resolve(runDir, 'test.yml'), { platform: 'aws:lambda', dotenv: resolve(runDir, 'worker.env') });
+    const expected = await artilleryBom(resolve(runDir, 'test.yml'), {
+      platform: 'aws:lambda',
+      dotenv: resolve(runDir, 'worker.env'),
+    });
     const printed = printedBom(result.stdout);
     expect(printed.files).toEqual(expected.files.map((file) => file.noPrefixPosix));
     expect(printed.files).toContain('worker.env');
@@ -116,35 +181,98 @@ describe('--plan-only', () => {
 
 describe('refused before anything is written (exit 2)', () => {
   const cases: [string, string[], RegExp][] = [
-    ['a cloud run without --allow-remote', ['--on', 'aws-fargate', '--count', '2', '--region', 'eu-west-1', '--target', 'https://shop.example.com'], /needs --allow-remote/],
-    ['a cloud run without a shop', ['--on', 'aws-fargate', '--count', '2', '--region', 'eu-west-1', '--allow-remote'], /needs the shop's address: --target/],
-    ['a loopback shop from the cloud', ['--on', 'aws-lambda', '--count', '2', '--region', 'eu-west-1', '--allow-remote', '--target', 'http://127.0.0.1:8080'], /loopback address; on an AWS worker it would be the worker itself/],
-    ['an unknown runner (and never Azure)', ['--on', 'azure', '--count', '2', '--region', 'eu-west-1', '--plan-only'], /--on must be aws-fargate or aws-lambda/],
-    ['a Fargate flag for Lambda', ['--on', 'aws-lambda', '--count', '2', '--region', 'eu-west-1', '--plan-only', '--cpu', '2'], /--cpu is a flag of --on aws-fargate, not of --on aws-lambda/],
+    [
+      'a cloud run without --allow-remote',
+      ['--on', 'aws-fargate', '--count', '2', '--region', 'eu-west-1', '--target', 'https://shop.example.com'],
+      /needs --allow-remote/,
+    ],
+    [
+      'a cloud run without a shop',
+      ['--on', 'aws-fargate', '--count', '2', '--region', 'eu-west-1', '--allow-remote'],
+      /needs the shop's address: --target/,
+    ],
+    [
+      'a loopback shop from the cloud',
+      [
+        '--on',
+        'aws-lambda',
+        '--count',
+        '2',
+        '--region',
+        'eu-west-1',
+        '--allow-remote',
+        '--target',
+        'http://127.0.0.1:8080',
+      ],
+      /loopback address; on an AWS worker it would be the worker itself/,
+    ],
+    [
+      'an unknown runner (and never Azure)',
+      ['--on', 'azure', '--count', '2', '--region', 'eu-west-1', '--plan-only'],
+      /--on must be aws-fargate or aws-lambda/,
+    ],
+    [
+      'a Fargate flag for Lambda',
+      ['--on', 'aws-lambda', '--count', '2', '--region', 'eu-west-1', '--plan-only', '--cpu', '2'],
+      /--cpu is a flag of --on aws-fargate, not of --on aws-lambda/,
+    ],
     ['no worker count', ['--on', 'aws-fargate', '--region', 'eu-west-1', '--plan-only'], /needs --count N/],
-    ['a worker count of 0', ['--on', 'aws-fargate', '--count', '0', '--region', 'eu-west-1', '--plan-only'], /--count must be a whole number/],
-    ['a region Fargate does not have', ['--on', 'aws-fargate', '--count', '2', '--region', 'mars-north-1', '--plan-only'], /not one Artillery's run-fargate supports/],
+    [
+      'a worker count of 0',
+      ['--on', 'aws-fargate', '--count', '0', '--region', 'eu-west-1', '--plan-only'],
+      /--count must be a whole number/,
+    ],
+    [
+      'a region Fargate does not have',
+      ['--on', 'aws-fargate', '--count', '2', '--region', 'mars-north-1', '--plan-only'],
+      /not one Artillery's run-fargate supports/,
+    ],
     ['no region', ['--on', 'aws-fargate', '--count', '2', '--plan-only'], /needs --region/],
     ['cloud flags without --on', ['--count', '2'], /--count belongs to a distributed run/],
   ];
   for (const [what, flags, message] of cases) {
-    it(what, async () => {
-      const out = join(work, `usage-${what.replace(/\W+/g, '-')}`);
-      // (with keys in the environment: without any, a real run stops first at exit 3)
-      const result = await runCli(['run', 'scenarios/flash-sale.ts', '--out', out, ...flags], { env: cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' }) });
-      expect(result.code, result.stdout + result.stderr).toBe(2);
-      expect(result.stderr).toMatch(message);
-      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
-    }, 60_000);
+    it(
+      what,
+      async () => {
+        const out = join(work, `usage-${what.replace(/\W+/g, '-')}`);
+        // (with keys in the environment: without any, a real run stops first at exit 3)
+        const result = await runCli(['run', 'scenarios/flash-sale.ts', '--out', out, ...flags], {
+          env: cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' }),
+        });
+        expect(result.code, result.stdout + result.stderr).toBe(2);
+        expect(result.stderr).toMatch(message);
+        expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+      },
+      60_000,
+    );
   }
 });
 
 describe('without AWS credentials', () => {
   it('exits 3 before Artillery starts, naming what is missing, where it looked and how to provide it', async () => {
     const out = join(work, 'no-credentials');
-    const result = await runCli(['run', 'scenarios/flash-sale.ts', '--on', 'aws-fargate', '--count', '4', '--region', 'eu-west-1', '--allow-remote', '--target', 'https://shop.example.com', '--out', out], { env: cleanEnv() });
+    const result = await runCli(
+      [
+        'run',
+        'scenarios/flash-sale.ts',
+        '--on',
+        'aws-fargate',
+        '--count',
+        '4',
+        '--region',
+        'eu-west-1',
+        '--allow-remote',
+        '--target',
+        'https://shop.example.com',
+        '--out',
+        out,
+      ],
+      { env: cleanEnv() },
+    );
     expect(result.code, result.stdout + result.stderr).toBe(3);
-    expect(result.stderr).toContain('No AWS credentials for artillery run-fargate: AWS credentials missing. Artillery was not started; nothing was sent.');
+    expect(result.stderr).toContain(
+      'No AWS credentials for artillery run-fargate: AWS credentials missing. Artillery was not started; nothing was sent.',
+    );
     expect(result.stderr).toContain('the environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set');
     expect(result.stderr).toMatch(/the shared files \(.*\.aws\/credentials, .*\.aws\/config\): no profile "default"/);
     expect(result.stderr).toContain('export AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=…');
@@ -155,7 +283,10 @@ describe('without AWS credentials', () => {
 
   it('exits 3 for the issue’s own command (no --allow-remote, no credentials): the credentials are what is missing first', async () => {
     const out = join(work, 'no-credentials-no-remote');
-    const result = await runCli(['run', 'scenarios/flash-sale.ts', '--on', 'aws-fargate', '--count', '4', '--region', 'eu-west-1', '--out', out], { env: cleanEnv() });
+    const result = await runCli(
+      ['run', 'scenarios/flash-sale.ts', '--on', 'aws-fargate', '--count', '4', '--region', 'eu-west-1', '--out', out],
+      { env: cleanEnv() },
+    );
     expect(result.code, result.stdout + result.stderr).toBe(3);
     expect(result.stderr).toContain('No AWS credentials for artillery run-fargate');
     expect(existsSync(out)).toBe(false);
@@ -165,19 +296,48 @@ describe('without AWS credentials', () => {
     const env = cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_PROFILE: 'team' });
     writeFileSync(join(env.HOME!, 'config'), '[profile team]\nregion = eu-west-1\n');
     env.AWS_CONFIG_FILE = join(env.HOME!, 'config');
-    const result = await runCli(['run', 'scenarios/flash-sale.ts', '--on', 'aws-lambda', '--count', '2', '--region', 'eu-west-1', '--allow-remote', '--target', 'https://shop.example.com', '--out', join(work, 'half')], { env });
+    const result = await runCli(
+      [
+        'run',
+        'scenarios/flash-sale.ts',
+        '--on',
+        'aws-lambda',
+        '--count',
+        '2',
+        '--region',
+        'eu-west-1',
+        '--allow-remote',
+        '--target',
+        'https://shop.example.com',
+        '--out',
+        join(work, 'half'),
+      ],
+      { env },
+    );
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY_ID is set without it) missing');
-    expect(result.stderr).toContain('profile "team" has no aws_access_key_id/aws_secret_access_key, SSO, credential_process or role');
+    expect(result.stderr).toContain(
+      'profile "team" has no aws_access_key_id/aws_secret_access_key, SSO, credential_process or role',
+    );
   }, 60_000);
 });
 
 /** Whether this machine can run a process in a network namespace with only loopback (root, or user namespaces). */
-const isolated = spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up 2>/dev/null; exit 0'], { stdio: 'ignore' }).status === 0;
+const isolated =
+  spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up 2>/dev/null; exit 0'], { stdio: 'ignore' }).status === 0;
 
 /** Runs the saleready bin inside a fresh network namespace with only a loopback interface. */
-function runIsolated(script: string, env: NodeJS.ProcessEnv, timeoutMs = 120_000): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up 2>/dev/null; ${script}`], { env, cwd: repoRoot, encoding: 'utf8', timeout: timeoutMs });
+function runIsolated(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up 2>/dev/null; ${script}`], {
+    env,
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -194,14 +354,20 @@ describe.skipIf(!isolated)('AWS unreachable (inside a loopback-only network name
     it(`${runner}: Artillery starts, cannot reach the endpoint, and saleready exits 3 naming it`, async () => {
       const port = await closedPort();
       const out = join(work, `unreachable-${runner}`);
-      const env = cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'dummy-secret', AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` });
+      const env = cleanEnv({
+        AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'dummy-secret',
+        AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
+      });
       const bin = join(repoRoot, 'bin', 'saleready.js');
       const result = runIsolated(
         `exec "${process.execPath}" "${bin}" run scenarios/flash-sale.ts --on ${runner} --count 2 --region eu-west-1 --allow-remote --target https://shop.example.com --out "${out}"`,
         env,
       );
       expect(result.code, result.stdout + result.stderr).toBe(3);
-      expect(result.stderr).toContain(`Artillery could not reach AWS at 127.0.0.1:${port} (AWS_ENDPOINT_URL=http://127.0.0.1:${port}): ECONNREFUSED. It stopped before launching any worker.`);
+      expect(result.stderr).toContain(
+        `Artillery could not reach AWS at 127.0.0.1:${port} (AWS_ENDPOINT_URL=http://127.0.0.1:${port}): ECONNREFUSED. It stopped before launching any worker.`,
+      );
       // Artillery did start (its log is there) and its SDK went to the endpoint it was given
       const log = readFileSync(join(onlyRunDir(out), 'artillery.log'), 'utf8');
       expect(log).toContain(`127.0.0.1:${port}`);

@@ -37,12 +37,27 @@ describe('saleready run', () => {
     // rank ⌊0.95 (n − 1)⌋) read the same request, so they may differ only by their sketches'
     // accuracy: 1% each.
     const out = join(work, 'pass');
-    const scenario = writeTinyScenario(work, 'tiny-pass', { people: 610, stock: 610, targets: '  latency: { checkout: { p95: 2000 } }\n  oversold: 0' });
+    const scenario = writeTinyScenario(work, 'tiny-pass', {
+      people: 610,
+      stock: 610,
+      targets: '  latency: { checkout: { p95: 2000 } }\n  oversold: 0',
+    });
     const result = await runCli(['run', scenario, '--out', out, '--lang', 'en']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('✔ PASS');
     const runDir = onlyRunDir(out);
-    for (const file of ['test.yml', 'plan.json', 'shop-config.json', 'people.json', 'artillery-report.json', 'artillery.log', 'summary.json', 'report.html', 'report.md', 'junit.xml']) {
+    for (const file of [
+      'test.yml',
+      'plan.json',
+      'shop-config.json',
+      'people.json',
+      'artillery-report.json',
+      'artillery.log',
+      'summary.json',
+      'report.html',
+      'report.md',
+      'junit.xml',
+    ]) {
       expect(existsSync(join(runDir, file)), file).toBe(true);
     }
     // k6's files are gone for good.
@@ -52,7 +67,10 @@ describe('saleready run', () => {
     // One records file per worker thread, compressed after the run.
     const records = await listRecordFiles(join(runDir, 'records'));
     expect(records.length).toBeGreaterThanOrEqual(1);
-    expect(records.every((path) => /\/\d+-\d+\.ndjson\.gz$/.test(path)), records.join(', ')).toBe(true);
+    expect(
+      records.every((path) => /\/\d+-\d+\.ndjson\.gz$/.test(path)),
+      records.join(', '),
+    ).toBe(true);
 
     // Every person has an account of their own from the seeded pool, handed to the engine by the test.
     const pool = JSON.parse(readFileSync(join(runDir, 'people.json'), 'utf8')) as { userId: string; address: string }[];
@@ -61,11 +79,18 @@ describe('saleready run', () => {
     expect(readFileSync(join(runDir, 'test.yml'), 'utf8')).toContain('people: "people.json"');
     const engineRecords = await ingestEngineRecords(records);
     expect(engineRecords.people).toHaveLength(61);
-    expect(new Set(engineRecords.people.map((person) => person.userId))).toEqual(new Set(pool.map((person) => person.userId)));
+    expect(new Set(engineRecords.people.map((person) => person.userId))).toEqual(
+      new Set(pool.map((person) => person.userId)),
+    );
 
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.schemaVersion).toBe(2);
-    expect(summary.engine).toEqual({ name: 'artillery', version: '2.0.34', exitCode: 0, personEngine: expect.stringMatching(/^saleready \d+\.\d+\.\d+$/) });
+    expect(summary.engine).toEqual({
+      name: 'artillery',
+      version: '2.0.34',
+      exitCode: 0,
+      personEngine: expect.stringMatching(/^saleready \d+\.\d+\.\d+$/),
+    });
     const shop = summary.shop!;
     // Requests: the engine saw every request the shop answered (the shop leaves out /admin/*).
     expect(summary.requests.total).toBe(shop.requestsTotal);
@@ -94,23 +119,37 @@ describe('saleready run', () => {
     expect(checkout.count).toBe(61);
     expect(artilleryCheckout.count).toBe(61);
     // The records kept in the folder give the summary's p95 again.
-    expect(measure(engineRecords.result, 'http_req_duration{step:checkout}', 'p95')!.value).toBeCloseTo(checkout.p95!, 9);
+    expect(measure(engineRecords.result, 'http_req_duration{step:checkout}', 'p95')!.value).toBeCloseTo(
+      checkout.p95!,
+      9,
+    );
     // 2% for the two sketches, plus Artillery's rounding to 0.1 ms.
     const message = `saleready p95 ${checkout.p95} ms, Artillery p95 ${artilleryCheckout.p95} ms`;
-    expect(Math.abs(checkout.p95! - artilleryCheckout.p95), message).toBeLessThanOrEqual(0.02 * artilleryCheckout.p95 + 0.05);
+    expect(Math.abs(checkout.p95! - artilleryCheckout.p95), message).toBeLessThanOrEqual(
+      0.02 * artilleryCheckout.p95 + 0.05,
+    );
     expect(artilleryCheckout.p95).toBeGreaterThan(0);
   });
 
   it('exits 1 with the impossible target marked failed in summary.json and junit.xml', async () => {
     const out = join(work, 'fail');
-    const result = await runCli(['run', tinyScenario('tiny-fail', '  latency: { login: { p95: 0.001 } }'), '--out', out, '--lang', 'en']);
+    const result = await runCli([
+      'run',
+      tinyScenario('tiny-fail', '  latency: { login: { p95: 0.001 } }'),
+      '--out',
+      out,
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('✘ FAIL');
     const runDir = onlyRunDir(out);
     const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.verdict).toBe('fail');
     expect(summary.targets.find((target) => target.id === 'latency.login.p95')?.verdict).toBe('fail');
-    expect(readFileSync(join(runDir, 'junit.xml'), 'utf8')).toMatch(/<failure[^>]*latency\.login\.p95|latency\.login\.p95[\s\S]*<failure/);
+    expect(readFileSync(join(runDir, 'junit.xml'), 'utf8')).toMatch(
+      /<failure[^>]*latency\.login\.p95|latency\.login\.p95[\s\S]*<failure/,
+    );
   });
 
   it('exits 2 naming the field of a bad scenario, without a stack trace or a run folder', async () => {
@@ -125,16 +164,33 @@ describe('saleready run', () => {
   });
 
   it('refuses a target outside this machine with exit 2', async () => {
-    const result = await runCli(['run', join(repoRoot, 'scenarios', 'smoke.ts'), '--target', 'https://shop.example.com']);
+    const result = await runCli([
+      'run',
+      join(repoRoot, 'scenarios', 'smoke.ts'),
+      '--target',
+      'https://shop.example.com',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--allow-remote');
   });
 
   it('on Ctrl-C stops Artillery, keeps the records, marks the report incomplete and exits 4', async () => {
     const out = join(work, 'interrupted');
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'saleready.js'), 'run', tinyScenario('tiny-stop', '  oversold: 0'), '--out', out, '--lang', 'en'], {
-      cwd: repoRoot,
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(repoRoot, 'bin', 'saleready.js'),
+        'run',
+        tinyScenario('tiny-stop', '  oversold: 0'),
+        '--out',
+        out,
+        '--lang',
+        'en',
+      ],
+      {
+        cwd: repoRoot,
+      },
+    );
     let stdout = '';
     let stderr = '';
     let sent = false;
@@ -170,7 +226,10 @@ describe('saleready run', () => {
     expect(existsSync(join(runDir, 'artillery-report.json'))).toBe(false);
     const records = await listRecordFiles(join(runDir, 'records'));
     expect(records.length).toBeGreaterThanOrEqual(1);
-    expect(records.every((path) => path.endsWith('.ndjson.gz')), records.join(', ')).toBe(true);
+    expect(
+      records.every((path) => path.endsWith('.ndjson.gz')),
+      records.join(', '),
+    ).toBe(true);
     const kept = await ingestEngineRecords(records);
     expect(measure(kept.result, 'http_reqs', 'count')?.value).toBe(summary.requests.total);
     expect(measure(kept.result, 'sr_arrivals', 'count')?.value).toBe(person.arrivals);

@@ -41,9 +41,14 @@ targets:
   return path;
 }
 
-async function run(name: string, options: { perAddressDefence: boolean; browsers: number; probes: boolean }): Promise<{ code: number; runDir: string; summary: RunSummary; stdout: string }> {
+async function run(
+  name: string,
+  options: { perAddressDefence: boolean; browsers: number; probes: boolean },
+): Promise<{ code: number; runDir: string; summary: RunSummary; stdout: string }> {
   const out = join(work, name);
-  const result = await runCli(['run', botScenario(name, options), '--out', out, '--lang', 'en'], { timeoutMs: 180_000 });
+  const result = await runCli(['run', botScenario(name, options), '--out', out, '--lang', 'en'], {
+    timeoutMs: 180_000,
+  });
   const runDir = join(out, readdirSync(out)[0]!);
   const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as RunSummary;
   return { code: result.code, runDir, summary, stdout: result.stdout + result.stderr };
@@ -51,7 +56,11 @@ async function run(name: string, options: { perAddressDefence: boolean; browsers
 
 describe('saleready run with bots, a browser and probes', () => {
   it('shows no bulk buying with the limit on, counts per actor that add up and equal the shop’s, a browser that bought, and probes that held', async () => {
-    const { code, runDir, summary, stdout } = await run('bulk-on', { perAddressDefence: true, browsers: 1, probes: true });
+    const { code, runDir, summary, stdout } = await run('bulk-on', {
+      perAddressDefence: true,
+      browsers: 1,
+      probes: true,
+    });
     expect(code, stdout).toBe(0);
     // All 24 people and 6 bot accounts arrived, each one virtual user of the person engine.
     expect(summary.actors.person!.arrivals).toBe(24);
@@ -85,7 +94,9 @@ describe('saleready run with bots, a browser and probes', () => {
 
     // Probes ran after the load against the same configuration, and every defence held.
     expect(summary.probes!.highSeverityFailures).toBe(0);
-    expect(summary.probes!.findings.map((finding) => finding.id)).toEqual(expect.arrayContaining(['skip-queue', 'token-replay', 'bulk-address']));
+    expect(summary.probes!.findings.map((finding) => finding.id)).toEqual(
+      expect.arrayContaining(['skip-queue', 'token-replay', 'bulk-address']),
+    );
     expect(html).toContain('id="probes"');
   });
 });

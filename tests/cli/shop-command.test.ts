@@ -7,7 +7,11 @@ import { repoRoot, runCli } from '../helpers/run-cli.ts';
 
 describe('saleready shop', () => {
   it('--port 0 prints its URL and serves /admin/stats with the documented fields, then stops on SIGINT', async () => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'saleready.js'), 'shop', '--port', '0', '--set', 'stock=42'], { cwd: repoRoot });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'bin', 'saleready.js'), 'shop', '--port', '0', '--set', 'stock=42'],
+      { cwd: repoRoot },
+    );
     try {
       let stdout = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -22,7 +26,15 @@ describe('saleready shop', () => {
         });
       });
       const stats = (await (await fetch(`${url}/admin/stats`)).json()) as Record<string, unknown>;
-      for (const field of ['queueLength', 'activeUsers', 'admittedTotal', 'stockLeft', 'ordersTotal', 'inFlight', 'rejections']) {
+      for (const field of [
+        'queueLength',
+        'activeUsers',
+        'admittedTotal',
+        'stockLeft',
+        'ordersTotal',
+        'inFlight',
+        'rejections',
+      ]) {
         expect(stats).toHaveProperty(field);
       }
       expect(stats.stockLeft).toBe(42);

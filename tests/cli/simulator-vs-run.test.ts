@@ -28,8 +28,16 @@ describe('the simulator predicts a real run', () => {
 
   beforeAll(async () => {
     // The shop's capacity, measured the way a planner would: closed-loop steps of the purchase journey.
-    shop = await startShop({ admissionRatePerMinute: 1_000_000, maxActiveUsers: 1_000_000, stock: 1_000_000_000, perPersonLimit: 1_000_000_000 });
-    const capacity = await runCli(['capacity', '--target', shop.url, '--loads', '1,4,16', '--step-seconds', '3', '--out', join(work, 'capacity')], { timeoutMs: 120_000 });
+    shop = await startShop({
+      admissionRatePerMinute: 1_000_000,
+      maxActiveUsers: 1_000_000,
+      stock: 1_000_000_000,
+      perPersonLimit: 1_000_000_000,
+    });
+    const capacity = await runCli(
+      ['capacity', '--target', shop.url, '--loads', '1,4,16', '--step-seconds', '3', '--out', join(work, 'capacity')],
+      { timeoutMs: 120_000 },
+    );
     expect(capacity.code, capacity.stderr).toBe(0);
     const profilePath = /profile: (.+capacity-profile\.json)/.exec(capacity.stdout)![1]!;
     profile = JSON.parse(readFileSync(profilePath, 'utf8')) as CapacityProfile;
@@ -67,7 +75,14 @@ targets: { oversold: 0 }
     const simulated = simulateSale({
       people: PEOPLE,
       stock: STOCK,
-      arrivals: { kind: 'crowd', earlyShare: 0, earlyMinutes: 0, burstShare: 1, burstMinutes: BURST_MINUTES, tailMinutes: 0 },
+      arrivals: {
+        kind: 'crowd',
+        earlyShare: 0,
+        earlyMinutes: 0,
+        burstShare: 1,
+        burstMinutes: BURST_MINUTES,
+        tailMinutes: 0,
+      },
       shop: { peoplePerMinute: profile.peoplePerMinute!, journeyMinutes: (3 * THINK_SECONDS) / 60, journey: 'fixed' },
       waitingRoom: { admissionRatePerMinute: ADMISSION_PER_MINUTE, maxActiveUsers: 100_000 },
       patience: { kind: 'infinite' },
@@ -78,7 +93,10 @@ targets: { oversold: 0 }
     expect(measured.count).toBe(PEOPLE);
     expect(summary.stock.unitsSold).toBe(STOCK);
     const within15 = (predicted: number, actual: number): void => {
-      expect(Math.abs(predicted - actual) / actual, `predicted ${predicted.toFixed(0)} ms, measured ${actual.toFixed(0)} ms`).toBeLessThan(0.15);
+      expect(
+        Math.abs(predicted - actual) / actual,
+        `predicted ${predicted.toFixed(0)} ms, measured ${actual.toFixed(0)} ms`,
+      ).toBeLessThan(0.15);
     };
     within15(simulated.waits.everyone.p50 * 60_000, measured.p50!);
     within15(simulated.waits.everyone.p95 * 60_000, measured.p95!);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapPercentileDifference, bootstrapPercentileTest, createMulberry32, histogramFromValues } from '../../harness/stats/index.ts';
+import {
+  bootstrapPercentileDifference,
+  bootstrapPercentileTest,
+  createMulberry32,
+  histogramFromValues,
+} from '../../harness/stats/index.ts';
 
 const exponential = (count: number, mean: number, seed: number): number[] => {
   const random = createMulberry32(seed);
@@ -16,7 +21,13 @@ describe('bootstrapPercentileTest (percentile bootstrap with the dual p-value)',
   });
 
   it('p < 0.05 exactly when the 95% interval excludes 0', () => {
-    for (const [meanB, seed] of [[10, 3], [10.6, 4], [11, 5], [13, 6], [20, 7]] as const) {
+    for (const [meanB, seed] of [
+      [10, 3],
+      [10.6, 4],
+      [11, 5],
+      [13, 6],
+      [20, 7],
+    ] as const) {
       const a = histogramFromValues(exponential(1500, 10, seed));
       const b = histogramFromValues(exponential(1500, meanB, seed + 100));
       const test = bootstrapPercentileTest(a, b, 0.5);

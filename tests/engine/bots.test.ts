@@ -49,7 +49,8 @@ function tinyBots(shop: Record<string, unknown> = {}): ScenarioInput {
 function unitsByRing(run: EngineRun): number[] {
   const byRing = new Map<string, number>();
   for (const person of run.result.ingest.people) {
-    if (person.actor === 'bot' && (person.units ?? 0) > 0) byRing.set(String(person.ring), (byRing.get(String(person.ring)) ?? 0) + (person.units ?? 0));
+    if (person.actor === 'bot' && (person.units ?? 0) > 0)
+      byRing.set(String(person.ring), (byRing.get(String(person.ring)) ?? 0) + (person.units ?? 0));
   }
   return [...byRing.values()];
 }
@@ -78,13 +79,18 @@ describe('bots against the reference shop, defences on (the default shop)', () =
   it('keeps every ring to the per-address limit: the other accounts of a ring end limit_reached', () => {
     expect(run.stats.ordersByAddress.addressesOverLimit).toBe(0);
     expect(countOf(run.ingest, 'sr_units_bought{actor:bot}')).toBe(RINGS * PER_ADDRESS_LIMIT);
-    expect(countOf(run.ingest, 'sr_outcome{actor:bot,outcome:limit_reached}')).toBe(RINGS * (RING_SIZE - PER_ADDRESS_LIMIT));
+    expect(countOf(run.ingest, 'sr_outcome{actor:bot,outcome:limit_reached}')).toBe(
+      RINGS * (RING_SIZE - PER_ADDRESS_LIMIT),
+    );
     expect(unitsByRing(run)).toEqual([PER_ADDRESS_LIMIT, PER_ADDRESS_LIMIT]);
   });
 
   it('brings exactly the planned people and bots, each ending with one outcome, and agrees with the shop per actor', () => {
     for (const actor of ['person', 'bot']) {
-      const outcomes = OUTCOMES.reduce((sum, outcome) => sum + countOf(run.ingest, `sr_outcome{actor:${actor},outcome:${outcome}}`), 0);
+      const outcomes = OUTCOMES.reduce(
+        (sum, outcome) => sum + countOf(run.ingest, `sr_outcome{actor:${actor},outcome:${outcome}}`),
+        0,
+      );
       expect(outcomes, actor).toBe(countOf(run.ingest, `sr_arrivals{actor:${actor}}`));
     }
     expect(countOf(run.ingest, 'sr_arrivals{actor:bot}')).toBe(RINGS * RING_SIZE);
@@ -127,7 +133,9 @@ describe('bots against a shop with a defence off', () => {
   });
 
   it('without binding tokens to sessions, a token replayed from another session goes through', async () => {
-    const run = await runScenarioWithEngine(tinyBots({ defences: { bindTokenToSession: false, perAddressLimit: false } }));
+    const run = await runScenarioWithEngine(
+      tinyBots({ defences: { bindTokenToSession: false, perAddressLimit: false } }),
+    );
     expect(countOf(run.ingest, 'sr_bypass_attempts{kind:replayed_token,result:let_through}')).toBe(RINGS * RING_SIZE);
     expect(countOf(run.ingest, 'sr_bypass_attempts{kind:no_token,result:let_through}')).toBe(0);
     expect(countOf(run.ingest, 'sr_bypass_attempts{kind:forged_token,result:let_through}')).toBe(0);

@@ -12,7 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
-import { artilleryEnv, compileCloudTest, requireArtillery, splitPlan, writeCloudTest, type PlanSplit } from '../../harness/engine/index.ts';
+import {
+  artilleryEnv,
+  compileCloudTest,
+  requireArtillery,
+  splitPlan,
+  writeCloudTest,
+  type PlanSplit,
+} from '../../harness/engine/index.ts';
 import { followRecords, measure, type IngestResult } from '../../harness/results/index.ts';
 import { parseScenario, planRun, type RunPlan, type ScenarioInput } from '../../harness/scenario/index.ts';
 import { writePeoplePool } from '../../harness/cli/write-people-pool.ts';
@@ -30,11 +37,22 @@ const SCENARIO: ScenarioInput = {
   sale: { stock: 100, perPersonLimit: 1, perAddressLimit: 2, durationMinutes: 6 / 60 },
   crowd: {
     people: 42,
-    arrivals: { early: { share: 0.3, windowMinutes: 1 / 60 }, burst: { share: 0.5, durationMinutes: 1 / 60 }, tail: { durationMinutes: 1 / 60 } },
+    arrivals: {
+      early: { share: 0.3, windowMinutes: 1 / 60 },
+      burst: { share: 0.5, durationMinutes: 1 / 60 },
+      tail: { durationMinutes: 1 / 60 },
+    },
     patience: { kind: 'fixed', minutes: 5 / 60 },
   },
   behaviour: { pollIntervalSeconds: 0.1, thinkSeconds: 0.02 },
-  bots: { count: 12, rings: { size: 4 }, burstSeconds: 0.5, pollIntervalSeconds: 0.05, ticketsPerBot: 2, skipQueue: { checkoutWithoutToken: 0, replayToken: 0, forgedToken: 0 } },
+  bots: {
+    count: 12,
+    rings: { size: 4 },
+    burstSeconds: 0.5,
+    pollIntervalSeconds: 0.05,
+    ticketsPerBot: 2,
+    skipQueue: { checkoutWithoutToken: 0, replayToken: 0, forgedToken: 0 },
+  },
   timeScale: 1,
 };
 
@@ -43,19 +61,37 @@ interface WorkerProcess {
   readonly output: string;
 }
 
-function runArtilleryProcess(binPath: string, dir: string, target: string, env: NodeJS.ProcessEnv, report: string): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [binPath, 'run', '--target', target, '--output', join(dir, report), join(dir, 'test.yml')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function runArtilleryProcess(
+  binPath: string,
+  dir: string,
+  target: string,
+  env: NodeJS.ProcessEnv,
+  report: string,
+): Promise<WorkerProcess> {
+  const child = spawn(
+    process.execPath,
+    [binPath, 'run', '--target', target, '--output', join(dir, report), join(dir, 'test.yml')],
+    { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-  return new Promise((resolve) => child.once('close', (exitCode) => {
-    clearTimeout(timer);
-    resolve({ exitCode, output });
-  }));
+  return new Promise((resolve) =>
+    child.once('close', (exitCode) => {
+      clearTimeout(timer);
+      resolve({ exitCode, output });
+    }),
+  );
 }
 
-interface PersonLine { type: 'person'; actor: string; userId: string; ring?: string; index: number }
+interface PersonLine {
+  type: 'person';
+  actor: string;
+  userId: string;
+  ring?: string;
+  index: number;
+}
 
 describe(`the cloud test run by ${WORKERS} Artillery processes on the same files`, () => {
   let shop: RunningShop;
@@ -77,12 +113,24 @@ describe(`the cloud test run by ${WORKERS} Artillery processes on the same files
       dir = mkdtempSync(join(tmpdir(), 'saleready-cloud-shares-'));
       dirs.push(dir);
       await writePeoplePool(plan, dir);
-      botRings = (JSON.parse(readFileSync(join(dir, 'bots.json'), 'utf8')) as { ring: number }[]).map((bot) => bot.ring);
+      botRings = (JSON.parse(readFileSync(join(dir, 'bots.json'), 'utf8')) as { ring: number }[]).map(
+        (bot) => bot.ring,
+      );
       split = splitPlan(plan, WORKERS, { botRings });
-      writeCloudTest(compileCloudTest(plan, split, { command: 'npx artillery run-fargate … (simulated by local processes)', runnerName: 'local processes' }), dir);
+      writeCloudTest(
+        compileCloudTest(plan, split, {
+          command: 'npx artillery run-fargate … (simulated by local processes)',
+          runnerName: 'local processes',
+        }),
+        dir,
+      );
       const env: NodeJS.ProcessEnv = { ...artilleryEnv(process.env), SALEREADY_SHARE_CLAIMS: join(dir, 'claims') };
       delete env.SALEREADY_SHARE;
-      workers = await Promise.all(Array.from({ length: WORKERS }, (_, i) => runArtilleryProcess(artillery.binPath, dir, shop.url, env, `report-${i + 1}.json`)));
+      workers = await Promise.all(
+        Array.from({ length: WORKERS }, (_, i) =>
+          runArtilleryProcess(artillery.binPath, dir, shop.url, env, `report-${i + 1}.json`),
+        ),
+      );
       const follower = followRecords(join(dir, 'records'));
       await follower.read();
       ingest = follower.ingest.result;
@@ -90,9 +138,18 @@ describe(`the cloud test run by ${WORKERS} Artillery processes on the same files
       metaByFile = new Map();
       for (const file of readdirSync(join(dir, 'records'))) {
         // the records' JSON lines (meta, series, person); numbers may come in short text lines
-        const lines = readFileSync(join(dir, 'records', file), 'utf8').split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
-        peopleByFile.set(file, lines.filter((line) => line.type === 'person'));
-        metaByFile.set(file, lines.find((line) => line.type === 'meta'));
+        const lines = readFileSync(join(dir, 'records', file), 'utf8')
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line));
+        peopleByFile.set(
+          file,
+          lines.filter((line) => line.type === 'person'),
+        );
+        metaByFile.set(
+          file,
+          lines.find((line) => line.type === 'meta'),
+        );
       }
     } finally {
       await shop.close();
@@ -112,7 +169,10 @@ describe(`the cloud test run by ${WORKERS} Artillery processes on the same files
     expect(all.filter((person) => person.actor === 'person')).toHaveLength(plan.people);
     expect(all.filter((person) => person.actor === 'bot')).toHaveLength(plan.bots!.count);
     expect(new Set(all.map((person) => person.userId)).size).toBe(plan.people + plan.bots!.count);
-    const pool = [...JSON.parse(readFileSync(join(dir, 'people.json'), 'utf8')), ...JSON.parse(readFileSync(join(dir, 'bots.json'), 'utf8'))] as { userId: string }[];
+    const pool = [
+      ...JSON.parse(readFileSync(join(dir, 'people.json'), 'utf8')),
+      ...JSON.parse(readFileSync(join(dir, 'bots.json'), 'utf8')),
+    ] as { userId: string }[];
     expect(new Set(all.map((person) => person.userId))).toEqual(new Set(pool.map((account) => account.userId)));
     expect(measure(ingest, 'sr_arrivals{actor:person}', 'count')?.value).toBe(plan.people);
     expect(measure(ingest, 'sr_arrivals{actor:bot}', 'count')?.value).toBe(plan.bots!.count);
@@ -121,7 +181,7 @@ describe(`the cloud test run by ${WORKERS} Artillery processes on the same files
   it('runs each bot ring from one process, the one its share names', () => {
     const processOfRing = new Map<string, string>();
     for (const [file, people] of peopleByFile) {
-      const share = split.shares[(metaByFile.get(file)!.share!.index) - 1]!;
+      const share = split.shares[metaByFile.get(file)!.share!.index - 1]!;
       for (const bot of people.filter((person) => person.actor === 'bot')) {
         expect(processOfRing.get(bot.ring!) ?? file, `ring ${bot.ring}`).toBe(file);
         processOfRing.set(bot.ring!, file);
@@ -133,12 +193,20 @@ describe(`the cloud test run by ${WORKERS} Artillery processes on the same files
 
   it('leaves the spare slots idle, and every process’s requests are the shop’s', () => {
     const slots = split.slots.reduce((sum, value) => sum + value, 0);
-    const reports = Array.from({ length: WORKERS }, (_, i) => JSON.parse(readFileSync(join(dir, `report-${i + 1}.json`), 'utf8')) as { aggregate: { counters: Record<string, number> } });
+    const reports = Array.from(
+      { length: WORKERS },
+      (_, i) =>
+        JSON.parse(readFileSync(join(dir, `report-${i + 1}.json`), 'utf8')) as {
+          aggregate: { counters: Record<string, number> };
+        },
+    );
     for (const report of reports) expect(report.aggregate.counters['vusers.created']).toBe(slots);
     const idle = reports.reduce((sum, report) => sum + (report.aggregate.counters['saleready.idle_slots'] ?? 0), 0);
     expect(idle).toBe(WORKERS * slots - plan.people - plan.bots!.count);
     expect(measure(ingest, 'http_reqs', 'count')?.value).toBe(shop.stats().requestsTotal);
-    expect(reports.reduce((sum, report) => sum + report.aggregate.counters['http.requests']!, 0)).toBe(shop.stats().requestsTotal);
+    expect(reports.reduce((sum, report) => sum + report.aggregate.counters['http.requests']!, 0)).toBe(
+      shop.stats().requestsTotal,
+    );
     expect(shop.stats().ordersByPerson.personsOverLimit).toBe(0);
     expect(shop.stats().unitsSold).toBeLessThanOrEqual(plan.stock);
   });
@@ -152,9 +220,20 @@ describe('a worker of a split test that cannot tell its share', () => {
     const dir = mkdtempSync(join(tmpdir(), 'saleready-cloud-noshare-'));
     dirs.push(dir);
     await writePeoplePool(plan, dir);
-    writeCloudTest(compileCloudTest(plan, splitPlan(plan, 2), { command: 'npx artillery run-lambda …', runnerName: 'nowhere' }), dir);
+    writeCloudTest(
+      compileCloudTest(plan, splitPlan(plan, 2), { command: 'npx artillery run-lambda …', runnerName: 'nowhere' }),
+      dir,
+    );
     const env = artilleryEnv(process.env);
-    for (const name of ['SALEREADY_SHARE', 'SALEREADY_SHARE_CLAIMS', 'WORKER_ID', 'ARTILLERY_TEST_RUN_ID', 'ARTILLERY_S3_BUCKET', 'S3_BUCKET_PATH']) delete env[name];
+    for (const name of [
+      'SALEREADY_SHARE',
+      'SALEREADY_SHARE_CLAIMS',
+      'WORKER_ID',
+      'ARTILLERY_TEST_RUN_ID',
+      'ARTILLERY_S3_BUCKET',
+      'S3_BUCKET_PATH',
+    ])
+      delete env[name];
     const worker = await runArtilleryProcess(artillery.binPath, dir, 'http://127.0.0.1:9', env, 'report.json');
     // Artillery would log a failed init and end 0 without this worker's load; the engine makes it a crashed worker (exit 11)
     expect(worker.exitCode).toBe(11);
@@ -164,27 +243,50 @@ describe('a worker of a split test that cannot tell its share', () => {
 });
 
 /** Whether this machine can run a process in a network namespace with only loopback. */
-const isolated = spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up 2>/dev/null; exit 0'], { stdio: 'ignore' }).status === 0;
+const isolated =
+  spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up 2>/dev/null; exit 0'], { stdio: 'ignore' }).status === 0;
 
-describe.skipIf(!isolated)('a worker on Artillery’s AWS runners (its environment, inside a loopback-only network namespace)', () => {
-  it('claims its share in the run’s S3 bucket with Artillery’s own SDK, and says which object it could not create', () => {
-    const shareModule = join(import.meta.dirname, '..', '..', 'harness', 'engine', 'artillery-engine-saleready', 'share.js');
-    const script = `require(${JSON.stringify(shareModule)}).resolveShare(3).then((share) => console.log('claimed', share.index), (error) => console.log(error.message))`;
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: tmpdir(),
-      // what a Fargate worker has (loadgen-worker, run-cluster.ts), with dummy keys and S3 on a closed loopback port
-      WORKER_ID: 'a1b2c3d4e5f6',
-      ARTILLERY_TEST_RUN_ID: 'tabcd_example',
-      ARTILLERY_S3_BUCKET: 'artilleryio-test-data-eu-west-1-000000000000',
-      SQS_REGION: 'eu-west-1',
-      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-      AWS_SECRET_ACCESS_KEY: 'dummy-secret',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-    };
-    const result = spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up 2>/dev/null; exec "${process.execPath}" -e '${script.replace(/'/g, `'\\''`)}'`], { env, encoding: 'utf8', timeout: 60_000 });
-    expect(result.stdout, result.stderr).toContain('saleready engine: could not claim share 1 at s3://artilleryio-test-data-eu-west-1-000000000000/test-runs/tabcd_example/saleready-shares/1');
-    expect(result.stdout).toContain('ECONNREFUSED');
-  }, 90_000);
-});
+describe.skipIf(!isolated)(
+  'a worker on Artillery’s AWS runners (its environment, inside a loopback-only network namespace)',
+  () => {
+    it('claims its share in the run’s S3 bucket with Artillery’s own SDK, and says which object it could not create', () => {
+      const shareModule = join(
+        import.meta.dirname,
+        '..',
+        '..',
+        'harness',
+        'engine',
+        'artillery-engine-saleready',
+        'share.js',
+      );
+      const script = `require(${JSON.stringify(shareModule)}).resolveShare(3).then((share) => console.log('claimed', share.index), (error) => console.log(error.message))`;
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH,
+        HOME: tmpdir(),
+        // what a Fargate worker has (loadgen-worker, run-cluster.ts), with dummy keys and S3 on a closed loopback port
+        WORKER_ID: 'a1b2c3d4e5f6',
+        ARTILLERY_TEST_RUN_ID: 'tabcd_example',
+        ARTILLERY_S3_BUCKET: 'artilleryio-test-data-eu-west-1-000000000000',
+        SQS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'dummy-secret',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      };
+      const result = spawnSync(
+        'unshare',
+        [
+          '-n',
+          'sh',
+          '-c',
+          `ip link set lo up 2>/dev/null; exec "${process.execPath}" -e '${script.replace(/'/g, `'\\''`)}'`,
+        ],
+        { env, encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(result.stdout, result.stderr).toContain(
+        'saleready engine: could not claim share 1 at s3://artilleryio-test-data-eu-west-1-000000000000/test-runs/tabcd_example/saleready-shares/1',
+      );
+      expect(result.stdout).toContain('ECONNREFUSED');
+    }, 90_000);
+  },
+);

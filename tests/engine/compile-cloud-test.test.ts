@@ -21,7 +21,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the cloud test of the bot storm over 3 workers', async () => {
   const plan = planRun(await loadScenario('scenarios/bot-storm.ts'), { targetUrl: 'https://shop.example.com' });
   const split = splitPlan(plan, 3);
-  const compiled = compileCloudTest(plan, split, { command: 'npx artillery run-fargate --count 3 … test.yml', runnerName: 'AWS Fargate' });
+  const compiled = compileCloudTest(plan, split, {
+    command: 'npx artillery run-fargate --count 3 … test.yml',
+    runnerName: 'AWS Fargate',
+  });
   const test = parse(compiled.test) as { config: Record<string, any>; scenarios: unknown[] };
   const local = parse(compileTest(plan, { peoplePool: true }).test) as { config: Record<string, any> };
 
@@ -36,29 +39,61 @@ describe('the cloud test of the bot storm over 3 workers', async () => {
   });
 
   it('names one plan per share and the files to upload; everything else is compileTest’s', () => {
-    expect(test.config.engines.saleready).toEqual({ plan: 'plan-{share}.json', shares: 3, records: 'records', people: 'people.json', bots: 'bots.json' });
-    expect(test.config.includeFiles).toEqual(['plan-1.json', 'plan-2.json', 'plan-3.json', 'people.json', 'bots.json', 'artillery-engine-saleready']);
+    expect(test.config.engines.saleready).toEqual({
+      plan: 'plan-{share}.json',
+      shares: 3,
+      records: 'records',
+      people: 'people.json',
+      bots: 'bots.json',
+    });
+    expect(test.config.includeFiles).toEqual([
+      'plan-1.json',
+      'plan-2.json',
+      'plan-3.json',
+      'people.json',
+      'bots.json',
+      'artillery-engine-saleready',
+    ]);
     expect(test.config.plugins).toEqual(local.config.plugins);
     expect(test.config.target).toBe('https://shop.example.com');
     expect(compiled.test).toContain('#   npx artillery run-fargate --count 3 … test.yml');
-    expect(Object.keys(compiled.files).sort()).toEqual(['package.json', 'plan-1.json', 'plan-2.json', 'plan-3.json', 'worker.env']);
+    expect(Object.keys(compiled.files).sort()).toEqual([
+      'package.json',
+      'plan-1.json',
+      'plan-2.json',
+      'plan-3.json',
+      'worker.env',
+    ]);
     expect(compiled.files['worker.env']).toContain('ARTILLERY_DISABLE_TELEMETRY=1');
   });
 
   it('declares the engine as a file: dependency that npm installs from the uploaded folder, offline', () => {
     const dir = join(work, 'run');
     writeCloudTest(compiled, dir);
-    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies).toEqual({ 'artillery-engine-saleready': 'file:./artillery-engine-saleready' });
-    for (const file of ['index.js', 'crowd.js', 'share.js', 'package.json']) expect(existsSync(join(dir, 'artillery-engine-saleready', file)), file).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies).toEqual({
+      'artillery-engine-saleready': 'file:./artillery-engine-saleready',
+    });
+    for (const file of ['index.js', 'crowd.js', 'share.js', 'package.json'])
+      expect(existsSync(join(dir, 'artillery-engine-saleready', file)), file).toBe(true);
     expect(existsSync(join(dir, 'artillery-engine-saleready', 'node_modules'))).toBe(false);
     // what Artillery's worker runs for each module of the test (loadgen-worker: npm install "$dep")
-    const npm = ['npm', 'install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', 'artillery-engine-saleready'];
+    const npm = [
+      'npm',
+      'install',
+      '--offline',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      'artillery-engine-saleready',
+    ];
     const isolated = spawnSync('unshare', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
     const result = isolated
       ? spawnSync('unshare', ['-n', ...npm], { cwd: dir, encoding: 'utf8', timeout: 120_000 })
       : spawnSync(npm[0]!, npm.slice(1), { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     expect(result.status, result.stderr).toBe(0);
-    expect(realpathSync(join(dir, 'node_modules', 'artillery-engine-saleready'))).toBe(realpathSync(join(dir, 'artillery-engine-saleready')));
+    expect(realpathSync(join(dir, 'node_modules', 'artillery-engine-saleready'))).toBe(
+      realpathSync(join(dir, 'artillery-engine-saleready')),
+    );
     expect(existsSync(join(dir, 'node_modules', 'undici', 'package.json'))).toBe(true);
   }, 150_000);
 });

@@ -17,11 +17,16 @@ describe('arrival segments', () => {
     expect(segments.reduce((sum, segment) => sum + segment.bots, 0)).toBe(0);
     // consecutive, from 0 to the end of the arrivals
     expect(segments[0]!.startMs).toBe(0);
-    for (let i = 1; i < segments.length; i++) expect(segments[i]!.startMs).toBe(segments[i - 1]!.startMs + segments[i - 1]!.durationMs);
+    for (let i = 1; i < segments.length; i++)
+      expect(segments[i]!.startMs).toBe(segments[i - 1]!.startMs + segments[i - 1]!.durationMs);
     expect(segments.at(-1)!.startMs + segments.at(-1)!.durationMs).toBe(Math.round(plan.arrivalEndMs));
     // each phase's people within one person of its planned count (rounded cumulative curves)
     for (const phase of plan.arrivals) {
-      const inside = segments.filter((segment) => segment.startMs >= Math.round(phase.startMs) && segment.startMs < Math.round(phase.startMs + phase.durationMs));
+      const inside = segments.filter(
+        (segment) =>
+          segment.startMs >= Math.round(phase.startMs) &&
+          segment.startMs < Math.round(phase.startMs + phase.durationMs),
+      );
       expect(Math.abs(inside.reduce((sum, segment) => sum + segment.people, 0) - phase.people)).toBeLessThanOrEqual(1);
     }
   });
@@ -34,7 +39,9 @@ describe('arrival segments', () => {
     expect(segments.reduce((sum, segment) => sum + segment.people, 0)).toBe(plan.people);
     for (const segment of segments.filter((s) => s.bots > 0)) {
       expect(segment.startMs).toBeGreaterThanOrEqual(Math.round(bots.startMs));
-      expect(segment.startMs + segment.durationMs).toBeLessThanOrEqual(Math.round(bots.startMs + Math.max(bots.burstMs, 1)));
+      expect(segment.startMs + segment.durationMs).toBeLessThanOrEqual(
+        Math.round(bots.startMs + Math.max(bots.burstMs, 1)),
+      );
     }
   });
 });
@@ -45,11 +52,15 @@ describe('the compiled test', () => {
     const compiled = compileTest(plan, { peoplePool: true });
     const test = parse(compiled.test) as Record<string, any>;
     expect(test.config.phases).toHaveLength(compiled.segments.length);
-    expect(test.config.phases.reduce((sum: number, phase: { arrivalCount?: number }) => sum + (phase.arrivalCount ?? 0), 0)).toBe(plan.people);
+    expect(
+      test.config.phases.reduce((sum: number, phase: { arrivalCount?: number }) => sum + (phase.arrivalCount ?? 0), 0),
+    ).toBe(plan.people);
     expect(test.config.engines.saleready).toEqual({ plan: 'plan.json', records: 'records', people: 'people.json' });
     expect(test.scenarios).toEqual([{ name: 'crowd', engine: 'saleready', journey: 'crowd' }]);
     expect(compiled.test).toContain('# 30 people arrive over 6 s from 6 s (5 per second)');
-    const expressions = (test.config.plugins.ensure.conditions as { expression: string }[]).map((condition) => condition.expression);
+    const expressions = (test.config.plugins.ensure.conditions as { expression: string }[]).map(
+      (condition) => condition.expression,
+    );
     expect(expressions).toContain('saleready.response_time.checkout.p95 < 500');
     expect(expressions).toContain('saleready.requests_failed / http.requests <= 0.01');
     // a queue-wait target in sale time becomes run time: 3 min ÷ k 10 = 18 s
@@ -62,9 +73,15 @@ describe('the compiled test', () => {
 
   it('keeps hostile strings as data: a description and a target with line breaks stay inside quotes and comments', async () => {
     const hostile = 'sale\nconfig:\n  processor: "./evil.js"\n# "\u2028x';
-    const scenario = parseScenario({ ...(await loadScenario('scenarios/smoke.ts')), name: 'hostile', description: hostile });
+    const scenario = parseScenario({
+      ...(await loadScenario('scenarios/smoke.ts')),
+      name: 'hostile',
+      description: hostile,
+    });
     // the raw URL with a line break is refused before it could reach a file; a normalised one is written
-    expect(() => planRun(scenario, { targetUrl: 'http://127.0.0.1:1/\nconfig:\n  processor: "./evil.js"' })).toThrow(/control character/);
+    expect(() => planRun(scenario, { targetUrl: 'http://127.0.0.1:1/\nconfig:\n  processor: "./evil.js"' })).toThrow(
+      /control character/,
+    );
     const plan = planRun(scenario, { targetUrl: 'http://127.0.0.1:1/config: processor: "./evil.js"' });
     const compiled = compileTest(plan);
     const test = parse(compiled.test) as Record<string, any>;
@@ -92,51 +109,64 @@ const HOSTILE = [
 ];
 
 describe('hostile strings in every field that reaches a generated file stay data', () => {
-  it.each(HOSTILE.map((text, index) => [index, text] as const))('hostile string %i in test.yml, plan.json, shop-config.json and browsers.yml', async (_index, text) => {
-    const base = await loadScenario('scenarios/bot-storm.ts');
-    const secret = `${text}-padding-to-16-chars`;
-    const scenario = parseScenario({ ...base, description: text, target: { ...base.target, shop: { ...base.target.shop, secret } } });
-    const plan = planRun(scenario);
-    const compiled = compileTest(plan, { peoplePool: true });
+  it.each(HOSTILE.map((text, index) => [index, text] as const))(
+    'hostile string %i in test.yml, plan.json, shop-config.json and browsers.yml',
+    async (_index, text) => {
+      const base = await loadScenario('scenarios/bot-storm.ts');
+      const secret = `${text}-padding-to-16-chars`;
+      const scenario = parseScenario({
+        ...base,
+        description: text,
+        target: { ...base.target, shop: { ...base.target.shop, secret } },
+      });
+      const plan = planRun(scenario);
+      const compiled = compileTest(plan, { peoplePool: true });
 
-    // test.yml: exactly the sections and settings saleready writes; the text only in comments
-    const test = parse(compiled.test) as Record<string, any>;
-    expect(Object.keys(test)).toEqual(['config', 'scenarios']);
-    expect(Object.keys(test.config)).toEqual(['target', 'phases', 'engines', 'plugins']);
-    expect(test.config.engines).toEqual({ saleready: { plan: 'plan.json', records: 'records', people: 'people.json', bots: 'bots.json' } });
-    expect(test.scenarios).toEqual([{ name: 'crowd', engine: 'saleready', journey: 'crowd' }]);
-    for (const line of compiled.test.split('\n')) {
-      expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
-      if (!line.trimStart().startsWith('#')) expect(line).not.toMatch(/evil|passwd|processEnvironment|whoami|function\(\)/);
-    }
-    // plan.json and shop-config.json: the same strings back, nothing else added
-    const planJson = JSON.parse(compiled.files['plan.json']!) as Record<string, unknown>;
-    expect(planJson.description).toBe(text);
-    expect(planJson.scenario).toBe(scenario.name);
-    const shopConfig = JSON.parse(compiled.files['shop-config.json']!) as Record<string, unknown>;
-    expect(shopConfig.secret).toBe(secret);
-    expect(Object.keys(shopConfig).sort()).toEqual(Object.keys(plan.shop).sort());
+      // test.yml: exactly the sections and settings saleready writes; the text only in comments
+      const test = parse(compiled.test) as Record<string, any>;
+      expect(Object.keys(test)).toEqual(['config', 'scenarios']);
+      expect(Object.keys(test.config)).toEqual(['target', 'phases', 'engines', 'plugins']);
+      expect(test.config.engines).toEqual({
+        saleready: { plan: 'plan.json', records: 'records', people: 'people.json', bots: 'bots.json' },
+      });
+      expect(test.scenarios).toEqual([{ name: 'crowd', engine: 'saleready', journey: 'crowd' }]);
+      for (const line of compiled.test.split('\n')) {
+        expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+        if (!line.trimStart().startsWith('#'))
+          expect(line).not.toMatch(/evil|passwd|processEnvironment|whoami|function\(\)/);
+      }
+      // plan.json and shop-config.json: the same strings back, nothing else added
+      const planJson = JSON.parse(compiled.files['plan.json']!) as Record<string, unknown>;
+      expect(planJson.description).toBe(text);
+      expect(planJson.scenario).toBe(scenario.name);
+      const shopConfig = JSON.parse(compiled.files['shop-config.json']!) as Record<string, unknown>;
+      expect(shopConfig.secret).toBe(secret);
+      expect(Object.keys(shopConfig).sort()).toEqual(Object.keys(plan.shop).sort());
 
-    // browsers.yml: a person prefix and a target given as text stay values
-    const browsers = compileBrowserTest({
-      targetUrl: plan.targetUrl ?? 'http://127.0.0.1:4000',
-      people: 2,
-      chromiumPath: `/usr/bin/chromium ${text}`,
-      firstArrivalMs: 3000,
-      arrivalSpacingMs: 250,
-      maxQueueMs: 60_000,
-      stepTimeoutMs: 30_000,
-      personPrefix: text,
-    });
-    const browserTest = parse(browsers) as Record<string, any>;
-    expect(Object.keys(browserTest)).toEqual(['config', 'scenarios']);
-    expect(Object.keys(browserTest.config)).toEqual(['target', 'processor', 'phases', 'variables', 'engines']);
-    expect(browserTest.config.processor).toBe('./browsers-processor.mjs');
-    expect(browserTest.config.variables.personPrefix).toBe(text);
-    expect(browserTest.config.engines.playwright.launchOptions.executablePath).toBe(`/usr/bin/chromium ${text}`);
-    expect(browserTest.scenarios).toEqual([{ name: 'browser person', engine: 'playwright', testFunction: 'browserPerson' }]);
-    for (const line of browsers.split('\n')) expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
-  });
+      // browsers.yml: a person prefix and a target given as text stay values
+      const browsers = compileBrowserTest({
+        targetUrl: plan.targetUrl ?? 'http://127.0.0.1:4000',
+        people: 2,
+        chromiumPath: `/usr/bin/chromium ${text}`,
+        firstArrivalMs: 3000,
+        arrivalSpacingMs: 250,
+        maxQueueMs: 60_000,
+        stepTimeoutMs: 30_000,
+        personPrefix: text,
+      });
+      const browserTest = parse(browsers) as Record<string, any>;
+      expect(Object.keys(browserTest)).toEqual(['config', 'scenarios']);
+      expect(Object.keys(browserTest.config)).toEqual(['target', 'processor', 'phases', 'variables', 'engines']);
+      expect(browserTest.config.processor).toBe('./browsers-processor.mjs');
+      expect(browserTest.config.variables.personPrefix).toBe(text);
+      expect(browserTest.config.engines.playwright.launchOptions.executablePath).toBe(`/usr/bin/chromium ${text}`);
+      expect(browserTest.scenarios).toEqual([
+        { name: 'browser person', engine: 'playwright', testFunction: 'browserPerson' },
+      ]);
+      for (const line of browsers.split('\n'))
+        expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+    },
+  );
 
   it('refuses hostile scenario names (they name the run folder); a hostile target URL is refused or written percent-encoded', async () => {
     const base = await loadScenario('scenarios/smoke.ts');
@@ -161,6 +191,8 @@ describe('hostile strings in every field that reaches a generated file stay data
     const plan = planRun(parseScenario({ ...base, target: { url: 'HTTP://127.0.0.1:8080/Shop Front/' } }));
     expect(plan.targetUrl).toBe('http://127.0.0.1:8080/Shop%20Front');
     expect(parse(compileTest(plan).test).config.target).toBe('http://127.0.0.1:8080/Shop%20Front');
-    expect(() => planRun(parseScenario(base), { targetUrl: 'http://admin:hunter2@127.0.0.1:8080' })).toThrow(/user name or password/);
+    expect(() => planRun(parseScenario(base), { targetUrl: 'http://admin:hunter2@127.0.0.1:8080' })).toThrow(
+      /user name or password/,
+    );
   });
 });

@@ -36,7 +36,10 @@ const TEST = (url: string): string => `config:
 scenarios:
   - { name: "capacity", engine: "saleready", journey: "capacity" }
 `;
-const PLAN = { scenario: 'local-workers', capacity: { load: 16, journey: ['product'], setupMs: 3000, measureMs: 1000 } };
+const PLAN = {
+  scenario: 'local-workers',
+  capacity: { load: 16, journey: ['product'], setupMs: 3000, measureMs: 1000 },
+};
 
 interface ThreadedRun {
   readonly exitCode: number | null;
@@ -46,7 +49,10 @@ interface ThreadedRun {
   readonly ingest: IngestResult;
   readonly people: number;
   readonly shopRequests: number;
-  readonly report: { aggregate: { counters: Record<string, number> }; intermediate: { counters?: Record<string, number> }[] };
+  readonly report: {
+    aggregate: { counters: Record<string, number> };
+    intermediate: { counters?: Record<string, number> }[];
+  };
   readonly output: string;
 }
 
@@ -70,7 +76,11 @@ async function runWithCpus(cpus: number | null): Promise<ThreadedRun> {
       env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim();
       env.SALEREADY_TEST_CPUS = String(cpus);
     }
-    const child = spawn(process.execPath, [artillery.binPath, 'run', '--target', shop.url, '--output', join(dir, 'report.json'), join(dir, 'test.yml')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [artillery.binPath, 'run', '--target', shop.url, '--output', join(dir, 'report.json'), join(dir, 'test.yml')],
+      { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -82,7 +92,14 @@ async function runWithCpus(cpus: number | null): Promise<ThreadedRun> {
     return {
       exitCode,
       files: readdirSync(join(dir, 'records')).sort(),
-      peoplePerFile: readdirSync(join(dir, 'records')).sort().map((file) => readFileSync(join(dir, 'records', file), 'utf8').split('\n').filter((line) => line.includes('"type":"person"')).length),
+      peoplePerFile: readdirSync(join(dir, 'records'))
+        .sort()
+        .map(
+          (file) =>
+            readFileSync(join(dir, 'records', file), 'utf8')
+              .split('\n')
+              .filter((line) => line.includes('"type":"person"')).length,
+        ),
       ingest: follower.ingest.result,
       people: follower.ingest.people.length,
       shopRequests: shop.stats().requestsTotal,

@@ -30,7 +30,9 @@ function scratchCheckout(files: Record<string, string>): string {
 
 describe('finding Artillery', () => {
   it('finds the Artillery pinned in package.json, with a CLI entry that exists', async () => {
-    const pinned = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.artillery;
+    const pinned = (
+      JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+    ).dependencies.artillery;
     const artillery = await findArtillery();
     expect(pinned).toBe('2.0.34');
     expect(artillery).toEqual({
@@ -50,15 +52,26 @@ describe('finding Artillery', () => {
 
   it('the same CLI entry runs with process.execPath', async () => {
     const { binPath } = await requireArtillery();
-    const { stdout } = await execFileAsync(process.execPath, [binPath, '--version'], { env: artilleryEnv(process.env), timeout: 60_000 });
+    const { stdout } = await execFileAsync(process.execPath, [binPath, '--version'], {
+      env: artilleryEnv(process.env),
+      timeout: 60_000,
+    });
     expect(stdout).toMatch(/Artillery:\s+2\.0\.34\b/);
   });
 
   it('returns null where node_modules has no Artillery, or a manifest without its CLI', async () => {
     expect(await findArtillery(scratchCheckout({ 'package.json': '{}' }))).toBeNull();
-    expect(await findArtillery(scratchCheckout({ 'node_modules/artillery/package.json': '{"version":"2.0.34"}' }))).toBeNull();
-    const root = scratchCheckout({ 'node_modules/artillery/package.json': '{"version":"9.9.9"}', 'node_modules/artillery/bin/run': '' });
-    expect(await findArtillery(root)).toMatchObject({ version: '9.9.9', binPath: join(root, 'node_modules', 'artillery', 'bin', 'run') });
+    expect(
+      await findArtillery(scratchCheckout({ 'node_modules/artillery/package.json': '{"version":"2.0.34"}' })),
+    ).toBeNull();
+    const root = scratchCheckout({
+      'node_modules/artillery/package.json': '{"version":"9.9.9"}',
+      'node_modules/artillery/bin/run': '',
+    });
+    expect(await findArtillery(root)).toMatchObject({
+      version: '9.9.9',
+      binPath: join(root, 'node_modules', 'artillery', 'bin', 'run'),
+    });
   });
 
   it('requireArtillery fails with an environment error (exit 3) that says to run `npm run setup`', async () => {
@@ -87,7 +100,9 @@ describe('the environment Artillery runs in', () => {
     const telemetry = pathToFileURL(join(path, 'dist', 'lib', 'telemetry.js')).href;
     const script = `const t = await import(${JSON.stringify(telemetry)}); console.log(t.isEnabled());`;
     const ask = async (env: NodeJS.ProcessEnv): Promise<string> =>
-      (await execFileAsync(process.execPath, ['--input-type=module', '-e', script], { env, timeout: 30_000 })).stdout.trim();
+      (
+        await execFileAsync(process.execPath, ['--input-type=module', '-e', script], { env, timeout: 30_000 })
+      ).stdout.trim();
     const withoutSwitch = { ...process.env };
     delete withoutSwitch.ARTILLERY_DISABLE_TELEMETRY;
     expect(await ask(withoutSwitch)).toBe('true'); // the check can fail: telemetry is on by default

@@ -22,7 +22,11 @@ const SALE: ScenarioInput = {
   sale: { stock: 40, perPersonLimit: 1, durationMinutes: 12 / 60 },
   crowd: {
     people: 150,
-    arrivals: { early: { share: 0.2, windowMinutes: 2 / 60 }, burst: { share: 0.5, durationMinutes: 2 / 60 }, tail: { durationMinutes: 6 / 60 } },
+    arrivals: {
+      early: { share: 0.2, windowMinutes: 2 / 60 },
+      burst: { share: 0.5, durationMinutes: 2 / 60 },
+      tail: { durationMinutes: 6 / 60 },
+    },
     patience: { kind: 'exponential', meanMinutes: 6 / 60 },
   },
   behaviour: { pollIntervalSeconds: 0.3, thinkSeconds: 0.05, secondTabChance: 0.2, refreshChance: 0.05 },
@@ -69,22 +73,33 @@ describe('the person engine against the truth', () => {
       const merged = measure(run.ingest, 'http_req_duration', `p${Math.round(p * 100)}` as 'p50')!.value!;
       expect(Math.abs(merged / exact - 1), `p${p * 100}: ${merged} vs ${exact}`).toBeLessThan(0.01);
     }
-    const polls = samples.filter((sample) => sample.step === 'poll').map((sample) => sample.ms).sort((a, b) => a - b);
+    const polls = samples
+      .filter((sample) => sample.step === 'poll')
+      .map((sample) => sample.ms)
+      .sort((a, b) => a - b);
     const exactPoll = percentile(polls, 0.95);
-    expect(Math.abs(measure(run.ingest, 'http_req_duration{step:poll}', 'p95')!.value! / exactPoll - 1)).toBeLessThan(0.01);
+    expect(Math.abs(measure(run.ingest, 'http_req_duration{step:poll}', 'p95')!.value! / exactPoll - 1)).toBeLessThan(
+      0.01,
+    );
   });
 
   it('agrees with Artillery’s own report on the request count', () => {
-    const report = JSON.parse(readFileSync(join(run.dir, 'artillery-report.json'), 'utf8')) as { aggregate: { counters: Record<string, number> } };
+    const report = JSON.parse(readFileSync(join(run.dir, 'artillery-report.json'), 'utf8')) as {
+      aggregate: { counters: Record<string, number> };
+    };
     expect(report.aggregate.counters['http.requests']).toBe(run.stats.requestsTotal);
     expect(report.aggregate.counters['vusers.created']).toBe(150);
     expect(report.aggregate.counters['vusers.completed']).toBe(150);
   });
 
   it('reads the same figures back from the compressed files as it saw live', async () => {
-    const again = await ingestEngineRecords(readdirSync(join(run.dir, 'records')).map((name) => join(run.dir, 'records', name)));
+    const again = await ingestEngineRecords(
+      readdirSync(join(run.dir, 'records')).map((name) => join(run.dir, 'records', name)),
+    );
     expect(countOf(again.result, 'http_reqs')).toBe(countOf(run.ingest, 'http_reqs'));
-    expect(measure(again.result, 'http_req_duration', 'p95')?.value).toBe(measure(run.ingest, 'http_req_duration', 'p95')?.value);
+    expect(measure(again.result, 'http_req_duration', 'p95')?.value).toBe(
+      measure(run.ingest, 'http_req_duration', 'p95')?.value,
+    );
     expect(again.filesEnded).toBe(again.files);
   });
 });

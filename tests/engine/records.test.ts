@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestEngineRecords, JOURNEY_TAG_VALUES, listRecordFiles, measure } from '../../harness/results/index.ts';
-import { createHistogram, createMulberry32, histogramPercentile, histogramToJson, percentile, recordValue } from '../../harness/stats/index.ts';
+import {
+  createHistogram,
+  createMulberry32,
+  histogramPercentile,
+  histogramToJson,
+  percentile,
+  recordValue,
+} from '../../harness/stats/index.ts';
 
 const require = createRequire(import.meta.url);
 const { createRecorder } = require('../../harness/engine/artillery-engine-saleready/records.js');
@@ -59,7 +66,9 @@ describe('the engine’s records, read back', () => {
       const sorted = [...values].sort((a, b) => a - b);
       for (const p of [0.5, 0.95, 0.99]) {
         const exact = percentile(sorted, p);
-        expect(Math.abs(histogramPercentile(bucket.histogram, p) / exact - 1), `second ${second} p${p}`).toBeLessThan(0.034);
+        expect(Math.abs(histogramPercentile(bucket.histogram, p) / exact - 1), `second ${second} p${p}`).toBeLessThan(
+          0.034,
+        );
       }
     });
     expect(measure(ingest.result, 'http_reqs', 'count')?.value).toBe(20_000);
@@ -96,8 +105,12 @@ describe('the engine’s crowd', () => {
       { people: 3, bots: 1 },
     ]);
     const actors = Array.from({ length: 10 }, (_, n) => crowd.actorOf(n));
-    expect(actors.filter((a: { actor: string }) => a.actor === 'bot').map((a: { index: number }) => a.index)).toEqual([0, 1, 2, 3]);
-    expect(actors.filter((a: { actor: string }) => a.actor === 'person').map((a: { index: number }) => a.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(actors.filter((a: { actor: string }) => a.actor === 'bot').map((a: { index: number }) => a.index)).toEqual([
+      0, 1, 2, 3,
+    ]);
+    expect(
+      actors.filter((a: { actor: string }) => a.actor === 'person').map((a: { index: number }) => a.index),
+    ).toEqual([0, 1, 2, 3, 4, 5]);
     expect(actors.slice(4, 6).every((a: { actor: string }) => a.actor === 'bot')).toBe(true);
     // past the plan (Artillery started one more), an extra person with the next index
     expect(crowd.actorOf(10)).toEqual({ actor: 'person', index: 6 });

@@ -7,7 +7,13 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildArrivalSegments, sharePlanJson, splitPlan, type PlanSplit } from '../../harness/engine/index.ts';
-import { loadScenario, parseScenario, planRun, type RunPlan, type ScenarioInput } from '../../harness/scenario/index.ts';
+import {
+  loadScenario,
+  parseScenario,
+  planRun,
+  type RunPlan,
+  type ScenarioInput,
+} from '../../harness/scenario/index.ts';
 import { generatePeoplePool } from '../../harness/people/index.ts';
 
 const require = createRequire(import.meta.url);
@@ -17,7 +23,13 @@ const { createCrowd } = require('../../harness/engine/artillery-engine-saleready
 function poolBotRings(plan: RunPlan): number[] {
   const bots = plan.bots?.count ?? 0;
   const total = plan.people + bots;
-  const pool = generatePeoplePool({ people: total, seed: 1, botShare: bots / total, ringSize: plan.bots?.ringSize ?? 5, locale: 'ko' });
+  const pool = generatePeoplePool({
+    people: total,
+    seed: 1,
+    botShare: bots / total,
+    ringSize: plan.bots?.ringSize ?? 5,
+    locale: 'ko',
+  });
   const rings: number[] = [];
   for (const person of pool) if (person.actor === 'bot') rings.push(person.ring as number);
   return rings;
@@ -26,8 +38,14 @@ function poolBotRings(plan: RunPlan): number[] {
 function expectExactSums(plan: RunPlan, split: PlanSplit): void {
   const segments = buildArrivalSegments(plan);
   segments.forEach((segment, s) => {
-    expect(split.shares.reduce((sum, share) => sum + share.segments[s]!.people, 0), `people of segment ${s + 1}`).toBe(segment.people);
-    expect(split.shares.reduce((sum, share) => sum + share.segments[s]!.bots, 0), `bots of segment ${s + 1}`).toBe(segment.bots);
+    expect(
+      split.shares.reduce((sum, share) => sum + share.segments[s]!.people, 0),
+      `people of segment ${s + 1}`,
+    ).toBe(segment.people);
+    expect(
+      split.shares.reduce((sum, share) => sum + share.segments[s]!.bots, 0),
+      `bots of segment ${s + 1}`,
+    ).toBe(segment.bots);
     for (const share of split.shares) {
       expect(share.segments[s]!.startMs).toBe(segment.startMs);
       expect(share.segments[s]!.durationMs).toBe(segment.durationMs);
@@ -52,7 +70,10 @@ function expectArrivalsDivided(split: PlanSplit, s: number): void {
   const arrivals = split.segments[s]!.people + split.segments[s]!.bots;
   for (const share of split.shares) {
     const mine = share.segments[s]!.people + share.segments[s]!.bots;
-    expect(mine, `share ${share.index}, segment ${s + 1}: ${mine} of ${arrivals} ÷ ${split.count}`).toBeGreaterThanOrEqual(Math.floor(arrivals / split.count));
+    expect(
+      mine,
+      `share ${share.index}, segment ${s + 1}: ${mine} of ${arrivals} ÷ ${split.count}`,
+    ).toBeGreaterThanOrEqual(Math.floor(arrivals / split.count));
     expect(mine).toBeLessThanOrEqual(Math.ceil(arrivals / split.count));
   }
 }
@@ -77,7 +98,12 @@ describe('splitting the flash sale (3,333 people at k = 60, no bots) over 4 work
   it('keeps the whole stock and the shop in every share’s plan file', () => {
     const { targets: _targets, ...planForEngine } = plan;
     for (const share of split.shares) {
-      const json = sharePlanJson(planForEngine, split, share) as { stock: number; shop: unknown; people: number; share: { index: number; of: number } };
+      const json = sharePlanJson(planForEngine, split, share) as {
+        stock: number;
+        shop: unknown;
+        people: number;
+        share: { index: number; of: number };
+      };
       expect(json.stock).toBe(plan.stock);
       expect(json.shop).toEqual(plan.shop);
       expect(json.people).toBe(share.people);
@@ -113,7 +139,11 @@ describe('splitting the bot storm (120 people, 30 bots in rings of 5) with the p
       const mostBots = Math.max(...split.shares.map((share) => share.segments[s]!.bots));
       if (mostBots <= Math.floor((segment.people + segment.bots) / 4)) expectArrivalsDivided(split, s);
       // where rings crowd a segment, the ringless workers take the people: none above the most bots
-      else for (const share of split.shares) expect(share.segments[s]!.people + share.segments[s]!.bots).toBeLessThanOrEqual(Math.max(mostBots, Math.ceil((segment.people + segment.bots) / 4)));
+      else
+        for (const share of split.shares)
+          expect(share.segments[s]!.people + share.segments[s]!.bots).toBeLessThanOrEqual(
+            Math.max(mostBots, Math.ceil((segment.people + segment.bots) / 4)),
+          );
     });
   });
 });
@@ -133,7 +163,11 @@ describe('splits of many shapes', () => {
         sale: { stock: 100, perPersonLimit: 1, durationMinutes: 60 },
         crowd: {
           people: shape.people + shape.bots,
-          arrivals: { early: { share: 0.2, windowMinutes: 10 }, burst: { share: shape.burst - 0.2 > 0 ? shape.burst - 0.2 : 0.1, durationMinutes: 3 }, tail: { durationMinutes: 20 } },
+          arrivals: {
+            early: { share: 0.2, windowMinutes: 10 },
+            burst: { share: shape.burst - 0.2 > 0 ? shape.burst - 0.2 : 0.1, durationMinutes: 3 },
+            tail: { durationMinutes: 20 },
+          },
           patience: { kind: 'fixed', minutes: 30 },
         },
         ...(shape.bots > 0 ? { bots: { count: shape.bots, rings: { size: shape.ring }, burstSeconds: 30 } } : {}),
@@ -146,13 +180,27 @@ describe('splits of many shapes', () => {
         if (segment.bots === 0) expectArrivalsDivided(split, s);
       });
       // the spare slots all workers run: at most N − 1 per segment when bots do not crowd it
-      const spare = split.segments.reduce((sum, segment, s) => sum + split.slots[s]! * shape.workers - segment.people - segment.bots, 0);
+      const spare = split.segments.reduce(
+        (sum, segment, s) => sum + split.slots[s]! * shape.workers - segment.people - segment.bots,
+        0,
+      );
       if (shape.bots === 0) expect(spare).toBeLessThanOrEqual(split.segments.length * (shape.workers - 1));
     });
   }
 
   it('refuses a worker count that is not a whole number ≥ 1', () => {
-    const plan = planRun(parseScenario({ name: 'x', sale: { stock: 1, perPersonLimit: 1 }, crowd: { people: 10, arrivals: { burst: { share: 1, durationMinutes: 1 }, tail: { durationMinutes: 0 } }, patience: { kind: 'fixed', minutes: 1 } }, timeScale: 1 }));
+    const plan = planRun(
+      parseScenario({
+        name: 'x',
+        sale: { stock: 1, perPersonLimit: 1 },
+        crowd: {
+          people: 10,
+          arrivals: { burst: { share: 1, durationMinutes: 1 }, tail: { durationMinutes: 0 } },
+          patience: { kind: 'fixed', minutes: 1 },
+        },
+        timeScale: 1,
+      }),
+    );
     expect(() => splitPlan(plan, 0)).toThrow(/whole number ≥ 1/);
     expect(() => splitPlan(plan, 2.5)).toThrow(/whole number ≥ 1/);
     expect(splitPlan(plan, 20).warnings.join(' ')).toMatch(/20 workers for 10 arrivals/);

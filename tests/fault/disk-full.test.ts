@@ -36,7 +36,10 @@ function smallDisk(name: string, size: string): { path: string } | { whyNot: str
 }
 
 describe('fault: the disk of the run folder is full', () => {
-  for (const [size, when] of [['32k', 'while the engine writes its records'], ['96k', 'while the report is written']] as const) {
+  for (const [size, when] of [
+    ['32k', 'while the engine writes its records'],
+    ['96k', 'while the report is written'],
+  ] as const) {
     it(`${size} (${when}): exit 3 naming the full disk, figures on screen, records kept, no half-written report`, async (context) => {
       const disk = smallDisk(`disk-${size}`, size);
       if ('whyNot' in disk) return context.skip(`cannot mount a ${size} tmpfs here (needs root): ${disk.whyNot}`);

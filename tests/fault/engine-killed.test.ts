@@ -19,7 +19,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('fault: the engine killed mid-run', () => {
   it('SIGKILL to Artillery’s process group: exit 4, an incomplete report naming SIGKILL, the records kept', async () => {
-    const scenario = writeTinyScenario(work, 'engine-killed', { people: 400, stock: 40, targets: '  oversold: 0\n  servedShare: { stock: 0.9 }' });
+    const scenario = writeTinyScenario(work, 'engine-killed', {
+      people: 400,
+      stock: 40,
+      targets: '  oversold: 0\n  servedShare: { stock: 0.9 }',
+    });
     const out = join(work, 'reports');
     const run = startRun(['run', scenario, '--out', out, '--lang', 'en']);
     await run.waitFor(/arrived [1-9]/);

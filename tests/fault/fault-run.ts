@@ -17,7 +17,12 @@ export interface StartedRun {
 }
 
 export function startRun(args: readonly string[], env: NodeJS.ProcessEnv = process.env): StartedRun {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'saleready.js'), ...args], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'saleready.js'), ...args], {
+    cwd: repoRoot,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const waiters: { pattern: RegExp; resolve: () => void; fail: () => void }[] = [];
@@ -58,7 +63,11 @@ export function startRun(args: readonly string[], env: NodeJS.ProcessEnv = proce
       new Promise<void>((resolve, reject) => {
         const fail = (why: string): void => reject(new Error(`no ${pattern} ${why}:\n${stdout}${stderr}`));
         const timer = setTimeout(() => fail(`within ${timeoutMs} ms`), timeoutMs);
-        waiters.push({ pattern, resolve: () => (clearTimeout(timer), resolve()), fail: () => (clearTimeout(timer), fail('before saleready ended')) });
+        waiters.push({
+          pattern,
+          resolve: () => (clearTimeout(timer), resolve()),
+          fail: () => (clearTimeout(timer), fail('before saleready ended')),
+        });
         check();
         if (exited) waiters.splice(0).forEach((waiter) => waiter.fail());
       }),
@@ -67,16 +76,18 @@ export function startRun(args: readonly string[], env: NodeJS.ProcessEnv = proce
 
 /** Descendants of `pid` (from /proc), with their command lines and process groups. */
 export function descendants(pid: number): { pid: number; pgid: number; command: string }[] {
-  const all = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const command = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-      return [{ pid: Number(name), ppid: Number(fields[1]), pgid: Number(fields[2]), command }];
-    } catch {
-      return [];
-    }
-  });
+  const all = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const command = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+        return [{ pid: Number(name), ppid: Number(fields[1]), pgid: Number(fields[2]), command }];
+      } catch {
+        return [];
+      }
+    });
   const found: { pid: number; pgid: number; command: string }[] = [];
   const queue = [pid];
   while (queue.length > 0) {

@@ -21,10 +21,25 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('fault: the shop killed mid-run', () => {
   it('the run ends at its time with exit 1; the report names when the target stopped answering', async () => {
-    const shop = spawn(process.execPath, [join(repoRoot, 'bin', 'saleready.js'), 'shop', '--port', '0', '--set', 'admissionRatePerMinute=1200', '--set', 'maxActiveUsers=400', '--set', 'stock=100000'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const shop = spawn(
+      process.execPath,
+      [
+        join(repoRoot, 'bin', 'saleready.js'),
+        'shop',
+        '--port',
+        '0',
+        '--set',
+        'admissionRatePerMinute=1200',
+        '--set',
+        'maxActiveUsers=400',
+        '--set',
+        'stock=100000',
+      ],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let shopOut = '';
     shop.stdout.on('data', (chunk: Buffer) => (shopOut += chunk.toString()));
     const url = await new Promise<string>((resolve, reject) => {

@@ -27,14 +27,15 @@ const dir = mkdtempSync(join(tmpdir(), 'saleready-fuzz-scenarios-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const random = createMulberry32(20261130);
-const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 /** A deep value, written straight as text (a recursive writer would overflow on it too). */
 interface Deep {
   readonly deep: number;
   readonly as: 'array' | 'object';
 }
-const isDeep = (value: unknown): value is Deep => typeof value === 'object' && value !== null && 'deep' in value && 'as' in value;
+const isDeep = (value: unknown): value is Deep =>
+  typeof value === 'object' && value !== null && 'deep' in value && 'as' in value;
 
 const BASE = {
   name: 'fuzz',
@@ -42,7 +43,11 @@ const BASE = {
   sale: { stock: 50, perPersonLimit: 1 },
   crowd: {
     people: 500,
-    arrivals: { early: { share: 0.2, windowMinutes: 5 }, burst: { share: 0.5, durationMinutes: 2 }, tail: { durationMinutes: 10 } },
+    arrivals: {
+      early: { share: 0.2, windowMinutes: 5 },
+      burst: { share: 0.5, durationMinutes: 2 },
+      tail: { durationMinutes: 10 },
+    },
     patience: { kind: 'exponential', meanMinutes: 10 },
   },
   behaviour: { pollIntervalSeconds: 20, onTicketExpired: 'rejoin' },
@@ -51,20 +56,83 @@ const BASE = {
 };
 
 const FIELDS: readonly (readonly string[])[] = [
-  ['name'], ['description'], ['target'], ['target', 'url'], ['target', 'shop'], ['target', 'shop', 'sessionTtlMs'], ['target', 'shop', 'secret'],
-  ['target', 'shop', 'seed'], ['target', 'shop', 'faults', 'slowdowns'], ['target', 'shop', 'service', 'workers'], ['sale'], ['sale', 'stock'],
-  ['sale', 'perPersonLimit'], ['sale', 'durationMinutes'], ['crowd'], ['crowd', 'people'], ['crowd', 'arrivals'], ['crowd', 'arrivals', 'early', 'share'],
-  ['crowd', 'arrivals', 'burst', 'durationMinutes'], ['crowd', 'arrivals', 'tail', 'durationMinutes'], ['crowd', 'patience'], ['crowd', 'patience', 'kind'],
-  ['crowd', 'patience', 'meanMinutes'], ['behaviour'], ['behaviour', 'pollIntervalSeconds'], ['behaviour', 'onTicketExpired'], ['behaviour', 'retryOnError'],
-  ['behaviour', 'quantity'], ['bots'], ['bots', 'count'], ['bots', 'rings', 'size'], ['bots', 'skipQueue', 'forgedToken'], ['browsers'], ['probes'], ['timeScale'],
-  ['targets'], ['targets', 'latency', 'checkout', 'p95'], ['targets', 'errorRate'], ['targets', 'servedShare'], ['targets', 'oversold'],
+  ['name'],
+  ['description'],
+  ['target'],
+  ['target', 'url'],
+  ['target', 'shop'],
+  ['target', 'shop', 'sessionTtlMs'],
+  ['target', 'shop', 'secret'],
+  ['target', 'shop', 'seed'],
+  ['target', 'shop', 'faults', 'slowdowns'],
+  ['target', 'shop', 'service', 'workers'],
+  ['sale'],
+  ['sale', 'stock'],
+  ['sale', 'perPersonLimit'],
+  ['sale', 'durationMinutes'],
+  ['crowd'],
+  ['crowd', 'people'],
+  ['crowd', 'arrivals'],
+  ['crowd', 'arrivals', 'early', 'share'],
+  ['crowd', 'arrivals', 'burst', 'durationMinutes'],
+  ['crowd', 'arrivals', 'tail', 'durationMinutes'],
+  ['crowd', 'patience'],
+  ['crowd', 'patience', 'kind'],
+  ['crowd', 'patience', 'meanMinutes'],
+  ['behaviour'],
+  ['behaviour', 'pollIntervalSeconds'],
+  ['behaviour', 'onTicketExpired'],
+  ['behaviour', 'retryOnError'],
+  ['behaviour', 'quantity'],
+  ['bots'],
+  ['bots', 'count'],
+  ['bots', 'rings', 'size'],
+  ['bots', 'skipQueue', 'forgedToken'],
+  ['browsers'],
+  ['probes'],
+  ['timeScale'],
+  ['targets'],
+  ['targets', 'latency', 'checkout', 'p95'],
+  ['targets', 'errorRate'],
+  ['targets', 'servedShare'],
+  ['targets', 'oversold'],
 ];
 
 const ODD_TEXT = [
-  '', ' ', '\u0000', '\u001b[2J\u001b]0;PASS\u0007', 'line\nbreak', 'tab\there', '\u202eevil\u202c', 'zero\u200bwidth', '🛒🔥', '\ud800', 'undefined', 'NaN',
-  'javascript:alert(1)', 'http://user:pw@127.0.0.1:1', 'ftp://127.0.0.1/', '{{ $processEnvironment.HOME }}', '${process.exit(1)}', 'A'.repeat(5000), '\u2028\u2029',
+  '',
+  ' ',
+  '\u0000',
+  '\u001b[2J\u001b]0;PASS\u0007',
+  'line\nbreak',
+  'tab\there',
+  '\u202eevil\u202c',
+  'zero\u200bwidth',
+  '🛒🔥',
+  '\ud800',
+  'undefined',
+  'NaN',
+  'javascript:alert(1)',
+  'http://user:pw@127.0.0.1:1',
+  'ftp://127.0.0.1/',
+  '{{ $processEnvironment.HOME }}',
+  '${process.exit(1)}',
+  'A'.repeat(5000),
+  '\u2028\u2029',
 ];
-const ODD_NUMBERS = [0, -1, -0.5, 0.5, 1e308, 1e12, 1e-300, 2 ** 53 + 1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0];
+const ODD_NUMBERS = [
+  0,
+  -1,
+  -0.5,
+  0.5,
+  1e308,
+  1e12,
+  1e-300,
+  2 ** 53 + 1,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+];
 const ODD_TYPES: readonly unknown[] = ['text', true, false, [], {}, null, [1, 2], { a: 1 }];
 const ODD_KEYS = ['behavior', 'constructor', 'toString', '\u0000', 'k'.repeat(300), 'crowd ', 'Name', '\u001b[31m'];
 
@@ -81,7 +149,11 @@ function hostileValue(): unknown {
   }
 }
 
-type Mutation = { readonly kind: 'set' | 'delete' | 'unknown-key'; readonly path: readonly string[]; readonly key?: string };
+type Mutation = {
+  readonly kind: 'set' | 'delete' | 'unknown-key';
+  readonly path: readonly string[];
+  readonly key?: string;
+};
 
 /** A copy of BASE with one (sometimes two) hostile changes, and the paths they were made at. */
 function mutate(): { value: Record<string, unknown>; mutations: Mutation[] } {
@@ -93,14 +165,21 @@ function mutate(): { value: Record<string, unknown>; mutations: Mutation[] } {
     const kind = pick(['set', 'set', 'set', 'delete', 'unknown-key'] as const);
     let parent = value;
     for (const key of path.slice(0, -1)) {
-      if (parent[key] === null || typeof parent[key] !== 'object' || Array.isArray(parent[key]) || isDeep(parent[key])) parent[key] = {};
+      if (parent[key] === null || typeof parent[key] !== 'object' || Array.isArray(parent[key]) || isDeep(parent[key]))
+        parent[key] = {};
       parent = parent[key] as Record<string, unknown>;
     }
     const last = path.at(-1)!;
     if (kind === 'set') parent[last] = hostileValue();
     else if (kind === 'delete') delete parent[last];
     const key = pick(ODD_KEYS);
-    if (kind === 'unknown-key') Object.defineProperty(parent, key, { value: hostileValue(), enumerable: true, configurable: true, writable: true });
+    if (kind === 'unknown-key')
+      Object.defineProperty(parent, key, {
+        value: hostileValue(),
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     mutations.push(kind === 'unknown-key' ? { kind, path: path.slice(0, -1), key } : { kind, path });
   }
   return { value, mutations };
@@ -108,19 +187,42 @@ function mutate(): { value: Record<string, unknown>; mutations: Mutation[] } {
 
 /** JSON text; NaN and infinities as JSON cannot say them (1e999 reads back as Infinity). */
 function toJson(value: unknown): string {
-  if (isDeep(value)) return value.as === 'array' ? `${'['.repeat(value.deep)}1${']'.repeat(value.deep)}` : `${'{"a":'.repeat(value.deep)}1${'}'.repeat(value.deep)}`;
-  if (typeof value === 'number') return Number.isNaN(value) ? '"NaN"' : value === Infinity ? '1e999' : value === -Infinity ? '-1e999' : JSON.stringify(value);
+  if (isDeep(value))
+    return value.as === 'array'
+      ? `${'['.repeat(value.deep)}1${']'.repeat(value.deep)}`
+      : `${'{"a":'.repeat(value.deep)}1${'}'.repeat(value.deep)}`;
+  if (typeof value === 'number')
+    return Number.isNaN(value)
+      ? '"NaN"'
+      : value === Infinity
+        ? '1e999'
+        : value === -Infinity
+          ? '-1e999'
+          : JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(toJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.keys(value).map((key) => `${JSON.stringify(key)}:${toJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .map((key) => `${JSON.stringify(key)}:${toJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 
 /** YAML flow text (JSON-like, which YAML reads), with YAML's own .nan and .inf. */
 function toYaml(value: unknown): string {
   if (isDeep(value)) return toJson(value);
-  if (typeof value === 'number') return Number.isNaN(value) ? '.nan' : value === Infinity ? '.inf' : value === -Infinity ? '-.inf' : JSON.stringify(value);
+  if (typeof value === 'number')
+    return Number.isNaN(value)
+      ? '.nan'
+      : value === Infinity
+        ? '.inf'
+        : value === -Infinity
+          ? '-.inf'
+          : JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(toYaml).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.keys(value).map((key) => `${JSON.stringify(key)}: ${toYaml((value as Record<string, unknown>)[key])}`).join(', ')}}`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .map((key) => `${JSON.stringify(key)}: ${toYaml((value as Record<string, unknown>)[key])}`)
+      .join(', ')}}`;
   return JSON.stringify(value);
 }
 
@@ -133,7 +235,11 @@ interface Case {
 
 function culpritsOf(mutations: readonly Mutation[]): string[] {
   // an unknown key at the top is named by itself when its value is refused first (too deep)
-  return mutations.flatMap((mutation) => [mutation.path[0] ?? '(root)', '(root)', ...(mutation.key && mutation.path.length === 0 ? [mutation.key.slice(0, 20), '"'] : [])]);
+  return mutations.flatMap((mutation) => [
+    mutation.path[0] ?? '(root)',
+    '(root)',
+    ...(mutation.key && mutation.path.length === 0 ? [mutation.key.slice(0, 20), '"'] : []),
+  ]);
 }
 
 const YAML_SPECIALS: readonly [string, string][] = [
@@ -141,7 +247,10 @@ const YAML_SPECIALS: readonly [string, string][] = [
   ['a !!python/object tag', `name: tagged\nsale: !!python/object:os.system [ls]\n`],
   ['a local tag', `name: tagged\ndescription: !evil x\n`],
   ['a !!binary tag', `name: tagged\ndescription: !!binary aGVsbG8=\n`],
-  ['an alias bomb', `name: bomb\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`],
+  [
+    'an alias bomb',
+    `name: bomb\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`,
+  ],
   ['duplicate keys', `name: a\nname: b\n`],
   ['two documents', `name: a\n---\nname: b\n`],
   ['tab indentation', `sale:\n\tstock: 1\n`],
@@ -171,7 +280,11 @@ function buildCases(): Case[] {
     const asYaml = random() < 0.5;
     const file = join(dir, `case-${index}.${asYaml ? 'yaml' : 'json'}`);
     writeFileSync(file, asYaml ? toYaml(value) : toJson(value));
-    cases.push({ label: `${index}: ${mutations.map((mutation) => `${mutation.kind} ${mutation.path.join('.') || '(root)'}`).join(', ')}`, file, culprits: culpritsOf(mutations) });
+    cases.push({
+      label: `${index}: ${mutations.map((mutation) => `${mutation.kind} ${mutation.path.join('.') || '(root)'}`).join(', ')}`,
+      file,
+      culprits: culpritsOf(mutations),
+    });
   }
   YAML_SPECIALS.forEach(([label, text], index) => {
     const file = join(dir, `special-${index}.yaml`);
@@ -214,8 +327,15 @@ describe('fuzzed scenario files, through loadScenario', () => {
         const { message, exitCode } = error as UsageError;
         expect(exitCode, testCase.label).toBe(ExitCode.usage);
         expectCleanMessage(message);
-        if (testCase.culprits) expect(testCase.culprits.some((field) => message.includes(`→ at ${field}`)), `${testCase.label}\n${message}`).toBe(true);
-        else expect(message, testCase.label).toMatch(/line \d+|position \d+|→ at |is not valid JSON|not plain data|exports no scenario|aliases/);
+        if (testCase.culprits)
+          expect(
+            testCase.culprits.some((field) => message.includes(`→ at ${field}`)),
+            `${testCase.label}\n${message}`,
+          ).toBe(true);
+        else
+          expect(message, testCase.label).toMatch(
+            /line \d+|position \d+|→ at |is not valid JSON|not plain data|exports no scenario|aliases/,
+          );
       }
       expect(Date.now() - caseStarted, testCase.label).toBeLessThan(2000);
     }
@@ -244,7 +364,10 @@ describe('fuzzed scenarios through `saleready run`, in-process', () => {
     for (const testCase of sample) {
       const outDir = join(dir, 'runs', String(sample.indexOf(testCase)));
       const output = createRecordingOutput();
-      const code = await main(['node', 'saleready', 'run', testCase.file, '--target', `http://127.0.0.1:${port}`, '--out', outDir], output);
+      const code = await main(
+        ['node', 'saleready', 'run', testCase.file, '--target', `http://127.0.0.1:${port}`, '--out', outDir],
+        output,
+      );
       expect([ExitCode.usage, ExitCode.environment], `${testCase.label}\n${output.errors.join('\n')}`).toContain(code);
       for (const line of output.errors) expectCleanMessage(line);
       expect(existsSync(outDir) ? readdirSync(outDir) : [], testCase.label).toEqual([]);
@@ -253,11 +376,35 @@ describe('fuzzed scenarios through `saleready run`, in-process', () => {
 });
 
 describe('fuzzed --target values', () => {
-  const hosts = ['127.0.0.1:8080', 'localhost:1', '[::1]:9', 'evil.localhost:1', '198.51.100.5', 'xn--80ak6aa92e.com', '0x7f.1', '2130706433', '127.1', '[::ffff:127.0.0.1]'];
+  const hosts = [
+    '127.0.0.1:8080',
+    'localhost:1',
+    '[::1]:9',
+    'evil.localhost:1',
+    '198.51.100.5',
+    'xn--80ak6aa92e.com',
+    '0x7f.1',
+    '2130706433',
+    '127.1',
+    '[::ffff:127.0.0.1]',
+  ];
   const values = Array.from({ length: 120 }, () => {
     const scheme = pick(['http://', 'https://', 'HTTP://', 'ftp://', 'javascript:', '', 'http:/', 'http:\\\\']);
     const userinfo = pick(['', '', '', 'user:pw@', ':@', 'a@']);
-    const tail = pick(['', '/', '/shop', '/a b', '/?q=1', '/#x', '/%0a', '/\nconfig:', '/\u0000', '/{{x}}', '/"\'`', '/\u2028']);
+    const tail = pick([
+      '',
+      '/',
+      '/shop',
+      '/a b',
+      '/?q=1',
+      '/#x',
+      '/%0a',
+      '/\nconfig:',
+      '/\u0000',
+      '/{{x}}',
+      '/"\'`',
+      '/\u2028',
+    ]);
     return `${scheme}${userinfo}${pick(hosts)}${tail}`;
   });
 
@@ -271,7 +418,9 @@ describe('fuzzed --target values', () => {
         refusal = error;
       }
       if (url !== null) {
-        expect(url, JSON.stringify(value)).toMatch(/^https?:\/\/(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?::\d+)?(?:\/[^\s"`{}<>\\]*)?$/);
+        expect(url, JSON.stringify(value)).toMatch(
+          /^https?:\/\/(?:127\.\d+\.\d+\.\d+|localhost|\[::1\])(?::\d+)?(?:\/[^\s"`{}<>\\]*)?$/,
+        );
         continue;
       }
       expect(refusal, JSON.stringify(value)).toBeInstanceOf(UsageError);
@@ -287,7 +436,13 @@ describe('fuzzed --target values', () => {
 describe('the real bin, a sample', () => {
   const bin = join(root, 'bin', 'saleready.js');
   const node = join(root, 'node_modules', '.bin', 'node');
-  const run = (args: string[], timeoutMs = 20_000) => spawnSync(node, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1' } });
+  const run = (args: string[], timeoutMs = 20_000) =>
+    spawnSync(node, [bin, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   const harnessScenario = pathToFileURL(join(root, 'harness', 'scenario', 'index.ts')).href;
   const commonjs = join(dir, 'commonjs-package');
   mkdirSync(commonjs, { recursive: true });
@@ -325,14 +480,23 @@ describe('the real bin, a sample', () => {
   it('a .ts outside a module package loads as an ES module (top-level await); a broken one is exit 2 with its file and line', async () => {
     const port = await closedPort();
     const loads = join(commonjs, 'awaits.ts');
-    writeFileSync(loads, `import { defineScenario } from '${harnessScenario}';\nconst people: number = await Promise.resolve(500);\nexport default defineScenario({ ...${toJson(BASE)}, crowd: { ...${toJson(BASE.crowd)}, people } });\n`);
+    writeFileSync(
+      loads,
+      `import { defineScenario } from '${harnessScenario}';\nconst people: number = await Promise.resolve(500);\nexport default defineScenario({ ...${toJson(BASE)}, crowd: { ...${toJson(BASE.crowd)}, people } });\n`,
+    );
     const loaded = run(['run', loads, '--target', `http://127.0.0.1:${port}`, '--out', join(dir, 'bin-runs')]);
     // it loaded and planned: what stops it is the target that does not answer (exit 3)
     expect(loaded.status, loaded.stderr).toBe(ExitCode.environment);
     expect(loaded.stderr).toMatch(/unreachable/);
 
     // (a syntax error, a missing export and an async throw: tests/scenario/import-scenario-module.test.ts, in-process)
-    const broken: [string, string, RegExp][] = [['missing-import.ts', `// a helper never written\nimport { stock } from './prices.ts';\nexport default { stock };\n`, /:2\b/]];
+    const broken: [string, string, RegExp][] = [
+      [
+        'missing-import.ts',
+        `// a helper never written\nimport { stock } from './prices.ts';\nexport default { stock };\n`,
+        /:2\b/,
+      ],
+    ];
     for (const [name, source, line] of broken) {
       const file = join(commonjs, name);
       writeFileSync(file, source);
@@ -358,11 +522,18 @@ describe('the real bin, a sample', () => {
     const file = join(commonjs, 'loops.ts');
     writeFileSync(file, `while (true) {}\nexport default {};\n`);
     const started = Date.now();
-    const result = spawnSync('sh', ['-c', `"${node}" "${bin}" run "${file}" --out "${join(dir, 'bin-runs')}" & pid=$!; sleep 2; kill -TERM $pid; wait $pid`], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 15_000,
-    });
+    const result = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${node}" "${bin}" run "${file}" --out "${join(dir, 'bin-runs')}" & pid=$!; sleep 2; kill -TERM $pid; wait $pid`,
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 15_000,
+      },
+    );
     expect(Date.now() - started).toBeLessThan(8000);
     expect(result.status, result.stderr).toBe(ExitCode.interrupted);
     expect(result.stderr).toMatch(/interrupted while loading the scenario/);

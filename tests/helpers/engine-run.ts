@@ -4,7 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
-import { compileTest, RECORDS_DIR, requireArtillery, runArtillery, writeCompiledTest, type ArtilleryRunResult } from '../../harness/engine/index.ts';
+import {
+  compileTest,
+  RECORDS_DIR,
+  requireArtillery,
+  runArtillery,
+  writeCompiledTest,
+  type ArtilleryRunResult,
+} from '../../harness/engine/index.ts';
 import { measure, type IngestResult } from '../../harness/results/index.ts';
 import { parseScenario, planRun, type RunPlan, type ScenarioInput } from '../../harness/scenario/index.ts';
 
@@ -26,7 +33,10 @@ export interface RunScenarioWithEngineOptions {
   readonly onProgress?: (ingest: IngestResult) => void;
 }
 
-export async function runScenarioWithEngine(input: ScenarioInput, options: RunScenarioWithEngineOptions = {}): Promise<EngineRun> {
+export async function runScenarioWithEngine(
+  input: ScenarioInput,
+  options: RunScenarioWithEngineOptions = {},
+): Promise<EngineRun> {
   const artillery = await requireArtillery();
   const shop = await startShop(planRun(parseScenario(input)).shop);
   try {
@@ -34,7 +44,9 @@ export async function runScenarioWithEngine(input: ScenarioInput, options: RunSc
     const dir = mkdtempSync(join(tmpdir(), 'saleready-engine-'));
     dirs.push(dir);
     const compiled = compileTest(plan);
-    const extra = Object.entries(options.engineSettings ?? {}).map(([key, value]) => `      ${key}: ${JSON.stringify(value)}`);
+    const extra = Object.entries(options.engineSettings ?? {}).map(
+      ([key, value]) => `      ${key}: ${JSON.stringify(value)}`,
+    );
     const test = compiled.test.replace('      records: "records"', ['      records: "records"', ...extra].join('\n'));
     const { testPath } = writeCompiledTest({ ...compiled, test }, dir);
     const result = await runArtillery({

@@ -23,11 +23,29 @@ export function summaryVariant(base: RunSummary, variant: RunVariant): RunSummar
     scenario: { ...base.scenario, name: variant.scenario },
     startedAt: new Date(startedMs).toISOString(),
     endedAt: new Date(startedMs + 60_000).toISOString(),
-    latencyByStep: base.latencyByStep.map((step) => (step.step === 'checkout' ? { ...step, p95: variant.checkoutP95 } : step)),
+    latencyByStep: base.latencyByStep.map((step) =>
+      step.step === 'checkout' ? { ...step, p95: variant.checkoutP95 } : step,
+    ),
     requests: { ...base.requests, errorRate: variant.errorRate },
     targets: base.targets.map((target) => {
-      if (target.id === 'latency.checkout.p95') return { ...target, measured: variant.checkoutP95, interval: null, verdict: verdict(variant.checkoutP95 < 800), note: undefined, reason: undefined };
-      if (target.id === 'errors.checkout') return { ...target, measured: variant.errorRate, interval: null, verdict: verdict(variant.errorRate < 0.01), note: undefined, reason: undefined };
+      if (target.id === 'latency.checkout.p95')
+        return {
+          ...target,
+          measured: variant.checkoutP95,
+          interval: null,
+          verdict: verdict(variant.checkoutP95 < 800),
+          note: undefined,
+          reason: undefined,
+        };
+      if (target.id === 'errors.checkout')
+        return {
+          ...target,
+          measured: variant.errorRate,
+          interval: null,
+          verdict: verdict(variant.errorRate < 0.01),
+          note: undefined,
+          reason: undefined,
+        };
       return target;
     }),
   });

@@ -30,8 +30,13 @@ describe('fitLinearTrend / projectTrend (ordinary least squares)', () => {
 describe('followTargets', async () => {
   const base = await buildFixtureSummary();
   const runs = (p95s: readonly number[], spacingDays = 1): HistoryRun[] =>
-    p95s.map((p95, index) => ({ dir: `/r/${index}`, reportFile: null, summary: summaryVariant(base, { scenario: 's', day: index * spacingDays, checkoutP95: p95, errorRate: 0.002 }) }));
-  const checkout = (trends: ReturnType<typeof followTargets>) => trends.find((trend) => trend.targetId === 'latency.checkout.p95')!;
+    p95s.map((p95, index) => ({
+      dir: `/r/${index}`,
+      reportFile: null,
+      summary: summaryVariant(base, { scenario: 's', day: index * spacingDays, checkoutP95: p95, errorRate: 0.002 }),
+    }));
+  const checkout = (trends: ReturnType<typeof followTargets>) =>
+    trends.find((trend) => trend.targetId === 'latency.checkout.p95')!;
 
   it('warns when a rising trend crosses its target within the horizon, in runs', () => {
     const trend = checkout(followTargets(runs([400, 480, 560, 640, 720]), { kind: 'runs', runs: 5 }));
@@ -49,7 +54,7 @@ describe('followTargets', async () => {
     expect(checkout(followTargets(weekly, { kind: 'days', days: 7 })).status).toBe('ok');
     const month = checkout(followTargets(weekly, { kind: 'days', days: 30 }));
     expect(month.status).toBe('warning');
-    expect(month.crossingIn).toBeCloseTo(((800 - 400) / 10) - 21, 9); // slope 10 ms/day, last run on day 21
+    expect(month.crossingIn).toBeCloseTo((800 - 400) / 10 - 21, 9); // slope 10 ms/day, last run on day 21
   });
   it('says missed when the latest run missed, and too few runs below three', () => {
     expect(checkout(followTargets(runs([700, 750, 900]), { kind: 'runs', runs: 5 })).status).toBe('missed');

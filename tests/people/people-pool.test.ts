@@ -31,7 +31,12 @@ describe('generatePeoplePool', () => {
   });
 
   it('makes exactly round(people × botShare) bots', () => {
-    for (const [people, botShare] of [[1000, 0.25], [997, 0.3], [10, 1], [10, 0]] as const) {
+    for (const [people, botShare] of [
+      [1000, 0.25],
+      [997, 0.3],
+      [10, 1],
+      [10, 0],
+    ] as const) {
       const pool = generatePeoplePool({ people, seed: 3, botShare });
       const bots = [...pool].filter((person) => person.actor === 'bot').length;
       expect(bots).toBe(Math.round(people * botShare));
@@ -107,6 +112,8 @@ describe('generatePeoplePool', () => {
 
   it('refuses bad options with a UsageError naming the field', () => {
     expect(() => generatePeoplePool({ people: 0, seed: 1 })).toThrow(UsageError);
-    expect(() => generatePeoplePool({ people: 10, seed: 1, botShare: 2 })).toThrow(/botShare must be a number between 0 and 1, got 2/);
+    expect(() => generatePeoplePool({ people: 10, seed: 1, botShare: 2 })).toThrow(
+      /botShare must be a number between 0 and 1, got 2/,
+    );
   });
 });

@@ -14,9 +14,22 @@ function usageErrorOf(raw: Record<string, unknown>): UsageError {
 
 describe('parsePoolOptions', () => {
   it('reads flag strings as commander hands them over and fills in the defaults', () => {
-    expect(parsePoolOptions({ people: '1_000', seed: '42' })).toEqual({ people: 1000, seed: 42, botShare: 0, ringSize: 5, locale: 'ko' });
-    expect(parsePoolOptions({ people: 10, seed: 0, botShare: '0.25', ringSize: '3', locale: 'en', out: 'pool.json' })).toEqual({
-      people: 10, seed: 0, botShare: 0.25, ringSize: 3, locale: 'en', out: 'pool.json',
+    expect(parsePoolOptions({ people: '1_000', seed: '42' })).toEqual({
+      people: 1000,
+      seed: 42,
+      botShare: 0,
+      ringSize: 5,
+      locale: 'ko',
+    });
+    expect(
+      parsePoolOptions({ people: 10, seed: 0, botShare: '0.25', ringSize: '3', locale: 'en', out: 'pool.json' }),
+    ).toEqual({
+      people: 10,
+      seed: 0,
+      botShare: 0.25,
+      ringSize: 3,
+      locale: 'en',
+      out: 'pool.json',
     });
   });
 

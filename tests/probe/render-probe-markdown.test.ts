@@ -9,7 +9,13 @@ const bypassed: ProbeFinding = {
   passed: false,
   verdict: 'bypassed',
   observed: { en: 'Bought without a token.', ko: '토큰 없이 구매했습니다.' },
-  evidence: { method: 'POST', path: '/api/checkout', status: 200, bodyExcerpt: '{"orderId":"o-1"}', sent: 'no admission token' },
+  evidence: {
+    method: 'POST',
+    path: '/api/checkout',
+    status: 200,
+    bodyExcerpt: '{"orderId":"o-1"}',
+    sent: 'no admission token',
+  },
   fix: { en: 'Check the token | on the server.', ko: '서버에서 토큰을 확인하십시오.' },
   durationMs: 12,
 };
@@ -21,10 +27,22 @@ const held: ProbeFinding = {
   passed: true,
   verdict: 'held',
   observed: { en: 'One live ticket.', ko: '대기표 하나.' },
-  evidence: { method: 'POST', path: '/api/queue/join', status: 200, bodyExcerpt: '{"reused":true}', sent: 'same session' },
+  evidence: {
+    method: 'POST',
+    path: '/api/queue/join',
+    status: 200,
+    bodyExcerpt: '{"reused":true}',
+    sent: 'same session',
+  },
   fix: { en: 'HELD-FIX', ko: 'HELD-FIX' },
 };
-const report: ProbeReport = { target: 'http://127.0.0.1:1', startedAt: '2026-01-01T00:00:00.000Z', findings: [bypassed, held], highSeverityFailures: 1, inconclusive: 0 };
+const report: ProbeReport = {
+  target: 'http://127.0.0.1:1',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  findings: [bypassed, held],
+  highSeverityFailures: 1,
+  inconclusive: 0,
+};
 
 describe('renderProbeMarkdown', () => {
   it('lists every finding with its verdict and proving request, in English', () => {

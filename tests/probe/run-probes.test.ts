@@ -59,7 +59,10 @@ describe('runProbes against the reference shop with every defence off', () => {
   });
 
   it('bought exactly what the attacks claim: 3 units to the shared address, 1 with no queue, 1 replayed', async () => {
-    const stats = (await (await fetch(`${shop.url}/admin/stats`)).json()) as { ordersByAddress: { max: number }; byActor: Record<string, { units: number }> };
+    const stats = (await (await fetch(`${shop.url}/admin/stats`)).json()) as {
+      ordersByAddress: { max: number };
+      byActor: Record<string, { units: number }>;
+    };
     expect(stats.ordersByAddress.max).toBe(3);
     // skip-queue 1, token-replay 1, bulk-address 3, person-limit 1 (within its limit).
     expect(stats.byActor.probe?.units).toBe(6);
@@ -88,7 +91,10 @@ describe('runProbes with tokens required but not bound to the session', () => {
     expect(report.findings.map((item) => item.id)).toEqual(['skip-queue', 'forged-token', 'token-replay']);
     expect(finding(report, 'skip-queue').verdict).toBe('held');
     expect(finding(report, 'forged-token')).toMatchObject({ verdict: 'held', evidence: { status: 403 } });
-    expect(finding(report, 'token-replay')).toMatchObject({ verdict: 'bypassed', evidence: { path: '/api/checkout', status: 200 } });
+    expect(finding(report, 'token-replay')).toMatchObject({
+      verdict: 'bypassed',
+      evidence: { path: '/api/checkout', status: 200 },
+    });
     expect(finding(report, 'token-replay').observed.en).toContain("session A's admission token");
     expect(report.highSeverityFailures).toBe(1);
   });
@@ -98,7 +104,10 @@ describe('runProbes person-limit', () => {
   it('reports an order past the limit it was told to check (shop allows 2, probe checks 1)', async () => {
     await shop.reset({ ...fast, perPersonLimit: 2 });
     const report = await runProbes({ targetUrl: shop.url, probes: ['person-limit'], limits: { perPerson: 1 } });
-    expect(finding(report, 'person-limit')).toMatchObject({ verdict: 'bypassed', evidence: { path: '/api/checkout', status: 200 } });
+    expect(finding(report, 'person-limit')).toMatchObject({
+      verdict: 'bypassed',
+      evidence: { path: '/api/checkout', status: 200 },
+    });
     expect(finding(report, 'person-limit').evidence?.sent).toContain('"quantity":2');
   });
 });
@@ -121,20 +130,31 @@ describe('runProbes limits', () => {
       targetUrl: `${shop.url}/`,
       probes: ['ticket-cap'],
       fetchImpl: (input, init) => {
-        seen.push(`${init?.method ?? 'GET'} ${new URL(input).pathname} ${new Headers(init?.headers).get('x-actor') ?? '-'}`);
+        seen.push(
+          `${init?.method ?? 'GET'} ${new URL(input).pathname} ${new Headers(init?.headers).get('x-actor') ?? '-'}`,
+        );
         return fetch(input, init);
       },
     });
     expect(seen[0]).toBe('GET /healthz -');
-    expect(seen.slice(1)).toEqual(['POST /api/login probe', 'POST /api/queue/join probe', 'POST /api/queue/join probe', 'POST /api/queue/join probe']);
+    expect(seen.slice(1)).toEqual([
+      'POST /api/login probe',
+      'POST /api/queue/join probe',
+      'POST /api/queue/join probe',
+      'POST /api/queue/join probe',
+    ]);
   });
 
   it('refuses a remote target, a bad URL and an unknown probe with a UsageError', async () => {
     await expect(runProbes({ targetUrl: 'https://shop.example.com' })).rejects.toThrow(UsageError);
     await expect(runProbes({ targetUrl: 'https://shop.example.com' })).rejects.toThrow(/--allow-remote/);
     await expect(runProbes({ targetUrl: 'not a url' })).rejects.toThrow(/--target must be an http\(s\) URL/);
-    await expect(runProbes({ targetUrl: shop.url, probes: ['skip-queue', 'nope' as ProbeId] })).rejects.toThrow(/unknown probe "nope"/);
-    await expect(runProbes({ targetUrl: shop.url, limits: { perAddress: 0 } })).rejects.toThrow(/limits.perAddress must be/);
+    await expect(runProbes({ targetUrl: shop.url, probes: ['skip-queue', 'nope' as ProbeId] })).rejects.toThrow(
+      /unknown probe "nope"/,
+    );
+    await expect(runProbes({ targetUrl: shop.url, limits: { perAddress: 0 } })).rejects.toThrow(
+      /limits.perAddress must be/,
+    );
   });
 
   it('reports an unreachable target as an EnvironmentError', async () => {

@@ -72,9 +72,17 @@ describe('buildRunSummary', () => {
     expect(() => parseRunSummary({ ...summary, schemaVersion: 3 })).toThrow(/schemaVersion/);
     // A version-1 summary (k6 named the load generator) is not read as version 2.
     const { engine: _engine, ...withoutEngine } = summary;
-    expect(() => parseRunSummary({ ...withoutEngine, schemaVersion: 1, k6: { version: 'v2.2.0', exitCode: 0 } })).toThrow(/schemaVersion/);
-    expect(() => parseRunSummary({ ...summary, engine: { name: 'artillery', version: '2.0.34', exitCode: 0 } })).toThrow(/engine\.personEngine/);
-    expect(() => parseRunSummary({ ...summary, stock: { ...summary.stock, unitsSoldSource: 'k6' } })).toThrow(/stock\.unitsSoldSource/);
-    expect(() => parseRunSummary({ ...summary, requests: { ...summary.requests, total: -1 } })).toThrow(/requests\.total/);
+    expect(() =>
+      parseRunSummary({ ...withoutEngine, schemaVersion: 1, k6: { version: 'v2.2.0', exitCode: 0 } }),
+    ).toThrow(/schemaVersion/);
+    expect(() =>
+      parseRunSummary({ ...summary, engine: { name: 'artillery', version: '2.0.34', exitCode: 0 } }),
+    ).toThrow(/engine\.personEngine/);
+    expect(() => parseRunSummary({ ...summary, stock: { ...summary.stock, unitsSoldSource: 'k6' } })).toThrow(
+      /stock\.unitsSoldSource/,
+    );
+    expect(() => parseRunSummary({ ...summary, requests: { ...summary.requests, total: -1 } })).toThrow(
+      /requests\.total/,
+    );
   });
 });

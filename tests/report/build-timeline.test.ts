@@ -13,20 +13,35 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const t0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 const declare = (name: string, type: string) =>
-  JSON.stringify({ type: 'Metric', data: { name, type, contains: 'default', thresholds: [], submetrics: null }, metric: name });
+  JSON.stringify({
+    type: 'Metric',
+    data: { name, type, contains: 'default', thresholds: [], submetrics: null },
+    metric: name,
+  });
 const point = (metric: string, second: number, value: number, tags: Record<string, string>) =>
-  JSON.stringify({ metric, type: 'Point', data: { time: new Date(t0 + second * 1000 + 250).toISOString(), value, tags } });
+  JSON.stringify({
+    metric,
+    type: 'Point',
+    data: { time: new Date(t0 + second * 1000 + 250).toISOString(), value, tags },
+  });
 
 function writeRaw(): string {
   const lines = [
-    declare('sr_arrivals', 'counter'), declare('sr_queue_joins', 'counter'), declare('sr_admitted', 'counter'),
-    declare('sr_outcome', 'counter'), declare('sr_queue_wait', 'trend'), declare('sr_reentries', 'counter'),
+    declare('sr_arrivals', 'counter'),
+    declare('sr_queue_joins', 'counter'),
+    declare('sr_admitted', 'counter'),
+    declare('sr_outcome', 'counter'),
+    declare('sr_queue_wait', 'trend'),
+    declare('sr_reentries', 'counter'),
     declare('http_reqs', 'counter'),
     // The harness's own probe request: not a person, so not an actor in the outcomes.
     point('http_reqs', 0, 1, { actor: 'harness', step: 'probe' }),
   ];
   for (let i = 0; i < 5; i++) {
-    lines.push(point('sr_arrivals', 0, 1, { actor: 'person' }), point('sr_queue_joins', 0, 1, { actor: 'person', reentry: 'false' }));
+    lines.push(
+      point('sr_arrivals', 0, 1, { actor: 'person' }),
+      point('sr_queue_joins', 0, 1, { actor: 'person', reentry: 'false' }),
+    );
   }
   lines.push(point('sr_queue_joins', 1, 1, { actor: 'person', reentry: 'true' }));
   lines.push(point('sr_reentries', 1, 1, { actor: 'person', reason: 'ticket_expired' }));
@@ -72,7 +87,10 @@ describe('buildRunSummary timeline', () => {
     const summary = buildRunSummary({
       ...base,
       ingest,
-      shopQueueLength: [{ timeMs: t0 + 500, length: 4 }, { timeMs: t0 + 1500, length: 1 }],
+      shopQueueLength: [
+        { timeMs: t0 + 500, length: 4 },
+        { timeMs: t0 + 1500, length: 1 },
+      ],
     });
     expect(summary.queueLengthSource).toBe('shop');
     expect(summary.timeline.map((p) => p.queueLength)).toEqual([4, 1, 1]);

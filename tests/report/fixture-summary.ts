@@ -9,10 +9,39 @@ import { evaluateTargets, ingestK6Output, type RunTargetSpec } from '../../harne
 const rawJsonGz = fileURLToPath(new URL('../../fixtures/results/small-sale.json.gz', import.meta.url));
 
 export const fixtureTargets: RunTargetSpec[] = [
-  { id: 'latency.checkout.p95', metric: 'http_req_duration{step:checkout}', stat: 'p95', op: '<', threshold: 800, unit: 'ms' },
-  { id: 'errors.checkout', metric: 'http_req_failed{step:checkout}', stat: 'rate', op: '<', threshold: 0.01, unit: 'ratio' },
-  { id: 'wait.person.p95', metric: 'sr_queue_wait{actor:person}', stat: 'p95', op: '<=', threshold: 20, unit: 'min', scale: 30 / 60_000 },
-  { id: 'latency.probe.p99', metric: 'http_req_duration{step:probe}', stat: 'p99', op: '<', threshold: 500, unit: 'ms' },
+  {
+    id: 'latency.checkout.p95',
+    metric: 'http_req_duration{step:checkout}',
+    stat: 'p95',
+    op: '<',
+    threshold: 800,
+    unit: 'ms',
+  },
+  {
+    id: 'errors.checkout',
+    metric: 'http_req_failed{step:checkout}',
+    stat: 'rate',
+    op: '<',
+    threshold: 0.01,
+    unit: 'ratio',
+  },
+  {
+    id: 'wait.person.p95',
+    metric: 'sr_queue_wait{actor:person}',
+    stat: 'p95',
+    op: '<=',
+    threshold: 20,
+    unit: 'min',
+    scale: 30 / 60_000,
+  },
+  {
+    id: 'latency.probe.p99',
+    metric: 'http_req_duration{step:probe}',
+    stat: 'p99',
+    op: '<',
+    threshold: 500,
+    unit: 'ms',
+  },
 ];
 
 export async function buildFixtureSummary(overrides: { complete?: boolean } = {}): Promise<RunSummary> {
@@ -27,7 +56,12 @@ export async function buildFixtureSummary(overrides: { complete?: boolean } = {}
     endedAt: new Date(ingest.lastSampleMs ?? 0),
     complete: overrides.complete ?? true,
     interruption: overrides.complete === false ? 'stopped by Ctrl-C' : null,
-    shopStats: { unitsSold: 150, ordersTotal: 150, queueLength: 0, byActor: { person: { orders: 120 }, bot: { orders: 30 } } },
+    shopStats: {
+      unitsSold: 150,
+      ordersTotal: 150,
+      queueLength: 0,
+      byActor: { person: { orders: 120 }, bot: { orders: 30 } },
+    },
     engine: { name: 'k6', version: 'v2.2.0', exitCode: 0, personEngine: null },
   });
 }

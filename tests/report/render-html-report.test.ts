@@ -18,7 +18,14 @@ beforeAll(async () => {
   summary = await buildFixtureSummary();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -52,7 +59,10 @@ describe('report.html in Chromium', () => {
       const box = await page.locator(`#chart-${chart.id} > svg`).boundingBox();
       expect(box?.width, chart.id).toBeGreaterThan(100);
       // Each chart draws marks, not only axes.
-      expect(await page.locator(`#chart-${chart.id} svg .role-mark path, #chart-${chart.id} svg .role-mark line`).count(), chart.id).toBeGreaterThan(0);
+      expect(
+        await page.locator(`#chart-${chart.id} svg .role-mark path, #chart-${chart.id} svg .role-mark line`).count(),
+        chart.id,
+      ).toBeGreaterThan(0);
     }
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
@@ -76,7 +86,14 @@ describe('report.html in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     expect(await page.locator('#verdict').innerText()).toContain('실패');
     const text = await page.locator('main').innerText();
-    for (const words of ['목표', '측정값', '시간별 도착 및 입장', '대기 시간 분포 (판매 시간 기준)', '시간 배율 k = 30', '구매 성공']) {
+    for (const words of [
+      '목표',
+      '측정값',
+      '시간별 도착 및 입장',
+      '대기 시간 분포 (판매 시간 기준)',
+      '시간 배율 k = 30',
+      '구매 성공',
+    ]) {
       expect(text).toContain(words);
     }
     expect(await page.locator('figure.chart > svg').count()).toBe(buildChartSpecs(summary, 'ko').length);

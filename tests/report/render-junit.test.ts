@@ -11,7 +11,14 @@ beforeAll(async () => {
   summary = await buildFixtureSummary();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -31,7 +38,9 @@ async function parseXml(xml: string) {
           failure: testcase.querySelector('failure')?.getAttribute('message') ?? null,
           skipped: testcase.querySelector('skipped')?.getAttribute('message') ?? null,
         })),
-        suite: Object.fromEntries(['tests', 'failures', 'skipped'].map((name) => [name, doc.querySelector('testsuite')?.getAttribute(name)])),
+        suite: Object.fromEntries(
+          ['tests', 'failures', 'skipped'].map((name) => [name, doc.querySelector('testsuite')?.getAttribute(name)]),
+        ),
       };
     }, xml);
   } finally {
@@ -44,7 +53,9 @@ describe('renderJunit', () => {
     const parsed = await parseXml(renderJunit(summary));
     expect(parsed.error).toBeNull();
     expect(parsed.suite).toEqual({ tests: '4', failures: '1', skipped: '1' });
-    expect(parsed.testcases.map((testcase) => testcase.name?.split(':')[0])).toEqual(summary.targets.map((target) => target.id));
+    expect(parsed.testcases.map((testcase) => testcase.name?.split(':')[0])).toEqual(
+      summary.targets.map((target) => target.id),
+    );
     const failed = parsed.testcases.find((testcase) => testcase.failure !== null);
     expect(failed?.failure).toBe('target errors.checkout missed: measured 3.213%, target rate < 1%');
     const skipped = parsed.testcases.find((testcase) => testcase.skipped !== null);
@@ -67,7 +78,10 @@ describe('renderMarkdownReport', () => {
   it('leads with the verdict, then the targets table and key figures with sale-time waits', () => {
     const markdown = renderMarkdownReport(summary, { lang: 'en' });
     expect(markdown.split('\n')[0]).toBe('## ❌ FAIL: small-sale');
-    expect(markdown).toContain('| the rate of http_req_failed{step:checkout} under 1% (`errors.checkout`)<br>measured 3.213%, target < 1% | 3.213%<br>95% interval: 1.637% – 6.211% | 249 | ❌ FAIL |');
+    // Text in cells is escaped for markdown (`_` and `<` render as themselves); ids are code.
+    expect(markdown).toContain(
+      '| the rate of http\\_req\\_failed{step:checkout} under 1% (`errors.checkout`)<br>measured 3.213%, target &lt; 1% | 3.213%<br>95% interval: 1.637% – 6.211% | 249 | ❌ FAIL |',
+    );
     expect(markdown).toMatch(/\| Queue wait of admitted people, sale time, ×30 \| p50 .* · p95 .* · p99 .* \|/);
     expect(markdown).toContain('measured run time × 30');
   });

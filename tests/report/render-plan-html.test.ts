@@ -7,8 +7,15 @@ import { escapeHtml } from '../../harness/report/index.ts';
 
 const queued = evaluatePlan(
   parseSalePlan({
-    name: 'small-sale', people: 30_000, stock: 2_000, capacity: { peoplePerMinute: 400 }, waitingRoom: { admissionRatePerMinute: 300 },
-    patience: { kind: 'infinite' }, targets: { maxWaitMinutes: 10 }, opensAt: '10:00', seed: 3,
+    name: 'small-sale',
+    people: 30_000,
+    stock: 2_000,
+    capacity: { peoplePerMinute: 400 },
+    waitingRoom: { admissionRatePerMinute: 300 },
+    patience: { kind: 'infinite' },
+    targets: { maxWaitMinutes: 10 },
+    opensAt: '10:00',
+    seed: 3,
   }),
 );
 const noWait = evaluatePlan(parseSalePlan({ people: 100_000, stock: 20_000, capacity: { peoplePerMinute: 1_000 } }));

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { recommendFromRun, renderHtmlReport, type RunSummary } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from './fixture-summary.ts';
 
-const settings = { sessionTtlSaleMs: 20 * 60_000, ticketTtlSaleMs: 5 * 60_000, reloginRequeues: true, journeySaleMs: 60_000, serverErrors: 0 };
+const settings = {
+  sessionTtlSaleMs: 20 * 60_000,
+  ticketTtlSaleMs: 5 * 60_000,
+  reloginRequeues: true,
+  journeySaleMs: 60_000,
+  serverErrors: 0,
+};
 
 function withWaits(summary: RunSummary, changes: Partial<RunSummary>): RunSummary {
   return { ...summary, ...changes };
@@ -27,7 +33,11 @@ describe('recommendFromRun', () => {
 
   it('says nothing about sessions and tickets when none expired and nobody lost a place', async () => {
     const base = await buildFixtureSummary();
-    const summary = withWaits(base, { sessionExpiries: 0, reentries: { total: 0, byReason: {} }, requests: { ...base.requests, errorRate: 0 } });
+    const summary = withWaits(base, {
+      sessionExpiries: 0,
+      reentries: { total: 0, byReason: {} },
+      requests: { ...base.requests, errorRate: 0 },
+    });
     const ids = recommendFromRun(summary, settings).map((item) => item.id);
     expect(ids).not.toContain('session-length');
     expect(ids).not.toContain('ticket-validity');
@@ -37,16 +47,24 @@ describe('recommendFromRun', () => {
   it('asks to measure capacity only when the shop itself failed (5xx or no answer), not for expired logins', async () => {
     const base = await buildFixtureSummary();
     const total = base.requests.total;
-    const failing = recommendFromRun(base, { ...settings, serverErrors: Math.ceil(total * 0.05) }).map((item) => item.id);
+    const failing = recommendFromRun(base, { ...settings, serverErrors: Math.ceil(total * 0.05) }).map(
+      (item) => item.id,
+    );
     expect(failing).toContain('measure-capacity');
-    const fine = recommendFromRun({ ...base, requests: { ...base.requests, errorRate: 0.2 } }, { ...settings, serverErrors: 0 }).map((item) => item.id);
+    const fine = recommendFromRun(
+      { ...base, requests: { ...base.requests, errorRate: 0.2 } },
+      { ...settings, serverErrors: 0 },
+    ).map((item) => item.id);
     expect(fine).not.toContain('measure-capacity');
   });
 
   it('is shown in the HTML report, high severity first', async () => {
     const base = await buildFixtureSummary();
     const summary = withWaits(base, { sessionExpiries: 3, reentries: { total: 4, byReason: { ticket_expired: 4 } } });
-    const html = await renderHtmlReport({ ...summary, recommendations: recommendFromRun(summary, settings) }, { lang: 'en' });
+    const html = await renderHtmlReport(
+      { ...summary, recommendations: recommendFromRun(summary, settings) },
+      { lang: 'en' },
+    );
     expect(html).toContain('id="recommendations"');
     expect(html).toMatch(/data-recommendation="session-length"[\s\S]*data-recommendation="ticket-validity"/);
   });

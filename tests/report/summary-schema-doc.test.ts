@@ -14,10 +14,12 @@ interface ZodDef {
 
 /** Dotted paths of every field: arrays as `name[].field`, records as `name.<key>.field`. */
 function fieldPaths(def: ZodDef, path = ''): string[] {
-  if (def.type === 'nullable' || def.type === 'optional') return def.innerType ? fieldPaths(def.innerType._zod.def, path) : [];
+  if (def.type === 'nullable' || def.type === 'optional')
+    return def.innerType ? fieldPaths(def.innerType._zod.def, path) : [];
   const paths = path ? [path] : [];
   if (def.type === 'object' && def.shape) {
-    for (const [key, value] of Object.entries(def.shape)) paths.push(...fieldPaths(value._zod.def, path ? `${path}.${key}` : key));
+    for (const [key, value] of Object.entries(def.shape))
+      paths.push(...fieldPaths(value._zod.def, path ? `${path}.${key}` : key));
   } else if (def.type === 'array' && def.element) {
     paths.push(...fieldPaths(def.element._zod.def, `${path}[]`).filter((inner) => inner !== `${path}[]`));
   } else if (def.type === 'record' && def.valueType) {

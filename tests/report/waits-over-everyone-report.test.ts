@@ -4,11 +4,22 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  buildChartSpecs, buildRunHeadline, buildRunSummary, parseRunSummary, renderConsoleSummary, renderHtmlReport,
-  renderMarkdownReport, shopFigureRows, type RunSummary,
+  buildChartSpecs,
+  buildRunHeadline,
+  buildRunSummary,
+  parseRunSummary,
+  renderConsoleSummary,
+  renderHtmlReport,
+  renderMarkdownReport,
+  shopFigureRows,
+  type RunSummary,
 } from '../../harness/report/index.ts';
 import {
-  estimateQueueWaitOverEveryone, evaluateTargets, ingestK6Output, judgeQueueWaitOverEveryone, type PersonRecord,
+  estimateQueueWaitOverEveryone,
+  evaluateTargets,
+  ingestK6Output,
+  judgeQueueWaitOverEveryone,
+  type PersonRecord,
 } from '../../harness/results/index.ts';
 import { fixtureTargets } from './fixture-summary.ts';
 
@@ -22,8 +33,20 @@ const MIN = 60_000;
  * while the admitted alone all waited at most 20 min.
  */
 const people: PersonRecord[] = [
-  ...Array.from({ length: 40 }, (_, i): PersonRecord => ({ actor: 'person', outcome: 'bought', joinedAtMs: 0, admittedAtMs: (i + 1) * 1_000, leftAtMs: 100_000 })),
-  ...Array.from({ length: 60 }, (): PersonRecord => ({ actor: 'person', outcome: 'gave_up', joinedAtMs: 0, admittedAtMs: null, leftAtMs: 50_000 })),
+  ...Array.from({ length: 40 }, (_, i): PersonRecord => ({
+    actor: 'person',
+    outcome: 'bought',
+    joinedAtMs: 0,
+    admittedAtMs: (i + 1) * 1_000,
+    leftAtMs: 100_000,
+  })),
+  ...Array.from({ length: 60 }, (): PersonRecord => ({
+    actor: 'person',
+    outcome: 'gave_up',
+    joinedAtMs: 0,
+    admittedAtMs: null,
+    leftAtMs: 50_000,
+  })),
 ];
 
 async function summaryWithPeople(): Promise<RunSummary> {
@@ -38,7 +61,15 @@ async function summaryWithPeople(): Promise<RunSummary> {
       target: { url: 'http://127.0.0.1:40709', embedded: true },
       startedAt: new Date(ingest.firstSampleMs ?? 0),
       endedAt: new Date(ingest.lastSampleMs ?? 0),
-      shopStats: { unitsSold: 117, ordersTotal: 117, ticketsInvalidated: 42, rejections: { ticket_invalidated: 40 }, byActor: { person: { orders: 117 } }, firstLoginAtMs: 1_000, soldOutAtMs: 61_000 },
+      shopStats: {
+        unitsSold: 117,
+        ordersTotal: 117,
+        ticketsInvalidated: 42,
+        rejections: { ticket_invalidated: 40 },
+        byActor: { person: { orders: 117 } },
+        firstLoginAtMs: 1_000,
+        soldOutAtMs: 61_000,
+      },
       queueWaitOverEveryone: over,
     }),
   );
@@ -51,7 +82,13 @@ describe('queue waits over everyone in summary.json', () => {
     expect(wait.verdict).toBe('fail');
     expect(wait.measured).toBeNull();
     expect(wait.samples).toBe(100);
-    expect(wait.overEveryone).toMatchObject({ method: 'kaplan-meier', interval: 'log-log', joined: 100, admitted: 40, leftBeforeAdmission: 60 });
+    expect(wait.overEveryone).toMatchObject({
+      method: 'kaplan-meier',
+      interval: 'log-log',
+      joined: 100,
+      admitted: 40,
+      leftBeforeAdmission: 60,
+    });
     expect(wait.overEveryone!.stillWaitingAtThreshold).toBeCloseTo(0.6, 12);
     expect(wait.overEveryone!.admittedOnly.samples).toBeGreaterThan(0);
     const over = summary.queueWait.overEveryone!;
@@ -71,10 +108,23 @@ describe('the run report', () => {
     const withPeople: RunSummary = {
       ...summary,
       stock: { ...summary.stock, stock: 167, unitsSold: 117 },
-      actors: { person: { arrivals: 3_327, admitted: 196, outcomes: { bought: 117, sold_out: 5, limit_reached: 0, gave_up: 3_205, lost_place: 0, error: 0 }, unitsBought: 117, reentries: 0, sessionExpiries: 0 } },
+      actors: {
+        person: {
+          arrivals: 3_327,
+          admitted: 196,
+          outcomes: { bought: 117, sold_out: 5, limit_reached: 0, gave_up: 3_205, lost_place: 0, error: 0 },
+          unitsBought: 117,
+          reentries: 0,
+          sessionExpiries: 0,
+        },
+      },
     };
-    expect(buildRunHeadline(withPeople, 'en')).toBe('117 of 167 units sold; 3,205 of 3,327 people gave up after waiting, 117 bought, 5 found it sold out.');
-    expect(buildRunHeadline(withPeople, 'ko')).toBe('재고 167개 중 117개 판매; 3,327명 중 3,205명 기다리다 포기, 117명 구매, 5명 품절 확인.');
+    expect(buildRunHeadline(withPeople, 'en')).toBe(
+      '117 of 167 units sold; 3,205 of 3,327 people gave up after waiting, 117 bought, 5 found it sold out.',
+    );
+    expect(buildRunHeadline(withPeople, 'ko')).toBe(
+      '재고 167개 중 117개 판매; 3,327명 중 3,205명 기다리다 포기, 117명 구매, 5명 품절 확인.',
+    );
     for (const lang of ['en', 'ko'] as const) {
       const html = await renderHtmlReport(withPeople, { lang });
       const headline = html.indexOf('id="headline"');
@@ -90,8 +140,13 @@ describe('the run report', () => {
   it('shows the wait target over everyone, how many left before admission, and the admitted-only figure labelled as such', async () => {
     const summary = await summaryWithPeople();
     const html = await renderHtmlReport(summary, { lang: 'en' });
-    const row = html.slice(html.indexOf('data-target="wait.person.p95"'), html.indexOf('</tr>', html.indexOf('data-target="wait.person.p95"')));
-    expect(row).toMatch(/95% of people who joined wait at most 20 min in the queue \(sale time; Kaplan–Meier, people who left censored\)/);
+    const row = html.slice(
+      html.indexOf('data-target="wait.person.p95"'),
+      html.indexOf('</tr>', html.indexOf('data-target="wait.person.p95"')),
+    );
+    expect(row).toMatch(
+      /95% of people who joined wait at most 20 min in the queue \(sale time; Kaplan–Meier, people who left censored\)/,
+    );
     expect(row).toMatch(/100 people who joined, 60 of them left before admission \(censored\) · admitted people only/);
     expect(row).toMatch(/over 25 min \(beyond the longest wait seen\)/);
     expect(row).toMatch(/still waiting at 20 min: 60%/);

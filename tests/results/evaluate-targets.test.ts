@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
-import { evaluateTargets, ingestK6Output, measure, type IngestResult, type RunTargetSpec } from '../../harness/results/index.ts';
+import {
+  evaluateTargets,
+  ingestK6Output,
+  measure,
+  type IngestResult,
+  type RunTargetSpec,
+} from '../../harness/results/index.ts';
 import { rawJsonGz } from './fixture.ts';
 
 let ingest: IngestResult;
@@ -19,9 +25,21 @@ describe('evaluateTargets', () => {
   it('judges latency, error rate and share targets on the run', () => {
     const [latency, errors, bought] = evaluateTargets(ingest, [
       target({ id: 'latency.checkout.p95', metric: 'http_req_duration{step:checkout}', stat: 'p95', threshold: 5000 }),
-      target({ id: 'errors.checkout', metric: 'http_req_failed{step:checkout}', stat: 'rate', threshold: 0.001, unit: 'ratio' }),
       target({
-        id: 'bought.share', metric: 'sr_outcome{outcome:bought}', stat: 'share', of: 'sr_arrivals', op: '>=', threshold: 0.9, unit: 'ratio',
+        id: 'errors.checkout',
+        metric: 'http_req_failed{step:checkout}',
+        stat: 'rate',
+        threshold: 0.001,
+        unit: 'ratio',
+      }),
+      target({
+        id: 'bought.share',
+        metric: 'sr_outcome{outcome:bought}',
+        stat: 'share',
+        of: 'sr_arrivals',
+        op: '>=',
+        threshold: 0.9,
+        unit: 'ratio',
       }),
     ]);
     expect(latency?.verdict).toBe('pass');
@@ -40,7 +58,10 @@ describe('evaluateTargets', () => {
   });
 
   it('throws a UsageError naming the target when the selector matches no recorded metric', () => {
-    const call = () => evaluateTargets(ingest, [target({ id: 'latency.typo', metric: 'http_req_durations{step:checkout}', stat: 'p95' })]);
+    const call = () =>
+      evaluateTargets(ingest, [
+        target({ id: 'latency.typo', metric: 'http_req_durations{step:checkout}', stat: 'p95' }),
+      ]);
     expect(call).toThrow(UsageError);
     expect(call).toThrow('target latency.typo matches no recorded metric http_req_durations{step:checkout}');
     expect(() =>
@@ -49,11 +70,15 @@ describe('evaluateTargets', () => {
   });
 
   it('names the target when its statistic does not fit the metric', () => {
-    expect(() => evaluateTargets(ingest, [target({ id: 'reqs.p95', metric: 'http_reqs', stat: 'p95' })])).toThrow(/^target reqs\.p95: /);
+    expect(() => evaluateTargets(ingest, [target({ id: 'reqs.p95', metric: 'http_reqs', stat: 'p95' })])).toThrow(
+      /^target reqs\.p95: /,
+    );
   });
 
   it('is inconclusive, never a pass, when a known metric recorded nothing for the tags', () => {
-    const [verdict] = evaluateTargets(ingest, [target({ id: 'nothing', metric: 'http_req_duration{step:probe}', stat: 'p95' })]);
+    const [verdict] = evaluateTargets(ingest, [
+      target({ id: 'nothing', metric: 'http_req_duration{step:probe}', stat: 'p95' }),
+    ]);
     expect(verdict?.verdict).toBe('inconclusive');
   });
 

@@ -4,11 +4,15 @@ import { fileURLToPath } from 'node:url';
 
 export const rawJsonGz = fileURLToPath(new URL('../../fixtures/results/small-sale.json.gz', import.meta.url));
 export const rawCsvGz = fileURLToPath(new URL('../../fixtures/results/small-sale.csv.gz', import.meta.url));
-export const summaryExportPath = fileURLToPath(new URL('../../fixtures/results/small-sale.summary.json', import.meta.url));
+export const summaryExportPath = fileURLToPath(
+  new URL('../../fixtures/results/small-sale.summary.json', import.meta.url),
+);
 
 /** k6's own --summary-export of the same run: metric (or submetric) name → its figures. */
 export function readK6Summary(): Record<string, Record<string, number>> {
-  const parsed = JSON.parse(readFileSync(summaryExportPath, 'utf8')) as { metrics: Record<string, Record<string, number>> };
+  const parsed = JSON.parse(readFileSync(summaryExportPath, 'utf8')) as {
+    metrics: Record<string, Record<string, number>>;
+  };
   return parsed.metrics;
 }
 

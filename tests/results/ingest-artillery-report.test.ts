@@ -17,7 +17,8 @@ import {
   runDurationSeconds,
 } from '../../harness/results/index.ts';
 
-const fixture = (name: string): string => join(import.meta.dirname, '..', '..', 'fixtures', 'results', `artillery-${name}.json`);
+const fixture = (name: string): string =>
+  join(import.meta.dirname, '..', '..', 'fixtures', 'results', `artillery-${name}.json`);
 const work = mkdtempSync(join(tmpdir(), 'saleready-artillery-report-'));
 
 interface RawPeriod {
@@ -37,7 +38,9 @@ function summaryOf(period: RawPeriod, name: string): Record<string, number> {
   return rest;
 }
 const sumOf = (counters: Record<string, number>, test: (name: string) => boolean): number =>
-  Object.entries(counters).filter(([name]) => test(name)).reduce((sum, [, count]) => sum + count, 0);
+  Object.entries(counters)
+    .filter(([name]) => test(name))
+    .reduce((sum, [, count]) => sum + count, 0);
 
 describe('reading an Artillery report', () => {
   it('counts requests, failures and request errors exactly as the report’s counters say (crowd: 1,582 requests, 426 failed)', async () => {
@@ -55,7 +58,9 @@ describe('reading an Artillery report', () => {
     expect(http.failed).toBe(notOk + counters['errors.ETIMEDOUT']!);
     expect(http.failed).toBe(426);
     expect(counters['errors.Failed capture or match']).toBe(20);
-    expect(report.aggregate.summaries['http.response_time']).toEqual(summaryOf(raw('crowd').aggregate, 'http.response_time'));
+    expect(report.aggregate.summaries['http.response_time']).toEqual(
+      summaryOf(raw('crowd').aggregate, 'http.response_time'),
+    );
     expect(report.aggregate.http.responseTime!.p95).toBe(10.1);
   });
 
@@ -63,13 +68,27 @@ describe('reading an Artillery report', () => {
     const report = await readArtilleryReport(fixture('crowd'));
     const { counters } = raw('crowd').aggregate;
     expect(report.hasEndpoints).toBe(true);
-    expect([...report.aggregate.endpoints.keys()]).toEqual(['/api/login (login)', '/api/nowhere', '/api/product', '/api/queue/join', '/api/queue/status', '/healthz']);
+    expect([...report.aggregate.endpoints.keys()]).toEqual([
+      '/api/login (login)',
+      '/api/nowhere',
+      '/api/product',
+      '/api/queue/join',
+      '/api/queue/status',
+      '/healthz',
+    ]);
     const login = report.aggregate.endpoints.get('/api/login (login)')!;
-    expect(login.codes).toEqual({ 200: counters['plugins.metrics-by-endpoint./api/login (login).codes.200'], 500: counters['plugins.metrics-by-endpoint./api/login (login).codes.500'] });
-    expect(login.errors).toEqual({ ETIMEDOUT: counters['plugins.metrics-by-endpoint./api/login (login).errors.ETIMEDOUT'] });
+    expect(login.codes).toEqual({
+      200: counters['plugins.metrics-by-endpoint./api/login (login).codes.200'],
+      500: counters['plugins.metrics-by-endpoint./api/login (login).codes.500'],
+    });
+    expect(login.errors).toEqual({
+      ETIMEDOUT: counters['plugins.metrics-by-endpoint./api/login (login).errors.ETIMEDOUT'],
+    });
     // Each visit logs in once: its requests are the visits' virtual users.
     expect(login.requests).toBe(counters['vusers.created_by_name.visit']);
-    expect(login.responseTime).toEqual(summaryOf(raw('crowd').aggregate, 'plugins.metrics-by-endpoint.response_time./api/login (login)'));
+    expect(login.responseTime).toEqual(
+      summaryOf(raw('crowd').aggregate, 'plugins.metrics-by-endpoint.response_time./api/login (login)'),
+    );
     const endpoints = [...report.aggregate.endpoints.values()];
     expect(endpoints.reduce((sum, endpoint) => sum + endpoint.requests, 0)).toBe(report.aggregate.http.requests);
     expect(endpoints.reduce((sum, endpoint) => sum + endpoint.failed, 0)).toBe(report.aggregate.http.failed);
@@ -83,11 +102,19 @@ describe('reading an Artillery report', () => {
       const report = await readArtilleryReport(fixture(name));
       expect(report.intermediate.length).toBeGreaterThanOrEqual(2);
       for (const period of report.intermediate) expect(period.startMs % 10_000).toBe(0);
-      for (const [a, b] of report.intermediate.slice(1).map((period, index) => [report.intermediate[index]!, period] as const)) expect(b.startMs - a.startMs).toBe(10_000);
+      for (const [a, b] of report.intermediate
+        .slice(1)
+        .map((period, index) => [report.intermediate[index]!, period] as const))
+        expect(b.startMs - a.startMs).toBe(10_000);
       for (const [counter, total] of Object.entries(report.aggregate.counters)) {
-        expect(report.intermediate.reduce((sum, period) => sum + (period.counters[counter] ?? 0), 0), counter).toBe(total);
+        expect(
+          report.intermediate.reduce((sum, period) => sum + (period.counters[counter] ?? 0), 0),
+          counter,
+        ).toBe(total);
       }
-      expect(report.intermediate.reduce((sum, period) => sum + period.http.failed, 0)).toBe(report.aggregate.http.failed);
+      expect(report.intermediate.reduce((sum, period) => sum + period.http.failed, 0)).toBe(
+        report.aggregate.http.failed,
+      );
       expect(report.aggregate.startMs).toBe(report.intermediate[0]!.startMs);
     }
   });
@@ -106,14 +133,23 @@ describe('reading an Artillery report', () => {
     expect(Math.abs(runDurationSeconds(ingest) - span)).toBeLessThanOrEqual(1);
     // Per-period buckets add up to the run's totals.
     const requests = [...ingest.series.values()].filter((series) => series.metric === 'http_reqs');
-    expect(requests.reduce((sum, series) => sum + [...series.perSecond.values()].reduce((n, bucket) => n + (bucket.kind === 'counter' ? bucket.sum : 0), 0), 0)).toBe(1582);
+    expect(
+      requests.reduce(
+        (sum, series) =>
+          sum +
+          [...series.perSecond.values()].reduce((n, bucket) => n + (bucket.kind === 'counter' ? bucket.sum : 0), 0),
+        0,
+      ),
+    ).toBe(1582);
     const file = join(work, 'records.ndjson.gz');
     writeFileSync(file, gzipSync(`${artilleryReportRecords(report).join('\n')}\n`));
     const again = await ingestEngineRecords(file);
     expect(again.result.badLines).toBe(0);
     expect(again.filesEnded).toBe(1);
     expect(measure(again.result, 'http_reqs', 'count')!.value).toBe(1582);
-    expect(measure(again.result, 'http_req_failed', 'rate')!.value).toBe(measure(ingest, 'http_req_failed', 'rate')!.value);
+    expect(measure(again.result, 'http_req_failed', 'rate')!.value).toBe(
+      measure(ingest, 'http_req_failed', 'rate')!.value,
+    );
   });
 
   it('reads a gzipped report the same', async () => {
@@ -122,19 +158,34 @@ describe('reading an Artillery report', () => {
     const plain = await readArtilleryReport(fixture('endpoints'));
     const zipped = await readArtilleryReport(gz);
     expect(zipped.aggregate.http).toEqual(plain.aggregate.http);
-    expect(zipped.intermediate.map((period) => period.http.sent)).toEqual(plain.intermediate.map((period) => period.http.sent));
+    expect(zipped.intermediate.map((period) => period.http.sent)).toEqual(
+      plain.intermediate.map((period) => period.http.sent),
+    );
   });
 
   it('refuses a cut-short, a foreign or a malformed report with a UsageError naming the file and the field', async () => {
     const text = readFileSync(fixture('crowd'), 'utf8');
     const cut = join(work, 'cut.json');
     writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
-    await expect(readArtilleryReport(cut)).rejects.toSatisfy((error: unknown) => error instanceof UsageError && error.exitCode === 2 && error.message.startsWith(`${cut} is not a readable Artillery report`));
-    await expect(readArtilleryReport(join(work, 'absent.json'))).rejects.toThrow(/absent\.json is not a readable Artillery report: no such file/);
-    expect(() => parseArtilleryReport({ aggregate: {} }, 'only-aggregate.json')).toThrow('only-aggregate.json is not an Artillery report: it has no top-level "aggregate" and "intermediate"');
+    await expect(readArtilleryReport(cut)).rejects.toSatisfy(
+      (error: unknown) =>
+        error instanceof UsageError &&
+        error.exitCode === 2 &&
+        error.message.startsWith(`${cut} is not a readable Artillery report`),
+    );
+    await expect(readArtilleryReport(join(work, 'absent.json'))).rejects.toThrow(
+      /absent\.json is not a readable Artillery report: no such file/,
+    );
+    expect(() => parseArtilleryReport({ aggregate: {} }, 'only-aggregate.json')).toThrow(
+      'only-aggregate.json is not an Artillery report: it has no top-level "aggregate" and "intermediate"',
+    );
     const document = JSON.parse(text) as { aggregate: RawPeriod };
     document.aggregate.summaries['http.response_time']!.p95 = 'fast' as unknown as number;
-    expect(() => parseArtilleryReport(document, 'bad.json')).toThrow(/bad\.json is not a valid Artillery report:\n✖ .* → at aggregate\.summaries\.http\.response_time\.p95/);
-    expect(() => parseArtilleryReport({ aggregate: { counters: {} }, intermediate: [] }, 'empty.json')).toThrow('the Artillery report empty.json holds no metrics');
+    expect(() => parseArtilleryReport(document, 'bad.json')).toThrow(
+      /bad\.json is not a valid Artillery report:\n✖ .* → at aggregate\.summaries\.http\.response_time\.p95/,
+    );
+    expect(() => parseArtilleryReport({ aggregate: { counters: {} }, intermediate: [] }, 'empty.json')).toThrow(
+      'the Artillery report empty.json holds no metrics',
+    );
   });
 });

@@ -13,12 +13,21 @@ describe('ingestK6Csv', () => {
     expect(ingest.warnings).toEqual([]);
     expect(measure(ingest, 'http_reqs', 'count')?.value).toBe(k6.http_reqs?.count);
     expect(measure(ingest, 'sr_outcome{outcome:bought}', 'count')?.value).toBe(k6['sr_outcome{outcome:bought}']?.count);
-    expect(measure(ingest, 'http_req_failed{step:checkout}', 'rate')?.value).toBeCloseTo(k6['http_req_failed{step:checkout}']?.value as number, 12);
+    expect(measure(ingest, 'http_req_failed{step:checkout}', 'rate')?.value).toBeCloseTo(
+      k6['http_req_failed{step:checkout}']?.value as number,
+      12,
+    );
     expect(measure(ingest, 'sr_checkout_ok', 'count')?.value).toBe(k6.sr_checkout_ok?.passes);
     expect(measure(ingest, 'sr_queue_length', 'max')?.value).toBe(k6.sr_queue_length?.max);
-    for (const [stat, key] of [['p50', 'med'], ['p95', 'p(95)'], ['p99', 'p(99)']] as const) {
+    for (const [stat, key] of [
+      ['p50', 'med'],
+      ['p95', 'p(95)'],
+      ['p99', 'p(99)'],
+    ] as const) {
       const expected = k6['http_req_duration{step:checkout}']?.[key] as number;
-      expect(closeTo(measure(ingest, 'http_req_duration{step:checkout}', stat)?.value ?? null, expected), stat).toBe(true);
+      expect(closeTo(measure(ingest, 'http_req_duration{step:checkout}', stat)?.value ?? null, expected), stat).toBe(
+        true,
+      );
     }
   });
 

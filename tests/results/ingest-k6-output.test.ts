@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestK6Output, ingestToJson, measure, mergeIngestResults, type IngestResult } from '../../harness/results/index.ts';
+import {
+  ingestK6Output,
+  ingestToJson,
+  measure,
+  mergeIngestResults,
+  type IngestResult,
+} from '../../harness/results/index.ts';
 import { closeTo, rawJsonGz, readK6Summary } from './fixture.ts';
 
 // Reference values: k6 v2.2.0's own --summary-export of the same run
@@ -39,9 +45,16 @@ describe('ingestK6Output on real k6 output', () => {
     'sr_queue_wait{actor:person}',
   ])('Trend %s: percentiles within 1% of k6, count/min/max/mean exact', (selector) => {
     const expected = k6Metric(selector);
-    for (const [stat, key] of [['p50', 'med'], ['p90', 'p(90)'], ['p95', 'p(95)'], ['p99', 'p(99)']] as const) {
+    for (const [stat, key] of [
+      ['p50', 'med'],
+      ['p90', 'p(90)'],
+      ['p95', 'p(95)'],
+      ['p99', 'p(99)'],
+    ] as const) {
       const value = measure(ingest, selector, stat)?.value ?? null;
-      expect(closeTo(value, expected[key] as number), `${selector} ${stat}: ${value} vs k6 ${expected[key]}`).toBe(true);
+      expect(closeTo(value, expected[key] as number), `${selector} ${stat}: ${value} vs k6 ${expected[key]}`).toBe(
+        true,
+      );
     }
     expect(measure(ingest, selector, 'count')?.value).toBe(expected.count);
     expect(measure(ingest, selector, 'min')?.value).toBeCloseTo(expected.min as number, 9);
@@ -49,23 +62,31 @@ describe('ingestK6Output on real k6 output', () => {
     expect(closeTo(measure(ingest, selector, 'of.mean')?.value ?? null, expected.avg as number, 1e-9)).toBe(true);
   });
 
-  it.each(['http_reqs', 'iterations', 'sr_arrivals', 'sr_admitted', 'sr_outcome', 'sr_outcome{outcome:bought}', 'data_sent'])(
-    'Counter %s: count equals k6',
+  it.each([
+    'http_reqs',
+    'iterations',
+    'sr_arrivals',
+    'sr_admitted',
+    'sr_outcome',
+    'sr_outcome{outcome:bought}',
+    'data_sent',
+  ])('Counter %s: count equals k6', (selector) => {
+    expect(measure(ingest, selector, 'count')?.value).toBe(k6Metric(selector).count);
+  });
+
+  it.each(['http_req_failed', 'http_req_failed{step:checkout}', 'sr_checkout_ok'])(
+    'Rate %s: passes and rate equal k6',
     (selector) => {
-      expect(measure(ingest, selector, 'count')?.value).toBe(k6Metric(selector).count);
+      const expected = k6Metric(selector);
+      const rate = measure(ingest, selector, 'rate');
+      expect(rate?.samples).toBe((expected.passes as number) + (expected.fails as number));
+      expect(measure(ingest, selector, 'count')?.value).toBe(expected.passes);
+      expect(rate?.value).toBeCloseTo(expected.value as number, 12);
+      const [lower, upper] = rate?.interval ?? [NaN, NaN];
+      expect(lower).toBeLessThanOrEqual(expected.value as number);
+      expect(upper).toBeGreaterThanOrEqual(expected.value as number);
     },
   );
-
-  it.each(['http_req_failed', 'http_req_failed{step:checkout}', 'sr_checkout_ok'])('Rate %s: passes and rate equal k6', (selector) => {
-    const expected = k6Metric(selector);
-    const rate = measure(ingest, selector, 'rate');
-    expect(rate?.samples).toBe((expected.passes as number) + (expected.fails as number));
-    expect(measure(ingest, selector, 'count')?.value).toBe(expected.passes);
-    expect(rate?.value).toBeCloseTo(expected.value as number, 12);
-    const [lower, upper] = rate?.interval ?? [NaN, NaN];
-    expect(lower).toBeLessThanOrEqual(expected.value as number);
-    expect(upper).toBeGreaterThanOrEqual(expected.value as number);
-  });
 
   it('Gauge sr_queue_length: min and max equal k6', () => {
     const expected = k6Metric('sr_queue_length');

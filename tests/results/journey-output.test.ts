@@ -9,7 +9,9 @@ import { closeTo } from './fixture.ts';
 // Every metric and submetric k6 reports must agree: counts exactly, Trend percentiles within 1%.
 const raw = fileURLToPath(new URL('../../fixtures/results/journey-smoke.json.gz', import.meta.url));
 const k6 = (
-  JSON.parse(readFileSync(new URL('../../fixtures/results/journey-smoke.k6-summary.json', import.meta.url), 'utf8')) as {
+  JSON.parse(
+    readFileSync(new URL('../../fixtures/results/journey-smoke.k6-summary.json', import.meta.url), 'utf8'),
+  ) as {
     metrics: Record<string, { type: string; values: Record<string, number> }>;
   }
 ).metrics;
@@ -28,7 +30,14 @@ describe('ingest of the journey library’s real output', () => {
   it.each(Object.entries(k6))('%s agrees with k6', (selector, { type, values }) => {
     if (type === 'trend') {
       expect(measure(ingest, selector, 'count')?.value).toBe(values.count);
-      for (const [stat, key] of [['p50', 'med'], ['p90', 'p(90)'], ['p95', 'p(95)'], ['p99', 'p(99)'], ['max', 'max'], ['min', 'min']] as const) {
+      for (const [stat, key] of [
+        ['p50', 'med'],
+        ['p90', 'p(90)'],
+        ['p95', 'p(95)'],
+        ['p99', 'p(99)'],
+        ['max', 'max'],
+        ['min', 'min'],
+      ] as const) {
         const value = measure(ingest, selector, stat)?.value ?? null;
         expect(closeTo(value, values[key] as number), `${stat}: ${value} vs k6 ${values[key]}`).toBe(true);
       }

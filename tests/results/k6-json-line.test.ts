@@ -40,7 +40,12 @@ describe('k6 JSON line readers', () => {
     const { fastOk, slowOk, fast, slow } = both(line);
     expect(fastOk && slowOk).toBe(true);
     expect(fast).toEqual(slow);
-    expect(fast).toMatchObject({ kind: 'point', metric: 'http_req_duration', value: 12.5, tagValues: ['checkout', '200', 'checkout'] });
+    expect(fast).toMatchObject({
+      kind: 'point',
+      metric: 'http_req_duration',
+      value: 12.5,
+      tagValues: ['checkout', '200', 'checkout'],
+    });
     expect(fast.timeMs).toBeCloseTo(Date.UTC(2026, 10, 25, 19, 52, 51, 423) + 0.378828, 4);
   });
 
@@ -66,12 +71,15 @@ describe('k6 JSON line readers', () => {
       expect(slowOk).toBe(true);
       expect(slow.kind === 'point' || slow.kind === 'metric').toBe(true);
     }
-    const { slow } = both('{"metric":"x","type":"Point","data":{"time":"2026-11-25T19:52:51Z","value":1,"tags":{"status":200}}}');
+    const { slow } = both(
+      '{"metric":"x","type":"Point","data":{"time":"2026-11-25T19:52:51Z","value":1,"tags":{"status":200}}}',
+    );
     expect(slow.tagValues[1]).toBe('200');
   });
 
   it('JSON.parse reads escaped tag values (the caller never sends lines with a backslash to the fast reader)', () => {
-    const line = '{"metric":"x","type":"Point","data":{"time":"2026-11-25T19:52:51Z","value":2,"tags":{"name":"a \\"quoted\\" name"}}}';
+    const line =
+      '{"metric":"x","type":"Point","data":{"time":"2026-11-25T19:52:51Z","value":2,"tags":{"name":"a \\"quoted\\" name"}}}';
     const { slowOk, slow } = both(line);
     expect(slowOk).toBe(true);
     expect(slow.tagValues[2]).toBe('a "quoted" name');
@@ -83,7 +91,12 @@ describe('k6 JSON line readers', () => {
   });
 
   it('parse RFC 3339 times with and without fractions, caching the second', () => {
-    const times = ['2026-11-25T19:52:51Z', '2026-11-25T19:52:51.001Z', '2026-11-25T19:52:51.999999999Z', '2026-11-25T20:52:52+01:00'];
+    const times = [
+      '2026-11-25T19:52:51Z',
+      '2026-11-25T19:52:51.001Z',
+      '2026-11-25T19:52:51.999999999Z',
+      '2026-11-25T20:52:52+01:00',
+    ];
     const parsed = times.map((time) => parseK6Time(time, 0, time.length));
     expect(parsed[0]).toBe(Date.UTC(2026, 10, 25, 19, 52, 51));
     expect(parsed[1]).toBeCloseTo((parsed[0] as number) + 1, 9);
@@ -95,8 +108,26 @@ describe('k6 JSON line readers', () => {
 
 describe('parseJsonNumber', () => {
   it('equals Number() on every form k6 writes (fast path and fallback)', () => {
-    const samples = ['0', '1', '-1', '12.5', '0.000123', '104.534399', '8.531514', '1e-05', '1.5E+3', '-0.0', '123456789012345',
-      '1234567890123456789', '0.1234567890123456789', '4375.575538485284', '9007199254740993', '3.', '-', '1.2.3'];
+    const samples = [
+      '0',
+      '1',
+      '-1',
+      '12.5',
+      '0.000123',
+      '104.534399',
+      '8.531514',
+      '1e-05',
+      '1.5E+3',
+      '-0.0',
+      '123456789012345',
+      '1234567890123456789',
+      '0.1234567890123456789',
+      '4375.575538485284',
+      '9007199254740993',
+      '3.',
+      '-',
+      '1.2.3',
+    ];
     let seed = 7;
     for (let i = 0; i < 2000; i++) {
       seed = (seed * 16807) % 2147483647;

@@ -56,11 +56,17 @@ describe('measure', () => {
   it('counts a declared journey Counter that never fired as zero, and matching tags that never occurred as zero', () => {
     expect(measure(ingest, 'sr_reentries', 'count')).toEqual({ value: 0, interval: null, samples: ingest.samples });
     expect(measure(ingest, 'sr_outcome{outcome:gave_up}', 'count')?.value).toBe(0);
-    expect(measure(ingest, 'http_req_duration{step:probe}', 'p95')).toEqual({ value: null, interval: null, samples: 0 });
+    expect(measure(ingest, 'http_req_duration{step:probe}', 'p95')).toEqual({
+      value: null,
+      interval: null,
+      samples: 0,
+    });
   });
 
   it('refuses a tag ingest did not keep, and a statistic the metric type lacks', () => {
-    expect(() => measure(ingest, 'http_req_duration{url:http://x}', 'p95')).toThrow(/tag "url", which ingest did not keep/);
+    expect(() => measure(ingest, 'http_req_duration{url:http://x}', 'p95')).toThrow(
+      /tag "url", which ingest did not keep/,
+    );
     expect(() => measure(ingest, 'http_reqs', 'p95')).toThrow(/"p95" is not available for http_reqs \(a counter\)/);
     expect(() => measure(ingest, 'sr_outcome', 'share')).toThrow(/needs "of"/);
     expect(() => measure(ingest, 'sr_outcome{outcome:bougth}', 'count')).toThrow(/no sample carries outcome:bougth/);

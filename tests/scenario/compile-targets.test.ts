@@ -8,8 +8,26 @@ describe('compileTargets', () => {
   it('compiles each target to a TargetSpec with its sentence', async () => {
     const specs = compileTargets(await loadScenario(mini));
     expect(specs).toEqual([
-      { id: 'latency.checkout.p95', description: '95% of checkouts under 800 ms', descriptionKo: '결제 요청의 95%가 800 ms 미만', metric: 'http_req_duration{step:checkout}', stat: 'p95', op: '<', threshold: 800, unit: 'ms' },
-      { id: 'errors.rate', description: 'At most 1% of requests fail', descriptionKo: '실패한 요청이 1% 이하', metric: 'http_req_failed', stat: 'rate', op: '<=', threshold: 0.01, unit: 'ratio' },
+      {
+        id: 'latency.checkout.p95',
+        description: '95% of checkouts under 800 ms',
+        descriptionKo: '결제 요청의 95%가 800 ms 미만',
+        metric: 'http_req_duration{step:checkout}',
+        stat: 'p95',
+        op: '<',
+        threshold: 800,
+        unit: 'ms',
+      },
+      {
+        id: 'errors.rate',
+        description: 'At most 1% of requests fail',
+        descriptionKo: '실패한 요청이 1% 이하',
+        metric: 'http_req_failed',
+        stat: 'rate',
+        op: '<=',
+        threshold: 0.01,
+        unit: 'ratio',
+      },
       {
         id: 'queue-wait.p95',
         description: '95% of people wait at most 30 min in the queue (sale time)',
@@ -21,12 +39,24 @@ describe('compileTargets', () => {
         unit: 'ms',
         scale: 20, // the run's waits are ×20 in sale time
       },
-      { id: 'oversold', description: 'No overselling: at most the 6 units of stock are sold in this run', descriptionKo: '초과 판매 없음: 이번 실행의 재고 6개 이하로 판매', metric: 'sr_units_bought', stat: 'count', op: '<=', threshold: 6, unit: 'count' },
+      {
+        id: 'oversold',
+        description: 'No overselling: at most the 6 units of stock are sold in this run',
+        descriptionKo: '초과 판매 없음: 이번 실행의 재고 6개 이하로 판매',
+        metric: 'sr_units_bought',
+        stat: 'count',
+        op: '<=',
+        threshold: 6,
+        unit: 'count',
+      },
     ]);
   });
 
   it('turns served shares into a share of arrivals and a count of units', async () => {
-    const scenario = parseScenario({ ...(await loadScenario(mini)), targets: { servedShare: { people: 0.05, stock: 0.9 }, latency: { join: { max: 2000, p50: 100 } } } });
+    const scenario = parseScenario({
+      ...(await loadScenario(mini)),
+      targets: { servedShare: { people: 0.05, stock: 0.9 }, latency: { join: { max: 2000, p50: 100 } } },
+    });
     const specs = compileTargets(scenario);
     expect(specs.map((spec) => spec.description)).toEqual([
       'Half of queue joins under 100 ms',
@@ -34,6 +64,12 @@ describe('compileTargets', () => {
       'At least 5% of people buy',
       'At least 90% of the stock is sold (6 of 6 units in this run)', // ceil(0.9 · 6) = 6
     ]);
-    expect(specs[2]).toMatchObject({ metric: 'sr_outcome{actor:person,outcome:bought}', stat: 'share', of: 'sr_arrivals{actor:person}', op: '>=', threshold: 0.05 });
+    expect(specs[2]).toMatchObject({
+      metric: 'sr_outcome{actor:person,outcome:bought}',
+      stat: 'share',
+      of: 'sr_arrivals{actor:person}',
+      op: '>=',
+      threshold: 0.05,
+    });
   });
 });

@@ -46,7 +46,10 @@ function expectNoStackTrace(message: string): void {
 
 describe('a TypeScript scenario outside a "type": "module" package', () => {
   it('loads as an ES module, top-level await and all', async () => {
-    const path = write('outside.ts', `import { defineScenario } from '${harnessScenario}';\nconst people: number = await Promise.resolve(100);\nexport default defineScenario({ ${body.replace('people: 100', 'people')} });\n`);
+    const path = write(
+      'outside.ts',
+      `import { defineScenario } from '${harnessScenario}';\nconst people: number = await Promise.resolve(100);\nexport default defineScenario({ ${body.replace('people: 100', 'people')} });\n`,
+    );
     const scenario = await loadScenario(path);
     expect(scenario.name).toBe('outside');
     expect(scenario.crowd.people).toBe(100);
@@ -54,7 +57,10 @@ describe('a TypeScript scenario outside a "type": "module" package', () => {
 
   it('loads a `scenario` export too, and one that imports a helper beside it', async () => {
     write('helper.ts', `export const stock: number = 7;\n`);
-    const path = write('named.ts', `import { stock } from './helper.ts';\nexport const scenario = { ${body.replace('stock: 10', 'stock')} };\n`);
+    const path = write(
+      'named.ts',
+      `import { stock } from './helper.ts';\nexport const scenario = { ${body.replace('stock: 10', 'stock')} };\n`,
+    );
     expect((await loadScenario(path)).sale.stock).toBe(7);
   });
 });
@@ -71,7 +77,10 @@ describe('a broken TypeScript scenario is exit 2 with the real error, its file a
   });
 
   it('an import of a name the module does not export', async () => {
-    const path = write('missing-export.ts', `import { defineScenarioo } from '${harnessScenario}';\nexport default defineScenarioo({});\n`);
+    const path = write(
+      'missing-export.ts',
+      `import { defineScenarioo } from '${harnessScenario}';\nexport default defineScenarioo({});\n`,
+    );
     const error = await errorOf(() => loadScenario(path));
     expect(error.code).toBe('scenario.import-failed');
     expect(error.message).toContain("does not provide an export named 'defineScenarioo'");
@@ -80,7 +89,10 @@ describe('a broken TypeScript scenario is exit 2 with the real error, its file a
   });
 
   it('an import of a file that is not there', async () => {
-    const path = write('missing-import.ts', `// a helper that was never written\nimport { stock } from './nope.ts';\nexport default { stock };\n`);
+    const path = write(
+      'missing-import.ts',
+      `// a helper that was never written\nimport { stock } from './nope.ts';\nexport default { stock };\n`,
+    );
     const error = await errorOf(() => loadScenario(path));
     expect(error.code).toBe('scenario.import-failed');
     expect(error.message).toMatch(/Cannot find module .*nope\.ts/);
@@ -89,7 +101,10 @@ describe('a broken TypeScript scenario is exit 2 with the real error, its file a
   });
 
   it('a throw after an await at import', async () => {
-    const path = write('async-throw.ts', `const wait: number = 5;\nawait new Promise((resolve) => setTimeout(resolve, wait));\nthrow new Error('the price list is not ready');\nexport default {};\n`);
+    const path = write(
+      'async-throw.ts',
+      `const wait: number = 5;\nawait new Promise((resolve) => setTimeout(resolve, wait));\nthrow new Error('the price list is not ready');\nexport default {};\n`,
+    );
     const error = await errorOf(() => loadScenario(path));
     expect(error.code).toBe('scenario.import-failed');
     expect(error.message).toContain('the price list is not ready');

@@ -51,7 +51,9 @@ describe('loadScenario', () => {
     expect(error.code).toBe('scenario.invalid');
     expect(error.message).toContain('✖ must be a whole number greater than 0 (got 0) → at crowd.people');
     expect(error.message).toContain('✖ must be a share between 0 and 1 (got 1.5) → at crowd.arrivals.burst.share');
-    expect(error.message).toMatch(/Expected 'exponential' \| 'lognormal' \| 'fixed' \(got "weibull"\) → at crowd\.patience\.kind/);
+    expect(error.message).toMatch(
+      /Expected 'exponential' \| 'lognormal' \| 'fixed' \(got "weibull"\) → at crowd\.patience\.kind/,
+    );
     expect(error.message).not.toMatch(/\n\s+at /); // no stack frames in the message
   });
 
@@ -71,13 +73,24 @@ describe('loadScenario', () => {
   it('refuses early and burst shares that add up to more than everyone', () => {
     const scenario = {
       ...valid,
-      crowd: { ...valid.crowd, arrivals: { early: { share: 0.6, windowMinutes: 5 }, burst: { share: 0.6, durationMinutes: 1 }, tail: { durationMinutes: 1 } } },
+      crowd: {
+        ...valid.crowd,
+        arrivals: {
+          early: { share: 0.6, windowMinutes: 5 },
+          burst: { share: 0.6, durationMinutes: 1 },
+          tail: { durationMinutes: 1 },
+        },
+      },
     };
-    expect(() => parseScenario(scenario)).toThrow('early.share + burst.share must be at most 1 (the tail takes the rest), got 1.2 → at crowd.arrivals.burst.share');
+    expect(() => parseScenario(scenario)).toThrow(
+      'early.share + burst.share must be at most 1 (the tail takes the rest), got 1.2 → at crowd.arrivals.burst.share',
+    );
   });
 
   it('allows only 0 for oversold, and a sale window no shorter than the arrivals', () => {
-    expect(() => parseScenario({ ...valid, targets: { oversold: 3 } })).toThrow('must be 0: overselling is never acceptable (got 3) → at targets.oversold');
+    expect(() => parseScenario({ ...valid, targets: { oversold: 3 } })).toThrow(
+      'must be 0: overselling is never acceptable (got 3) → at targets.oversold',
+    );
     expect(() => parseScenario({ ...valid, sale: { stock: 10, durationMinutes: 0.5 } })).toThrow(
       'must be at least the burst and tail together (1 min), got 0.5 → at sale.durationMinutes',
     );
@@ -85,7 +98,9 @@ describe('loadScenario', () => {
 
   it('reports a missing file, an unknown extension and a module without a scenario as usage errors', async () => {
     expect((await usageErrorOf(() => loadScenario(fixture('nope.yaml')))).code).toBe('scenario.not-found');
-    expect((await usageErrorOf(() => loadScenario(fixture('mini.toml')))).message).toContain('unknown scenario format ".toml"');
+    expect((await usageErrorOf(() => loadScenario(fixture('mini.toml')))).message).toContain(
+      'unknown scenario format ".toml"',
+    );
     expect((await usageErrorOf(() => loadScenario(fixture('no-export.ts')))).code).toBe('scenario.no-export');
   });
 });

@@ -26,7 +26,13 @@ describe('planRun', () => {
   it('scales the shop: TTLs and active users divide by k, the admission rate stays', async () => {
     const scenario = parseScenario({
       ...(await loadScenario(mini)),
-      target: { shop: { admissionRatePerMinute: 300, ticketTtlMs: 120_000, faults: { slowdowns: [{ fromMs: 60_000, toMs: 120_000, factor: 3 }] } } },
+      target: {
+        shop: {
+          admissionRatePerMinute: 300,
+          ticketTtlMs: 120_000,
+          faults: { slowdowns: [{ fromMs: 60_000, toMs: 120_000, factor: 3 }] },
+        },
+      },
     });
     const plan = planRun(scenario);
     expect(plan.shop).toEqual({
@@ -45,7 +51,9 @@ describe('planRun', () => {
 
   it('splits the crowd into arrival phases whose rates are people per run second', async () => {
     const plan = planRun(await loadScenario(mini));
-    expect(plan.arrivals.map(({ phase, people, startMs, durationMs }) => ({ phase, people, startMs, durationMs }))).toEqual([
+    expect(
+      plan.arrivals.map(({ phase, people, startMs, durationMs }) => ({ phase, people, startMs, durationMs })),
+    ).toEqual([
       { phase: 'early', people: 30, startMs: 0, durationMs: 30_000 },
       { phase: 'burst', people: 60, startMs: 30_000, durationMs: 6_000 },
       { phase: 'tail', people: 30, startMs: 36_000, durationMs: 54_000 },
@@ -53,7 +61,7 @@ describe('planRun', () => {
     expect(plan.arrivals.map((phase) => phase.ratePerSecond)).toEqual([1, 10, 30 / 54]);
   });
 
-  it('uses the target URL given, else the scenario\'s, else the embedded shop', async () => {
+  it("uses the target URL given, else the scenario's, else the embedded shop", async () => {
     const scenario = await loadScenario(mini);
     expect(planRun(scenario).embeddedShop).toBe(true);
     expect(planRun(scenario).targetUrl).toBeNull();

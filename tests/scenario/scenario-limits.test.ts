@@ -69,7 +69,9 @@ describe('a value nested 5,000 deep', () => {
   it('as a value handed to parseScenario (a TypeScript scenario), under a known field', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 5000; i++) deep = [deep];
-    const message = messageOf(() => parseScenario({ ...valid, target: { shop: { faults: { slowdowns: deep } } } }, 'x.ts'));
+    const message = messageOf(() =>
+      parseScenario({ ...valid, target: { shop: { faults: { slowdowns: deep } } } }, 'x.ts'),
+    );
     expect(message).toMatch(/→ at target\.shop\.faults\.slowdowns\.0\.0/);
     expect(message).not.toMatch(/call stack/i);
   });
@@ -78,8 +80,26 @@ describe('a value nested 5,000 deep', () => {
 describe('upper bounds on durations and counts', () => {
   it.each([
     ['sale.durationMinutes', { ...valid, sale: { stock: 10, durationMinutes: 1e12 } }],
-    ['crowd.arrivals.tail.durationMinutes', { ...valid, crowd: { ...valid.crowd, arrivals: { burst: { share: 0.5, durationMinutes: 1 }, tail: { durationMinutes: 1e12 } } } }],
-    ['crowd.arrivals.burst.durationMinutes', { ...valid, crowd: { ...valid.crowd, arrivals: { burst: { share: 1, durationMinutes: 1e9 }, tail: { durationMinutes: 0 } } } }],
+    [
+      'crowd.arrivals.tail.durationMinutes',
+      {
+        ...valid,
+        crowd: {
+          ...valid.crowd,
+          arrivals: { burst: { share: 0.5, durationMinutes: 1 }, tail: { durationMinutes: 1e12 } },
+        },
+      },
+    ],
+    [
+      'crowd.arrivals.burst.durationMinutes',
+      {
+        ...valid,
+        crowd: {
+          ...valid.crowd,
+          arrivals: { burst: { share: 1, durationMinutes: 1e9 }, tail: { durationMinutes: 0 } },
+        },
+      },
+    ],
     ['crowd.patience.minutes', { ...valid, crowd: { ...valid.crowd, patience: { kind: 'fixed', minutes: 1e12 } } }],
     ['crowd.people', { ...valid, crowd: { ...valid.crowd, people: 1e15 } }],
     ['sale.stock', { ...valid, sale: { stock: 1e15 } }],
@@ -95,37 +115,66 @@ describe('upper bounds on durations and counts', () => {
   });
 
   it('refuses a lognormal patience whose 99th percentile runs for weeks when no sale window bounds it', () => {
-    const message = messageOf(() => parseScenario({ ...valid, crowd: { ...valid.crowd, patience: { kind: 'lognormal', medianMinutes: 60, sigma: 5 } } }));
+    const message = messageOf(() =>
+      parseScenario({
+        ...valid,
+        crowd: { ...valid.crowd, patience: { kind: 'lognormal', medianMinutes: 60, sigma: 5 } },
+      }),
+    );
     expect(message).toContain('→ at crowd.patience');
   });
 
   it('keeps the ready scenarios and realistic large sales valid', () => {
-    expect(() => parseScenario({ ...valid, sale: { stock: 50_000, durationMinutes: 24 * 60 }, crowd: { ...valid.crowd, people: 2_000_000 } })).not.toThrow();
+    expect(() =>
+      parseScenario({
+        ...valid,
+        sale: { stock: 50_000, durationMinutes: 24 * 60 },
+        crowd: { ...valid.crowd, people: 2_000_000 },
+      }),
+    ).not.toThrow();
   });
 
   it('refuses settings the embedded shop would refuse only after the run folder exists', () => {
-    expect(messageOf(() => parseScenario({ ...valid, target: { shop: { secret: 'short' } } }))).toContain('→ at target.shop.secret');
-    expect(messageOf(() => parseScenario({ ...valid, target: { shop: { seed: -1 } } }))).toContain('→ at target.shop.seed');
-    expect(messageOf(() => parseScenario({ ...valid, target: { shop: { faults: { slowdowns: [{ fromMs: 5000, toMs: 1000, factor: 2 }] } } } }))).toContain(
-      '→ at target.shop.faults.slowdowns.0.toMs',
+    expect(messageOf(() => parseScenario({ ...valid, target: { shop: { secret: 'short' } } }))).toContain(
+      '→ at target.shop.secret',
     );
+    expect(messageOf(() => parseScenario({ ...valid, target: { shop: { seed: -1 } } }))).toContain(
+      '→ at target.shop.seed',
+    );
+    expect(
+      messageOf(() =>
+        parseScenario({
+          ...valid,
+          target: { shop: { faults: { slowdowns: [{ fromMs: 5000, toMs: 1000, factor: 2 }] } } },
+        }),
+      ),
+    ).toContain('→ at target.shop.faults.slowdowns.0.toMs');
   });
 });
 
 describe('target.url in a scenario', () => {
-  it.each(['javascript:alert(1)', 'ftp://127.0.0.1/', 'file:///etc/passwd', 'data:text/plain,hi'])('refuses %s: http(s) only', (url) => {
-    expect(messageOf(() => parseScenario({ ...valid, target: { url } }))).toMatch(/http or https[\s\S]*→ at target\.url/);
-  });
+  it.each(['javascript:alert(1)', 'ftp://127.0.0.1/', 'file:///etc/passwd', 'data:text/plain,hi'])(
+    'refuses %s: http(s) only',
+    (url) => {
+      expect(messageOf(() => parseScenario({ ...valid, target: { url } }))).toMatch(
+        /http or https[\s\S]*→ at target\.url/,
+      );
+    },
+  );
 
   it('refuses a user name and password, without repeating the password', () => {
-    const message = messageOf(() => parseScenario({ ...valid, target: { url: 'http://admin:hunter2@127.0.0.1:8080' } }));
+    const message = messageOf(() =>
+      parseScenario({ ...valid, target: { url: 'http://admin:hunter2@127.0.0.1:8080' } }),
+    );
     expect(message).toContain('→ at target.url');
     expect(message).toMatch(/user name or password/);
     expect(message).not.toContain('hunter2');
   });
 
   it('refuses line breaks and other control characters, which the URL parser would drop silently', () => {
-    const message = messageOf(() => parseScenario({ ...valid, target: { url: 'http://127.0.0.1:1/\nconfig:\n  processor: "./evil.js"' } }));
+    const message = messageOf(() =>
+      parseScenario({ ...valid, target: { url: 'http://127.0.0.1:1/\nconfig:\n  processor: "./evil.js"' } }),
+    );
     expect(message).toContain('→ at target.url');
     expect(message).toMatch(/control character|line break/);
   });
@@ -142,7 +191,10 @@ describe('wording', () => {
 
   it('shows NaN and Infinity from YAML as what they are, never as null or NaN', async () => {
     const path = join(dir, 'nan.yaml');
-    writeFileSync(path, 'name: nan\nsale: { stock: .nan }\ncrowd:\n  people: .inf\n  arrivals: { burst: { share: 1, durationMinutes: 1 }, tail: { durationMinutes: 0 } }\n  patience: { kind: fixed, minutes: 5 }\n');
+    writeFileSync(
+      path,
+      'name: nan\nsale: { stock: .nan }\ncrowd:\n  people: .inf\n  arrivals: { burst: { share: 1, durationMinutes: 1 }, tail: { durationMinutes: 0 } }\n  patience: { kind: fixed, minutes: 5 }\n',
+    );
     const { message } = await loadMessageOf(path);
     expect(message).toContain('→ at sale.stock');
     expect(message).toContain('→ at crowd.people');
@@ -151,7 +203,10 @@ describe('wording', () => {
 
   it('refuses a YAML !!js/function tag as not data, without a Node warning', async () => {
     const path = join(dir, 'function.yaml');
-    writeFileSync(path, `name: tagged\ndescription: !!js/function 'function () { return require("fs").readFileSync("/etc/passwd") }'\n`);
+    writeFileSync(
+      path,
+      `name: tagged\ndescription: !!js/function 'function () { return require("fs").readFileSync("/etc/passwd") }'\n`,
+    );
     const warnings: string[] = [];
     const onWarning = (warning: Error): void => void warnings.push(warning.message);
     process.on('warning', onWarning);

@@ -15,7 +15,12 @@ describe('docs/SCENARIOS.md', () => {
     expect(plan.stock).toBe(40); // 2 000 / 50
     expect(plan.warnings).toEqual([]);
     expect(compileTargets(scenario).map((target) => target.id)).toEqual([
-      'latency.checkout.p95', 'latency.join.p95', 'errors.rate', 'queue-wait.p95', 'served.stock', 'oversold',
+      'latency.checkout.p95',
+      'latency.join.p95',
+      'errors.rate',
+      'queue-wait.p95',
+      'served.stock',
+      'oversold',
     ]);
   });
 
@@ -23,7 +28,9 @@ describe('docs/SCENARIOS.md', () => {
     const bad = parseYaml(yamlExample) as { crowd: { people: number; arrivals: { burst: { share: number } } } };
     bad.crowd.people = 0;
     bad.crowd.arrivals.burst.share = 1.5;
-    expect(() => parseScenario(bad, 'my-sale.yaml')).toThrow(/✖ must be a whole number greater than 0 \(got 0\) → at crowd\.people/);
+    expect(() => parseScenario(bad, 'my-sale.yaml')).toThrow(
+      /✖ must be a whole number greater than 0 \(got 0\) → at crowd\.people/,
+    );
     const lines = /```\n(my-sale\.yaml is not valid:[\s\S]*?)```/.exec(doc)?.[1]?.trim().split('\n') ?? [];
     expect(lines.length).toBe(3);
     try {

@@ -106,24 +106,87 @@ describe('only the normalised URL reaches the generated files', () => {
     const plan = planRun(scenario, { targetUrl: 'http://127.0.0.1:1/shop path/' });
     expect(plan.targetUrl).toBe('http://127.0.0.1:1/shop%20path');
     const compiled = compileTest(plan);
-    expect((parseYaml(compiled.test) as { config: { target: string } }).config.target).toBe('http://127.0.0.1:1/shop%20path');
+    expect((parseYaml(compiled.test) as { config: { target: string } }).config.target).toBe(
+      'http://127.0.0.1:1/shop%20path',
+    );
     expect(JSON.parse(compiled.files['plan.json']!).targetUrl).toBe('http://127.0.0.1:1/shop%20path');
-    expect(() => planRun(scenario, { targetUrl: 'http://127.0.0.1:1/\nconfig:\n  processor: "./evil.js"' })).toThrow(UsageError);
+    expect(() => planRun(scenario, { targetUrl: 'http://127.0.0.1:1/\nconfig:\n  processor: "./evil.js"' })).toThrow(
+      UsageError,
+    );
     expect(() => planRun(scenario, { targetUrl: 'http://user:pw@127.0.0.1:1' })).toThrow(UsageError);
   });
 });
 
 describe('a refused run leaves no run folder', () => {
-  const refusals: [string, () => Promise<{ path: string; targetUrl?: string; allowRemote?: boolean }>, RegExp, number][] = [
-    ['a remote --target', async () => ({ path: writeScenario('remote-flag', tiny), targetUrl: 'http://198.51.100.5:8080' }), /^--target .*not on this machine/, ExitCode.usage],
-    ['a remote target.url in the scenario (named as such)', async () => ({ path: writeScenario('remote-url', { ...tiny, target: { url: 'http://198.51.100.5:8080' } }) }), /^target\.url .*not on this machine/, ExitCode.usage],
-    ['an empty --target', async () => ({ path: writeScenario('empty', tiny), targetUrl: '' }), /--target is empty/, ExitCode.usage],
-    ['a --target with a password', async () => ({ path: writeScenario('password', tiny), targetUrl: `http://u:pw-123@127.0.0.1:${await closedPort()}` }), /user name or password/, ExitCode.usage],
-    ['a --target with a line break', async () => ({ path: writeScenario('newline', tiny), targetUrl: `http://127.0.0.1:${await closedPort()}/\nconfig:` }), /control character|line break/, ExitCode.usage],
-    ['a --target under .localhost', async () => ({ path: writeScenario('dot-localhost', tiny), targetUrl: `http://evil.localhost:${await closedPort()}` }), /\.localhost/, ExitCode.usage],
-    ['a non-http --target', async () => ({ path: writeScenario('ftp', tiny), targetUrl: 'ftp://127.0.0.1/' }), /http or https/, ExitCode.usage],
-    ['an absurd sale duration', async () => ({ path: writeScenario('absurd', { ...tiny, sale: { stock: 1, durationMinutes: 1e12 } }) }), /sale\.durationMinutes/, ExitCode.usage],
-    ['a target that does not answer', async () => ({ path: writeScenario('unreachable', tiny), targetUrl: `http://127.0.0.1:${await closedPort()}` }), /unreachable/, ExitCode.environment],
+  const refusals: [
+    string,
+    () => Promise<{ path: string; targetUrl?: string; allowRemote?: boolean }>,
+    RegExp,
+    number,
+  ][] = [
+    [
+      'a remote --target',
+      async () => ({ path: writeScenario('remote-flag', tiny), targetUrl: 'http://198.51.100.5:8080' }),
+      /^--target .*not on this machine/,
+      ExitCode.usage,
+    ],
+    [
+      'a remote target.url in the scenario (named as such)',
+      async () => ({ path: writeScenario('remote-url', { ...tiny, target: { url: 'http://198.51.100.5:8080' } }) }),
+      /^target\.url .*not on this machine/,
+      ExitCode.usage,
+    ],
+    [
+      'an empty --target',
+      async () => ({ path: writeScenario('empty', tiny), targetUrl: '' }),
+      /--target is empty/,
+      ExitCode.usage,
+    ],
+    [
+      'a --target with a password',
+      async () => ({
+        path: writeScenario('password', tiny),
+        targetUrl: `http://u:pw-123@127.0.0.1:${await closedPort()}`,
+      }),
+      /user name or password/,
+      ExitCode.usage,
+    ],
+    [
+      'a --target with a line break',
+      async () => ({
+        path: writeScenario('newline', tiny),
+        targetUrl: `http://127.0.0.1:${await closedPort()}/\nconfig:`,
+      }),
+      /control character|line break/,
+      ExitCode.usage,
+    ],
+    [
+      'a --target under .localhost',
+      async () => ({
+        path: writeScenario('dot-localhost', tiny),
+        targetUrl: `http://evil.localhost:${await closedPort()}`,
+      }),
+      /\.localhost/,
+      ExitCode.usage,
+    ],
+    [
+      'a non-http --target',
+      async () => ({ path: writeScenario('ftp', tiny), targetUrl: 'ftp://127.0.0.1/' }),
+      /http or https/,
+      ExitCode.usage,
+    ],
+    [
+      'an absurd sale duration',
+      async () => ({ path: writeScenario('absurd', { ...tiny, sale: { stock: 1, durationMinutes: 1e12 } }) }),
+      /sale\.durationMinutes/,
+      ExitCode.usage,
+    ],
+    [
+      'a target that does not answer',
+      async () => ({ path: writeScenario('unreachable', tiny), targetUrl: `http://127.0.0.1:${await closedPort()}` }),
+      /unreachable/,
+      ExitCode.environment,
+    ],
   ];
 
   it.each(refusals)('%s', async (_name, setUp, message, exitCode) => {

@@ -80,7 +80,13 @@ describe('product and cart', () => {
       priceKrw: 99_000,
       stockLeft: 42,
     });
-    const cart = await call(shop.url, 'POST', '/api/cart', { session: person.session, token: person.token }, { quantity: 2 });
+    const cart = await call(
+      shop.url,
+      'POST',
+      '/api/cart',
+      { session: person.session, token: person.token },
+      { quantity: 2 },
+    );
     expect(cart).toMatchObject({ status: 200, body: { quantity: 2 } });
   });
 

@@ -42,7 +42,9 @@ describe('admission tokens over HTTP', () => {
   it('sets the token as the adm cookie as well, and the cookie is accepted instead of the header', async () => {
     shop.reset();
     const person = await admit(shop, 'cookie-user');
-    const status = await call(shop.url, 'GET', `/api/queue/status?ticket=${person.ticketId}`, { session: person.session });
+    const status = await call(shop.url, 'GET', `/api/queue/status?ticket=${person.ticketId}`, {
+      session: person.session,
+    });
     const setCookie = status.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^adm=[\w-]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/);
     const res = await fetch(`${shop.url}/api/product`, {
@@ -70,10 +72,16 @@ describe('admission tokens over HTTP', () => {
     shop.reset({ admissionTtlMs: 150 });
     const person = await admit(shop, 'slow-buyer');
     await sleep(200);
-    const answer = await call(shop.url, 'POST', '/api/checkout', { session: person.session, token: person.token }, {
-      quantity: 1,
-      address: 'A',
-    });
+    const answer = await call(
+      shop.url,
+      'POST',
+      '/api/checkout',
+      { session: person.session, token: person.token },
+      {
+        quantity: 1,
+        address: 'A',
+      },
+    );
     expect(answer.status).toBe(403);
     expect(answer.body.error).toBe('token_expired');
   });

@@ -101,7 +101,11 @@ describe('POST /admin/reset', () => {
   });
 
   it('answers 400 bad_request to a body that is not JSON', async () => {
-    const res = await fetch(`${shop.url}/admin/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{stock: 3' });
+    const res = await fetch(`${shop.url}/admin/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{stock: 3',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('bad_request');
   });
@@ -109,10 +113,16 @@ describe('POST /admin/reset', () => {
   it('applies given fields over the start configuration, clears state and hides the secret', async () => {
     await call(shop.url, 'POST', '/api/login', {}, { userId: 'before-reset' });
     expect(shop.stats().logins).toBe(1);
-    const answer = await call<{ ok: boolean; config: Record<string, unknown> }>(shop.url, 'POST', '/admin/reset', {}, {
-      perPersonLimit: 3,
-      defences: { ticketCap: false },
-    });
+    const answer = await call<{ ok: boolean; config: Record<string, unknown> }>(
+      shop.url,
+      'POST',
+      '/admin/reset',
+      {},
+      {
+        perPersonLimit: 3,
+        defences: { ticketCap: false },
+      },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.ok).toBe(true);
     expect(answer.body.config).toMatchObject({ stock: 7, perPersonLimit: 3, secret: '(hidden)' });

@@ -13,14 +13,31 @@ import { admit, call } from './shop-client.ts';
 
 let shop: RunningShop;
 beforeAll(async () => {
-  shop = await startShop({ stock: 1000, perPersonLimit: 1, perAddressLimit: 2, admissionRatePerMinute: 600_000, maxActiveUsers: 1000 });
+  shop = await startShop({
+    stock: 1000,
+    perPersonLimit: 1,
+    perAddressLimit: 2,
+    admissionRatePerMinute: 600_000,
+    maxActiveUsers: 1000,
+  });
 });
 afterAll(() => shop.close());
 
 describe('one delivery address, however it is typed', () => {
   it('zero-width characters, a trailing dot, other punctuation and full-width letters fold into one address', () => {
     const plain = normalizeAddress('12 Main St, Seoul');
-    for (const variant of ['12 Main St, Seoul.', '12\u200bMain St Seoul', '12 Ma\u200bin St Seoul', '12\u200b Main St, Seoul', '1\u200d2 Main\u2060 St, Seoul', '12 Main St., Seoul', '１２ Ｍａｉｎ Ｓｔ， Ｓｅｏｕｌ', '12 Main St; Seoul!', '\ufeff12 Main St,\u00ad Seoul', '12 Main St\u202e, Seoul']) {
+    for (const variant of [
+      '12 Main St, Seoul.',
+      '12\u200bMain St Seoul',
+      '12 Ma\u200bin St Seoul',
+      '12\u200b Main St, Seoul',
+      '1\u200d2 Main\u2060 St, Seoul',
+      '12 Main St., Seoul',
+      '１２ Ｍａｉｎ Ｓｔ， Ｓｅｏｕｌ',
+      '12 Main St; Seoul!',
+      '\ufeff12 Main St,\u00ad Seoul',
+      '12 Main St\u202e, Seoul',
+    ]) {
       expect(normalizeAddress(variant), JSON.stringify(variant)).toBe(plain);
     }
     // … while different addresses stay different.
@@ -29,11 +46,28 @@ describe('one delivery address, however it is typed', () => {
   });
 
   it('the per-address limit holds against 20 accounts that type the same address 20 ways', async () => {
-    const variants = ['9 Ring Rd', '9 Ring Rd.', '9\u200bRing Rd', '9 Ring\u200c Rd', '９ Ring Rd', '9 ring rd!', '9 Ring Rd..', '9, Ring Rd', '9 Ring Rd\u2060', '9 RING RD'];
+    const variants = [
+      '9 Ring Rd',
+      '9 Ring Rd.',
+      '9\u200bRing Rd',
+      '9 Ring\u200c Rd',
+      '９ Ring Rd',
+      '9 ring rd!',
+      '9 Ring Rd..',
+      '9, Ring Rd',
+      '9 Ring Rd\u2060',
+      '9 RING RD',
+    ];
     let bought = 0;
     for (let i = 0; i < 20; i++) {
       const person = await admit(shop, `ring-${i}`);
-      const answer = await call<{ error?: string }>(shop.url, 'POST', '/api/checkout', { session: person.session, token: person.token }, { quantity: 1, address: variants[i % variants.length] });
+      const answer = await call<{ error?: string }>(
+        shop.url,
+        'POST',
+        '/api/checkout',
+        { session: person.session, token: person.token },
+        { quantity: 1, address: variants[i % variants.length] },
+      );
       if (answer.status === 200) bought += 1;
       else expect(answer.body.error).toBe('address_limit');
     }
@@ -42,14 +76,29 @@ describe('one delivery address, however it is typed', () => {
 });
 
 /** A raw request, so Host and Origin are exactly what a browser or a rebinding attack would send. */
-function rawPost(url: string, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+function rawPost(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: string }> {
   const { port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-length': Buffer.byteLength(body), ...headers }, setHost: false }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { 'content-length': Buffer.byteLength(body), ...headers },
+        setHost: false,
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -61,7 +110,12 @@ describe('POST /admin/reset refuses what a web page or DNS rebinding could send'
   it('a cross-origin text/plain POST (a form or fetch from any web page): 415, nothing reset', async () => {
     shop.reset({ stock: 1000 });
     await call(shop.url, 'POST', '/api/login', {}, { userId: 'kept' });
-    const answer = await rawPost(shop.url, '/admin/reset', { host: host(), origin: 'https://evil.example', 'content-type': 'text/plain' }, '{"defences":{"perAddressLimit":false}}');
+    const answer = await rawPost(
+      shop.url,
+      '/admin/reset',
+      { host: host(), origin: 'https://evil.example', 'content-type': 'text/plain' },
+      '{"defences":{"perAddressLimit":false}}',
+    );
     expect(answer.status).toBe(415);
     expect(shop.config.defences.perAddressLimit).toBe(true);
     expect(shop.stats().logins).toBe(1);
@@ -69,10 +123,20 @@ describe('POST /admin/reset refuses what a web page or DNS rebinding could send'
 
   it('JSON with a foreign Origin: 403; with a foreign Host (DNS rebinding): 403', async () => {
     const json = { 'content-type': 'application/json' };
-    const foreignOrigin = await rawPost(shop.url, '/admin/reset', { ...json, host: host(), origin: 'https://evil.example' }, '{}');
+    const foreignOrigin = await rawPost(
+      shop.url,
+      '/admin/reset',
+      { ...json, host: host(), origin: 'https://evil.example' },
+      '{}',
+    );
     expect(foreignOrigin.status).toBe(403);
     expect(foreignOrigin.body).toMatch(/origin/i);
-    const rebound = await rawPost(shop.url, '/admin/reset', { ...json, host: `evil.example:${new URL(shop.url).port}` }, '{}');
+    const rebound = await rawPost(
+      shop.url,
+      '/admin/reset',
+      { ...json, host: `evil.example:${new URL(shop.url).port}` },
+      '{}',
+    );
     expect(rebound.status).toBe(403);
     expect(rebound.body).toMatch(/host/i);
     expect(shop.config.defences.perAddressLimit).toBe(true);
@@ -80,7 +144,11 @@ describe('POST /admin/reset refuses what a web page or DNS rebinding could send'
 
   it('JSON to the loopback host, with or without a loopback Origin: 200', async () => {
     const json = { 'content-type': 'application/json; charset=utf-8' };
-    for (const headers of [{ host: host() }, { host: `localhost:${new URL(shop.url).port}` }, { host: host(), origin: shop.url }] as Record<string, string>[]) {
+    for (const headers of [
+      { host: host() },
+      { host: `localhost:${new URL(shop.url).port}` },
+      { host: host(), origin: shop.url },
+    ] as Record<string, string>[]) {
       const answer = await rawPost(shop.url, '/admin/reset', { ...json, ...headers }, '{"stock": 999}');
       expect(answer.status, JSON.stringify(headers)).toBe(200);
     }

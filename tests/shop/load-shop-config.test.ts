@@ -93,7 +93,9 @@ describe('applyShopOverrides', () => {
   });
 
   it('refuses an unknown key, naming it and listing the allowed ones', () => {
-    expect(() => applyShopOverrides({}, ['stok=5'])).toThrow(/unknown field "stok"; allowed: .*\bstock\b.*defences\.ticketCap/);
+    expect(() => applyShopOverrides({}, ['stok=5'])).toThrow(
+      /unknown field "stok"; allowed: .*\bstock\b.*defences\.ticketCap/,
+    );
   });
 
   it('refuses an override without "="', () => {

@@ -71,14 +71,17 @@ describe('the service-time law over HTTP (closed loop)', () => {
   // With s0 = 200 ms that stays under ~7% of S(N) (measured 0.95–1.00 of the law with two extra
   // busy-loop processes on the shared machine), inside the ±10% asked; a wrong law is
   // caught: ignoring σ is off by 60% at N = 16, ignoring κ by 39% at N = 32.
-  it.each([1, 4, 16, 32])('serves N / S(N) requests per second, within 10 percent, with N = %i in flight', async (inFlight) => {
-    const expected = (inFlight / serviceTimeMs(inFlight)) * 1000;
-    const measured = await closedLoopThroughput(inFlight, serviceTimeMs(inFlight) + 100, 2200);
-    const ratio = measured / expected;
-    const measuredVsLaw = `measured ${measured.toFixed(1)}/s, law ${expected.toFixed(1)}/s`;
-    expect(ratio, measuredVsLaw).toBeGreaterThan(0.9);
-    expect(ratio, measuredVsLaw).toBeLessThan(1.1);
-  });
+  it.each([1, 4, 16, 32])(
+    'serves N / S(N) requests per second, within 10 percent, with N = %i in flight',
+    async (inFlight) => {
+      const expected = (inFlight / serviceTimeMs(inFlight)) * 1000;
+      const measured = await closedLoopThroughput(inFlight, serviceTimeMs(inFlight) + 100, 2200);
+      const ratio = measured / expected;
+      const measuredVsLaw = `measured ${measured.toFixed(1)}/s, law ${expected.toFixed(1)}/s`;
+      expect(ratio, measuredVsLaw).toBeGreaterThan(0.9);
+      expect(ratio, measuredVsLaw).toBeLessThan(1.1);
+    },
+  );
 
   it('answers 503 overloaded at once beyond workers + backlog, and serves the rest', async () => {
     shop.reset({ defences: { requireAdmissionToken: false }, service: { s0Ms: 300, workers: 2, backlog: 3 } });

@@ -36,7 +36,10 @@ describe('login', () => {
   it('accepts the session from the sid cookie as well as the X-Session header', async () => {
     shop.reset();
     const session = await login(shop, 'lee');
-    const res = await fetch(`${shop.url}/api/queue/join`, { method: 'POST', headers: { cookie: `other=1; sid=${session}` } });
+    const res = await fetch(`${shop.url}/api/queue/join`, {
+      method: 'POST',
+      headers: { cookie: `other=1; sid=${session}` },
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { position: number }).position).toBe(1);
   });

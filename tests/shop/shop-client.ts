@@ -50,11 +50,18 @@ export async function login(shop: RunningShop, userId: string, actor?: string): 
   return answer.body.sessionId;
 }
 
-export async function join(shop: RunningShop, session: string): Promise<Answer<{ ticketId: string; position: number; etaMs: number; state: string; reused: boolean }>> {
+export async function join(
+  shop: RunningShop,
+  session: string,
+): Promise<Answer<{ ticketId: string; position: number; etaMs: number; state: string; reused: boolean }>> {
   return call(shop.url, 'POST', '/api/queue/join', { session });
 }
 
-export async function poll(shop: RunningShop, session: string, ticketId: string): Promise<Answer<{ state: string; position?: number; etaMs?: number; admissionToken?: string }>> {
+export async function poll(
+  shop: RunningShop,
+  session: string,
+  ticketId: string,
+): Promise<Answer<{ state: string; position?: number; etaMs?: number; admissionToken?: string }>> {
   return call(shop.url, 'GET', `/api/queue/status?ticket=${encodeURIComponent(ticketId)}`, { session });
 }
 
@@ -95,7 +102,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Calls `check` every 20 ms until it returns true; fails after `timeoutMs`. */
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (await check()) return;

@@ -12,7 +12,13 @@ describe('GET /admin/stats', () => {
   it('counts a scripted sale exactly: queue, admissions, orders, rejections by reason and per actor', async () => {
     shop.reset({ admissionRatePerMinute: 60_000, stock: 5 });
     // A person: login, join, polls until admitted, product, checkout.
-    const person = await call<{ sessionId: string }>(shop.url, 'POST', '/api/login', { actor: 'person' }, { userId: 'kim' });
+    const person = await call<{ sessionId: string }>(
+      shop.url,
+      'POST',
+      '/api/login',
+      { actor: 'person' },
+      { userId: 'kim' },
+    );
     const session = person.body.sessionId;
     const ticket = await call<{ ticketId: string }>(shop.url, 'POST', '/api/queue/join', { session, actor: 'person' });
     let token: string | undefined;
@@ -32,10 +38,22 @@ describe('GET /admin/stats', () => {
     await call(shop.url, 'POST', '/api/checkout', { session, token, actor: 'person' }, { quantity: 1, address: 'A' });
     personRequests += 2;
     // A bot: login, checkout without a token, then with the person's token (bound to the person's session).
-    const bot = await call<{ sessionId: string }>(shop.url, 'POST', '/api/login', { actor: 'bot' }, { userId: 'bot-1' });
+    const bot = await call<{ sessionId: string }>(
+      shop.url,
+      'POST',
+      '/api/login',
+      { actor: 'bot' },
+      { userId: 'bot-1' },
+    );
     const botSession = bot.body.sessionId;
     await call(shop.url, 'POST', '/api/checkout', { session: botSession, actor: 'bot' }, { quantity: 1, address: 'B' });
-    await call(shop.url, 'POST', '/api/checkout', { session: botSession, token, actor: 'bot' }, { quantity: 1, address: 'B' });
+    await call(
+      shop.url,
+      'POST',
+      '/api/checkout',
+      { session: botSession, token, actor: 'bot' },
+      { quantity: 1, address: 'B' },
+    );
     // Unlabelled: a page, /healthz and an unknown API path. /admin/* is never counted.
     await fetch(`${shop.url}/queue`);
     await fetch(`${shop.url}/healthz`);

@@ -59,8 +59,12 @@ describe('bootstrapPercentileDifference', () => {
     const valuesA = expand(a);
     const valuesB = expand(b);
     const random = createMulberry32(99);
-    const resample = (v: number[]): number[] => Array.from({ length: v.length }, () => v[Math.floor(random() * v.length)] as number);
-    const differences = Array.from({ length: 4000 }, () => percentile(resample(valuesB), 0.9) - percentile(resample(valuesA), 0.9));
+    const resample = (v: number[]): number[] =>
+      Array.from({ length: v.length }, () => v[Math.floor(random() * v.length)] as number);
+    const differences = Array.from(
+      { length: 4000 },
+      () => percentile(resample(valuesB), 0.9) - percentile(resample(valuesA), 0.9),
+    );
     const naive = [percentile(differences, 0.025), percentile(differences, 0.975)] as const;
     const ours = bootstrapPercentileDifference(a, b, 0.9, { iterations: 4000 });
     const width = naive[1] - naive[0];

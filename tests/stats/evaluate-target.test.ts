@@ -78,7 +78,9 @@ describe('evaluateTarget', () => {
     const p99 = evaluateTarget({ ...P95_CHECKOUT, stat: 'p99' }, { value: 100, interval: null, samples: 99 });
     expect(p99.verdict).toBe('inconclusive');
     expect(p99.minSamples).toBe(100);
-    expect(evaluateTarget({ ...P95_CHECKOUT, stat: 'p99' }, { value: 100, interval: null, samples: 100 }).verdict).toBe('pass');
+    expect(evaluateTarget({ ...P95_CHECKOUT, stat: 'p99' }, { value: 100, interval: null, samples: 100 }).verdict).toBe(
+      'pass',
+    );
   });
 
   it('uses the spec minSamples when given', () => {
@@ -95,21 +97,44 @@ describe('evaluateTarget', () => {
   });
 
   it('judges rates shown as percentages: error rate 2.5% vs < 1% fails', () => {
-    const spec: TargetSpec = { id: 'errors.checkout', metric: 'http_req_failed', stat: 'rate', op: '<', threshold: 0.01, unit: 'ratio' };
+    const spec: TargetSpec = {
+      id: 'errors.checkout',
+      metric: 'http_req_failed',
+      stat: 'rate',
+      op: '<',
+      threshold: 0.01,
+      unit: 'ratio',
+    };
     const v = evaluateTarget(spec, { value: 0.025, interval: [0.02, 0.031], samples: 2000 });
     expect(v.verdict).toBe('fail');
     expect(v.note).toBe('measured 2.5%, target < 1%');
   });
 
   it('judges ">=" (throughput at least 500 rps) both ways', () => {
-    const spec: TargetSpec = { id: 'throughput', metric: 'http_reqs', stat: 'rate', op: '>=', threshold: 500, unit: 'rps' };
-    expect(evaluateTarget(spec, { value: 500, interval: [480, 520], samples: 30000 }).reason).toBe('interval-crosses-threshold');
+    const spec: TargetSpec = {
+      id: 'throughput',
+      metric: 'http_reqs',
+      stat: 'rate',
+      op: '>=',
+      threshold: 500,
+      unit: 'rps',
+    };
+    expect(evaluateTarget(spec, { value: 500, interval: [480, 520], samples: 30000 }).reason).toBe(
+      'interval-crosses-threshold',
+    );
     expect(evaluateTarget(spec, { value: 520, interval: [510, 530], samples: 30000 }).verdict).toBe('pass');
     expect(evaluateTarget(spec, { value: 400, interval: [390, 410], samples: 30000 }).verdict).toBe('fail');
   });
 
   it('judges "==" exactly: oversold orders must be 0 (count needs only 1 sample)', () => {
-    const spec: TargetSpec = { id: 'oversold', metric: 'oversold_orders', stat: 'count', op: '==', threshold: 0, unit: 'count' };
+    const spec: TargetSpec = {
+      id: 'oversold',
+      metric: 'oversold_orders',
+      stat: 'count',
+      op: '==',
+      threshold: 0,
+      unit: 'count',
+    };
     const ok = evaluateTarget(spec, { value: 0, interval: [0, 0], samples: 1 });
     expect(ok.verdict).toBe('pass');
     expect(ok.note).toBeUndefined();

@@ -17,7 +17,9 @@ describe('normal distribution', () => {
   });
 
   it('is more accurate than simple-statistics probit at 0.975 (why it is written here)', () => {
-    expect(Math.abs(normalQuantile(0.975) - 1.959963984540054)).toBeLessThan(Math.abs(probit(0.975) - 1.959963984540054));
+    expect(Math.abs(normalQuantile(0.975) - 1.959963984540054)).toBeLessThan(
+      Math.abs(probit(0.975) - 1.959963984540054),
+    );
   });
 
   it('normalCdf inverts normalQuantile and matches pnorm(1) = 0.841344746 within 2e-7 (NR erfc bound)', () => {

@@ -19,13 +19,24 @@ function bruteForce(samples: readonly OrderSample[], tolerance: number) {
       void j;
     }),
   );
-  return { inverted, comparable, peopleOvertaken: overtaken.filter((c) => c > 0).length, max: Math.max(0, ...overtaken) };
+  return {
+    inverted,
+    comparable,
+    peopleOvertaken: overtaken.filter((c) => c > 0).length,
+    max: Math.max(0, ...overtaken),
+  };
 }
 
 describe('countOrderInversions', () => {
   it('finds none when admission follows arrival', () => {
     const samples = Array.from({ length: 50 }, (_, i) => ({ joinedAtMs: i * 100, admittedAtMs: 10_000 + i * 50 }));
-    expect(countOrderInversions(samples, 0)).toEqual({ people: 50, invertedPairs: 0, invertedShare: 0, peopleOvertaken: 0, maxOvertakenBy: 0 });
+    expect(countOrderInversions(samples, 0)).toEqual({
+      people: 50,
+      invertedPairs: 0,
+      invertedShare: 0,
+      peopleOvertaken: 0,
+      maxOvertakenBy: 0,
+    });
   });
 
   it('counts every pair of a fully reversed order: n(n−1)/2 = 45 for 10 people', () => {

@@ -61,7 +61,10 @@ export async function browserPerson(page, context, events, test) {
   mkdirSync(join(RUN_DIR, folder), { recursive: true });
   const started = Date.now();
   record({ kind: 'start', person, startedAt: new Date(started).toISOString() });
-  await page.context().tracing.start({ screenshots: true, snapshots: true }).catch(() => {});
+  await page
+    .context()
+    .tracing.start({ screenshots: true, snapshots: true })
+    .catch(() => {});
 
   let shots = 0;
   const shoot = async (step) => {
@@ -103,7 +106,11 @@ export async function browserPerson(page, context, events, test) {
     // The queue page, or already the product page (a busy machine may miss a short wait), or a refusal.
     const landed = await timed('log_in', async () => {
       await page.locator(testId('login-submit')).click();
-      const next = page.locator(testId('queue-state')).or(page.locator(testId('buy-form'))).or(page.locator(testId('login-error'))).first();
+      const next = page
+        .locator(testId('queue-state'))
+        .or(page.locator(testId('buy-form')))
+        .or(page.locator(testId('login-error')))
+        .first();
       await next.waitFor({ timeout: stepTimeoutMs });
       return next.getAttribute('data-testid');
     });
@@ -128,7 +135,10 @@ export async function browserPerson(page, context, events, test) {
     });
     if (waited !== 'admitted') {
       result.outcome = waited;
-      result.message = (await textOf(page, 'session-expired')) ?? (await textOf(page, 'queue-expired')) ?? (await textOf(page, 'queue-state'));
+      result.message =
+        (await textOf(page, 'session-expired')) ??
+        (await textOf(page, 'queue-expired')) ??
+        (await textOf(page, 'queue-state'));
       await shoot(waited);
     } else {
       result.movedOnByItself = true;

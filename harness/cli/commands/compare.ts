@@ -18,7 +18,12 @@ interface CompareFlags {
   seed?: string;
 }
 
-function parseNumberFlag(name: string, text: string | undefined, check: (value: number) => boolean, allowed: string): number | undefined {
+function parseNumberFlag(
+  name: string,
+  text: string | undefined,
+  check: (value: number) => boolean,
+  allowed: string,
+): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!check(value)) throw new UsageError('cli.bad-flag', `${name} must be ${allowed}, got "${text}".`);
@@ -28,7 +33,9 @@ function parseNumberFlag(name: string, text: string | undefined, check: (value: 
 export function registerCompareCommand(program: Command, output: Output): void {
   program
     .command('compare <runA> <runB>')
-    .description('compare two run folders: each figure’s change B − A with a 95% interval and a verdict (improved, regressed, no significant change)')
+    .description(
+      'compare two run folders: each figure’s change B − A with a 95% interval and a verdict (improved, regressed, no significant change)',
+    )
     .option('--json', 'print the comparison as JSON')
     .option('--lang <lang>', 'language: en or ko (default from the environment)')
     .option('--force', 'compare runs of different scenarios or shapes anyway')
@@ -37,16 +44,36 @@ export function registerCompareCommand(program: Command, output: Output): void {
     .option('--seed <seed>', 'bootstrap seed (same runs and seed, same result)', '1')
     .action(async (runA: string, runB: string, flags: CompareFlags) => {
       const lang = parseLanguage(flags.lang);
-      const alpha = parseNumberFlag('--alpha', flags.alpha, (value) => value > 0 && value < 1, 'between 0 and 1, e.g. 0.05');
-      const seed = parseNumberFlag('--seed', flags.seed, (value) => Number.isInteger(value) && value >= 0, 'a non-negative integer');
+      const alpha = parseNumberFlag(
+        '--alpha',
+        flags.alpha,
+        (value) => value > 0 && value < 1,
+        'between 0 and 1, e.g. 0.05',
+      );
+      const seed = parseNumberFlag(
+        '--seed',
+        flags.seed,
+        (value) => Number.isInteger(value) && value >= 0,
+        'a non-negative integer',
+      );
       if (flags.out !== undefined) await prepareOutDir('--out', flags.out);
-      const { compareRuns, defaultCompareDir, loadRun, readRunSummary, renderCompareText, shapeDifferences, writeCompareFiles } = await import('../../compare/index.ts');
+      const {
+        compareRuns,
+        defaultCompareDir,
+        loadRun,
+        readRunSummary,
+        renderCompareText,
+        shapeDifferences,
+        writeCompareFiles,
+      } = await import('../../compare/index.ts');
       // Refuse different runs before the (slower) re-ingest of their raw output.
       const differences = shapeDifferences(readRunSummary(runA), readRunSummary(runB));
       if (differences.length > 0 && !flags.force) {
-        throw new UsageError('compare.different-runs', `the runs differ, so a comparison would not show the effect of a change: ${differences.join('; ')}`, [
-          'compare runs of the same scenario and shape, or pass --force to compare them anyway',
-        ]);
+        throw new UsageError(
+          'compare.different-runs',
+          `the runs differ, so a comparison would not show the effect of a change: ${differences.join('; ')}`,
+          ['compare runs of the same scenario and shape, or pass --force to compare them anyway'],
+        );
       }
       const [a, b] = await Promise.all([loadRun(runA), loadRun(runB)]);
       const comparison = compareRuns(a, b, { force: flags.force, alpha, seed });

@@ -1,8 +1,8 @@
 /** `saleready doctor`: Node, Artillery, Chromium and Korean font versions and paths; exit 3 naming what is missing. */
 import type { Command } from 'commander';
 import { ExitCode, SalereadyError } from '../../errors.ts';
-import { findArtillery } from '../../engine/locate-artillery.ts';
-import { findChromium } from '../../browser/locate-chromium.ts';
+import { findArtillery } from '../../engine/index.ts';
+import { findChromium } from '../../browser/index.ts';
 import { findCjkFont, NEEDED_NODE_MAJOR } from './setup.ts';
 import type { Output } from '../output.ts';
 
@@ -12,7 +12,11 @@ interface Check {
   detail: string;
 }
 
-async function checkSafely(name: string, probe: () => Promise<{ version: string; path: string } | null>, fix: string): Promise<Check> {
+async function checkSafely(
+  name: string,
+  probe: () => Promise<{ version: string; path: string } | null>,
+  fix: string,
+): Promise<Check> {
   try {
     const found = await probe();
     return found
@@ -27,20 +31,28 @@ async function checkSafely(name: string, probe: () => Promise<{ version: string;
 function checkNode(): Check {
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   const ok = nodeMajor >= NEEDED_NODE_MAJOR;
-  const fix = ok ? '' : ` — Node ${NEEDED_NODE_MAJOR} or newer is needed: run \`npm run setup\`, then \`npx saleready\``;
+  const fix = ok
+    ? ''
+    : ` — Node ${NEEDED_NODE_MAJOR} or newer is needed: run \`npm run setup\`, then \`npx saleready\``;
   return { name: 'node', ok, detail: `v${process.versions.node}  ${process.execPath}${fix}` };
 }
 
 export function registerDoctorCommand(program: Command, output: Output): void {
   program
     .command('doctor')
-    .description('check that Node 24, Artillery, Chromium and a Korean font are usable; exit 3 when something is missing')
+    .description(
+      'check that Node 24, Artillery, Chromium and a Korean font are usable; exit 3 when something is missing',
+    )
     .action(async () => {
       const checks: Check[] = [
         checkNode(),
         await checkSafely('artillery', () => findArtillery(), 'run `npm run setup`'),
         await checkSafely('chromium', () => findChromium(), 'run `npm run setup` or set CHROMIUM_BIN'),
-        await checkSafely('cjk font', () => findCjkFont(), 'run `npm run setup` (as root: apt-get install -y fonts-noto-cjk)'),
+        await checkSafely(
+          'cjk font',
+          () => findCjkFont(),
+          'run `npm run setup` (as root: apt-get install -y fonts-noto-cjk)',
+        ),
       ];
       for (const check of checks) output.out(`${check.ok ? '✔' : '✖'} ${check.name.padEnd(9)} ${check.detail}`);
       const missing = checks.filter((check) => !check.ok).map((check) => check.name);

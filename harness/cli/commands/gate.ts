@@ -41,15 +41,23 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
     const baseline = compare.readRunSummary(flags.baseline);
     const scenario = await loadScenario(scenarioPath);
     if (baseline.scenario.name !== scenario.name) {
-      throw new UsageError('compare.gate-baseline-mismatch', `the baseline ${flags.baseline} is a run of scenario "${baseline.scenario.name}", the gate runs "${scenario.name}"`, [
-        'pass a baseline run of the same scenario, or --baseline latest',
-      ]);
+      throw new UsageError(
+        'compare.gate-baseline-mismatch',
+        `the baseline ${flags.baseline} is a run of scenario "${baseline.scenario.name}", the gate runs "${scenario.name}"`,
+        ['pass a baseline run of the same scenario, or --baseline latest'],
+      );
     }
   }
   return withInterrupt(output, async (signal) => {
     const { runScenario } = await import('../run-scenario.ts');
     const result = await runScenario({
-      scenarioPath, targetUrl: flags.target, allowRemote: flags.allowRemote, outDir: flags.out, shopOverrides: flags.set, lang, signal,
+      scenarioPath,
+      targetUrl: flags.target,
+      allowRemote: flags.allowRemote,
+      outDir: flags.out,
+      shopOverrides: flags.set,
+      lang,
+      signal,
       onEvent: (line) => output.out(line),
       onProgress: (progress) => output.out(formatRunProgress(progress)),
     });
@@ -58,7 +66,10 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
     let baselineDir: string | null = flags.baseline === 'latest' ? null : flags.baseline;
     if (flags.baseline === 'latest' && runExit !== ExitCode.interrupted) {
       baselineDir = compare.findLatestBaseline(flags.out, { dir: result.runDir, summary: result.summary });
-      if (baselineDir === null) notes.push(`no earlier passing run of scenario "${result.summary.scenario.name}" with this shape under ${flags.out}: judged on targets only`);
+      if (baselineDir === null)
+        notes.push(
+          `no earlier passing run of scenario "${result.summary.scenario.name}" with this shape under ${flags.out}: judged on targets only`,
+        );
     }
     let comparison = null;
     if (baselineDir !== null && runExit !== ExitCode.interrupted) {
@@ -70,15 +81,25 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
     const markdown = compare.renderGateMarkdown(result.summary, comparison, decision, basename(result.runDir));
     await writeFile(join(result.runDir, 'junit.xml'), compare.renderGateJunit(result.summary, comparison, decision));
     await writeFile(join(result.runDir, 'gate.md'), markdown);
-    const gateResult = { pass: decision.pass, exitCode: decision.exitCode, reasons: decision.reasons, notes: decision.notes, baseline: baselineDir === null ? null : basename(baselineDir) };
+    const gateResult = {
+      pass: decision.pass,
+      exitCode: decision.exitCode,
+      reasons: decision.reasons,
+      notes: decision.notes,
+      baseline: baselineDir === null ? null : basename(baselineDir),
+    };
     await writeFile(join(result.runDir, compare.GATE_RESULT_FILE), `${JSON.stringify(gateResult, null, 2)}\n`);
     if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
 
-    output.out(`gate: ${decision.pass ? '✔ PASS' : '✘ FAIL'} · ${result.summary.scenario.name} · run ${shown(result.runDir)}`);
+    output.out(
+      `gate: ${decision.pass ? '✔ PASS' : '✘ FAIL'} · ${result.summary.scenario.name} · run ${shown(result.runDir)}`,
+    );
     if (comparison) output.out(`  ${compare.comparisonHeadline(comparison, lang)} (baseline ${shown(baselineDir!)})`);
     for (const reason of decision.reasons) output.out(`  ✘ ${reason}`);
     for (const note of decision.notes) output.out(`  · ${note}`);
-    output.out(`  junit: ${shown(join(result.runDir, 'junit.xml'))} · summary: ${shown(join(result.runDir, 'gate.md'))}${comparison ? ` · comparison: ${shown(join(result.runDir, 'compare.html'))}` : ''}`);
+    output.out(
+      `  junit: ${shown(join(result.runDir, 'junit.xml'))} · summary: ${shown(join(result.runDir, 'gate.md'))}${comparison ? ` · comparison: ${shown(join(result.runDir, 'compare.html'))}` : ''}`,
+    );
     return decision.exitCode;
   });
 }
@@ -86,9 +107,15 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
 export function registerGateCommand(program: Command, output: Output): void {
   program
     .command('gate')
-    .description('CI gate: run a scenario, judge its targets, compare with a baseline run; exit 0 pass, 1 a target missed or a significant regression')
+    .description(
+      'CI gate: run a scenario, judge its targets, compare with a baseline run; exit 0 pass, 1 a target missed or a significant regression',
+    )
     .option('--scenario <file>', 'the scenario to run (default scenarios/smoke.ts)')
-    .option('--baseline <run>', 'a run folder to compare with, or "latest": the newest earlier passing run of the scenario under --out', 'latest')
+    .option(
+      '--baseline <run>',
+      'a run folder to compare with, or "latest": the newest earlier passing run of the scenario under --out',
+      'latest',
+    )
     .option('-o, --out <dir>', 'where run folders go (and where "latest" looks)', 'reports')
     .option('-s, --set <key=value>', 'embedded shop setting as run, e.g. --set service.s0Ms=20', collectRepeated, [])
     .option('-t, --target <url>', 'the shop to load (default: start the embedded reference shop)')

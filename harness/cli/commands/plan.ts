@@ -6,7 +6,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { evaluatePlan, parseSalePlan, renderPlanMarkdown, renderPlanText, withMeasuredCapacity, type SalePlan } from '../../capacity/index.ts';
+import {
+  evaluatePlan,
+  parseSalePlan,
+  renderPlanMarkdown,
+  renderPlanText,
+  withMeasuredCapacity,
+  type PlanProgress,
+  type SalePlan,
+} from '../../capacity/index.ts';
 import { UsageError } from '../../errors.ts';
 import { renderPlanHtml } from '../../report/index.ts';
 import { runDirSlug } from '../../results/index.ts';
@@ -14,6 +22,7 @@ import { writePdf } from '../print-pdf.ts';
 import type { Output } from '../output.ts';
 import { readTextFile } from '../read-text-file.ts';
 import { prepareOutDir } from '../out-path.ts';
+import { describePlanProgress, describePlanWarning, PROGRESS_FROM_PEOPLE } from '../plan-notes.ts';
 import type { Language } from '../../vocabulary.ts';
 
 interface PlanFlags {
@@ -26,14 +35,22 @@ interface PlanFlags {
 
 /** A plan whose capacity names a profile: read people per minute from that JSON file. */
 async function resolveProfile(plan: SalePlan, planPath: string): Promise<SalePlan> {
-  if (!('profile' in plan.capacity) || typeof plan.capacity.profile !== 'string' || plan.capacity.peoplePerMinute !== undefined) return plan;
+  if (
+    !('profile' in plan.capacity) ||
+    typeof plan.capacity.profile !== 'string' ||
+    plan.capacity.peoplePerMinute !== undefined
+  )
+    return plan;
   const profilePath = resolve(dirname(planPath), plan.capacity.profile);
   const text = await readTextFile(profilePath, 'capacity profile (capacity.profile)');
   let peoplePerMinute: unknown;
   try {
     peoplePerMinute = (JSON.parse(text) as { peoplePerMinute?: unknown }).peoplePerMinute;
   } catch {
-    throw new UsageError('cli.bad-profile', `capacity.profile ${profilePath} is not JSON (expected a profile written by \`saleready capacity\`).`);
+    throw new UsageError(
+      'cli.bad-profile',
+      `capacity.profile ${profilePath} is not JSON (expected a profile written by \`saleready capacity\`).`,
+    );
   }
   if (typeof peoplePerMinute !== 'number') {
     throw new UsageError('cli.bad-profile', `capacity.profile ${profilePath} has no number "peoplePerMinute".`);
@@ -47,7 +64,7 @@ export function registerPlanCommand(program: Command, output: Output): void {
     .description('simulate a sale plan (YAML/JSON) and recommend admission settings, rounds or a raffle')
     .option('--json', 'print the whole result as JSON')
     .option('--markdown', 'print markdown instead of text')
-    .option('--lang <lang>', 'en or ko (default: the plan\'s language)')
+    .option('--lang <lang>', "en or ko (default: the plan's language)")
     .option('-o, --out <dir>', 'where plan.html (and plan.pdf) go (default: reports/plan-<name>)')
     .option('--pdf', 'also print plan.pdf (A4) with Chromium')
     .action(async (planPath: string, flags: PlanFlags) => {
@@ -56,16 +73,24 @@ export function registerPlanCommand(program: Command, output: Output): void {
       }
       if (flags.out !== undefined) await prepareOutDir('--out', flags.out);
       const plan = await resolveProfile(parseSalePlan(await readTextFile(planPath, 'sale plan'), planPath), planPath);
-      const result = evaluatePlan(plan);
       const language = (flags.lang as Language | undefined) ?? plan.language;
+      const onProgress =
+        plan.people >= PROGRESS_FROM_PEOPLE
+          ? (progress: PlanProgress) => output.err(describePlanProgress(progress, language))
+          : undefined;
+      const result = evaluatePlan(plan, { onProgress });
+      for (const warning of result.warnings) output.err(describePlanWarning(warning, language));
       if (flags.json) output.out(JSON.stringify(result, null, 2));
       else output.out(flags.markdown ? renderPlanMarkdown(result, language) : renderPlanText(result, language));
-      const outDir = flags.out ?? join('reports', `plan-${runDirSlug(plan.name ?? basename(planPath).replace(/\.(plan\.)?(ya?ml|json)$/i, ''))}`);
+      const outDir =
+        flags.out ??
+        join('reports', `plan-${runDirSlug(plan.name ?? basename(planPath).replace(/\.(plan\.)?(ya?ml|json)$/i, ''))}`);
       await mkdir(outDir, { recursive: true });
       const html = await renderPlanHtml(result, language);
       const htmlPath = join(outDir, 'plan.html');
       await writeFile(htmlPath, html);
-      const shown = (path: string): string => (relative(process.cwd(), path).startsWith('..') ? resolve(path) : relative(process.cwd(), path) || path);
+      const shown = (path: string): string =>
+        relative(process.cwd(), path).startsWith('..') ? resolve(path) : relative(process.cwd(), path) || path;
       output.err(`plan.html: ${shown(htmlPath)}`);
       if (flags.pdf) {
         const pdfPath = join(outDir, 'plan.pdf');

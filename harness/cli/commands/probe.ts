@@ -14,7 +14,9 @@ interface ProbeFlags {
 export function registerProbeCommand(program: Command, output: Output): void {
   program
     .command('probe')
-    .description('probe a shop for queue bypasses: skipping the queue, replayed or forged tokens, bulk buying, ticket caps')
+    .description(
+      'probe a shop for queue bypasses: skipping the queue, replayed or forged tokens, bulk buying, ticket caps',
+    )
     .option('-t, --target <url>', 'the shop to probe (default: the embedded reference shop)')
     .option('--allow-remote', 'allow a target that is not on this machine')
     .option('--lang <lang>', 'en or ko (default from the environment)')

@@ -90,7 +90,12 @@ async function runInCloud(scenarioPath: string, flags: RunFlags, output: Output,
   });
 }
 
-async function runWithProgress(scenarioPath: string, flags: RunFlags, output: Output, language: Language): Promise<number> {
+async function runWithProgress(
+  scenarioPath: string,
+  flags: RunFlags,
+  output: Output,
+  language: Language,
+): Promise<number> {
   return withInterrupt(output, async (signal) => {
     // Loaded on use, so `saleready --help` and other commands start without the run pipeline.
     const { runScenario } = await import('../run-scenario.ts');
@@ -124,7 +129,9 @@ async function runWithProgress(scenarioPath: string, flags: RunFlags, output: Ou
 export async function withVerdictGuard<T>(output: Output, work: () => Promise<T>): Promise<T> {
   const onExit = (code: number): void => {
     if (code !== ExitCode.ok) return;
-    output.err('saleready: the process was told to end (exit 0) before the run had a verdict; ending with a failure instead.');
+    output.err(
+      'saleready: the process was told to end (exit 0) before the run had a verdict; ending with a failure instead.',
+    );
     process.exitCode = ExitCode.internal;
   };
   process.on('exit', onExit);
@@ -137,12 +144,23 @@ export async function withVerdictGuard<T>(output: Output, work: () => Promise<T>
 
 /** Cloud flags without --on are a mistake, not something to ignore. */
 function checkLocalFlags(flags: RunFlags): RunFlags {
-  const given = ['count', 'region', 'planOnly', 'instanceCredentials', ...RUNNER_FLAGS.map((flag) => optionKey(flag.name))].filter((key) => {
+  const given = [
+    'count',
+    'region',
+    'planOnly',
+    'instanceCredentials',
+    ...RUNNER_FLAGS.map((flag) => optionKey(flag.name)),
+  ].filter((key) => {
     const value = flags[key];
-    return key === 'assignPublicIp' ? value === false : value !== undefined && !(Array.isArray(value) && value.length === 0);
+    return key === 'assignPublicIp'
+      ? value === false
+      : value !== undefined && !(Array.isArray(value) && value.length === 0);
   });
   if (given.length > 0) {
-    throw new UsageError('cli.bad-flag', `--${given[0]!.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} belongs to a distributed run: add --on aws-fargate or --on aws-lambda`);
+    throw new UsageError(
+      'cli.bad-flag',
+      `--${given[0]!.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} belongs to a distributed run: add --on aws-fargate or --on aws-lambda`,
+    );
   }
   return flags;
 }
@@ -154,24 +172,46 @@ export function registerRunCommands(program: Command, output: Output): void {
     .option('-t, --target <url>', 'the shop to load (default: start the embedded reference shop)')
     .option('--allow-remote', 'allow a target that is not on this machine')
     .option('-o, --out <dir>', 'where run folders go', 'reports')
-    .option('-s, --set <key=value>', 'embedded shop setting as run, e.g. --set service.s0Ms=20 --set defences.perAddressLimit=false', collectRepeated, [])
+    .option(
+      '-s, --set <key=value>',
+      'embedded shop setting as run, e.g. --set service.s0Ms=20 --set defences.perAddressLimit=false',
+      collectRepeated,
+      [],
+    )
     .option('--lang <lang>', 'report language: en or ko (default from the environment)')
     .option('--pdf', 'also print report.pdf (A4) with Chromium')
-    .option('--on <runner>', 'run the crowd on Artillery’s AWS runners: aws-fargate or aws-lambda (needs --count, --region, --target, --allow-remote)')
+    .option(
+      '--on <runner>',
+      'run the crowd on Artillery’s AWS runners: aws-fargate or aws-lambda (needs --count, --region, --target, --allow-remote)',
+    )
     .option('--count <n>', 'with --on: the number of workers; the crowd is split into N exact shares')
     .option('--region <region>', 'with --on: the AWS region the workers run in')
-    .option('--plan-only', 'with --on: print the Artillery command, the shares and the upload list, without any cloud call')
-    .option('--instance-credentials', 'with --on: allow AWS credentials from the EC2/ECS role (asks the instance metadata service)');
+    .option(
+      '--plan-only',
+      'with --on: print the Artillery command, the shares and the upload list, without any cloud call',
+    )
+    .option(
+      '--instance-credentials',
+      'with --on: allow AWS credentials from the EC2/ECS role (asks the instance metadata service)',
+    );
   for (const flag of RUNNER_FLAGS) {
     const spec = flag.value === null ? `--${flag.name}` : `--${flag.name} ${flag.value}`;
-    if (flag.multiple) run.option(spec, `with --on: ${flag.description} (Artillery’s --${flag.name}; may be repeated)`, collectRepeated, []);
+    if (flag.multiple)
+      run.option(
+        spec,
+        `with --on: ${flag.description} (Artillery’s --${flag.name}; may be repeated)`,
+        collectRepeated,
+        [],
+      );
     else run.option(spec, `with --on: ${flag.description} (Artillery’s --${flag.name})`);
   }
   run.action(async (scenario: string, flags: RunFlags) => {
     const language = parseLanguage(flags.lang);
     await prepareOutDir('--out', flags.out ?? 'reports');
     output.exitCode = await withVerdictGuard(output, () =>
-      flags.on !== undefined ? runInCloud(scenario, flags, output, language) : runWithProgress(scenario, checkLocalFlags(flags), output, language),
+      flags.on !== undefined
+        ? runInCloud(scenario, flags, output, language)
+        : runWithProgress(scenario, checkLocalFlags(flags), output, language),
     );
   });
 
@@ -181,7 +221,12 @@ export function registerRunCommands(program: Command, output: Output): void {
     .option('--lang <lang>', 'report language: en or ko (default from the environment)')
     .action(async (flags: { lang?: string }) => {
       const language = parseLanguage(flags.lang);
-      const code = await runWithProgress(join(repoRoot, 'scenarios', 'flash-sale.ts'), { out: join(repoRoot, 'reports'), lang: flags.lang }, output, language);
+      const code = await runWithProgress(
+        join(repoRoot, 'scenarios', 'flash-sale.ts'),
+        { out: join(repoRoot, 'reports'), lang: flags.lang },
+        output,
+        language,
+      );
       // The demo shows a sale that fails on purpose; a missed target is its result, not an error.
       output.exitCode = code === ExitCode.targetMissed ? ExitCode.ok : code;
     });

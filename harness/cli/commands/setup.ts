@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Command } from 'commander';
 import { EnvironmentError } from '../../errors.ts';
-import { requireArtillery } from '../../engine/locate-artillery.ts';
-import { findChromium, installChromium } from '../../browser/locate-chromium.ts';
+import { requireArtillery } from '../../engine/index.ts';
+import { findChromium, installChromium } from '../../browser/index.ts';
 import type { Output } from '../output.ts';
 
 const execFileAsync = promisify(execFile);
@@ -25,12 +25,20 @@ export interface CjkFont {
 }
 
 /** Files of Debian's fonts-noto-cjk (Noto Sans/Serif CJK, Hangul included). */
-const NOTO_CJK_FILES = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'];
+const NOTO_CJK_FILES = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+];
 
 async function firstLine(command: string, args: readonly string[]): Promise<string | null> {
   try {
     const { stdout } = await execFileAsync(command, args, { timeout: 10_000 });
-    return stdout.split('\n').find((line) => line.trim() !== '')?.trim() ?? null;
+    return (
+      stdout
+        .split('\n')
+        .find((line) => line.trim() !== '')
+        ?.trim() ?? null
+    );
   } catch {
     return null;
   }
@@ -50,7 +58,10 @@ export async function findCjkFont(): Promise<CjkFont | null> {
 
 function aptGet(args: readonly string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('apt-get', args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('apt-get', args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -60,27 +71,42 @@ function aptGet(args: readonly string[]): Promise<{ code: number; output: string
 }
 
 /** Installs Debian's fonts-noto-cjk with apt-get (needs root); `aptUpdated` skips `apt-get update`. */
-export async function installCjkFont(options: { log?: (line: string) => void; aptUpdated?: boolean } = {}): Promise<CjkFont> {
+export async function installCjkFont(
+  options: { log?: (line: string) => void; aptUpdated?: boolean } = {},
+): Promise<CjkFont> {
   const log = options.log ?? (() => {});
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw new EnvironmentError('cli.cjk-font-install-impossible', 'No font for Korean (Hangul) was found, and fonts-noto-cjk cannot be installed here (needs root and apt-get).', [
-      'Install it with `sudo apt-get install -y fonts-noto-cjk` (or another font fontconfig lists for `fc-list :lang=ko`).',
-    ]);
+    throw new EnvironmentError(
+      'cli.cjk-font-install-impossible',
+      'No font for Korean (Hangul) was found, and fonts-noto-cjk cannot be installed here (needs root and apt-get).',
+      [
+        'Install it with `sudo apt-get install -y fonts-noto-cjk` (or another font fontconfig lists for `fc-list :lang=ko`).',
+      ],
+    );
   }
   const steps = [...(options.aptUpdated ? [] : [['update']]), ['install', '-y', 'fonts-noto-cjk']];
   for (const args of steps) {
     log(`apt-get ${args.join(' ')}…`);
     const result = await aptGet(args);
     if (result.code !== 0) {
-      throw new EnvironmentError('cli.cjk-font-install-failed', `apt-get ${args.join(' ')} failed (exit ${result.code}).`, [
-        result.output.trim().split('\n').slice(-3).join(' | '),
-        'Check that the Debian mirror is reachable, then run `npm run setup` again.',
-      ]);
+      throw new EnvironmentError(
+        'cli.cjk-font-install-failed',
+        `apt-get ${args.join(' ')} failed (exit ${result.code}).`,
+        [
+          result.output.trim().split('\n').slice(-3).join(' | '),
+          'Check that the Debian mirror is reachable, then run `npm run setup` again.',
+        ],
+      );
     }
   }
   const font = await findCjkFont();
-  if (!font) throw new EnvironmentError('cli.cjk-font-missing', 'fonts-noto-cjk was installed but its font files were not found.', ['Run `apt-get install --reinstall fonts-noto-cjk`.']);
+  if (!font)
+    throw new EnvironmentError(
+      'cli.cjk-font-missing',
+      'fonts-noto-cjk was installed but its font files were not found.',
+      ['Run `apt-get install --reinstall fonts-noto-cjk`.'],
+    );
   return font;
 }
 
@@ -93,9 +119,11 @@ export function registerSetupCommand(program: Command, output: Output): void {
       const log = (line: string): void => output.out(`  ${line}`);
       const nodeMajor = Number(process.versions.node.split('.')[0]);
       if (nodeMajor < NEEDED_NODE_MAJOR) {
-        throw new EnvironmentError('cli.node-too-old', `saleready runs on Node ${NEEDED_NODE_MAJOR}; this is Node ${process.versions.node}.`, [
-          'Run `npm run setup`, which installs Node 24 into node_modules/.bin and runs saleready with it.',
-        ]);
+        throw new EnvironmentError(
+          'cli.node-too-old',
+          `saleready runs on Node ${NEEDED_NODE_MAJOR}; this is Node ${process.versions.node}.`,
+          ['Run `npm run setup`, which installs Node 24 into node_modules/.bin and runs saleready with it.'],
+        );
       }
       output.out(`node      v${process.versions.node}  ${process.execPath}`);
       const artillery = await requireArtillery();
@@ -104,14 +132,14 @@ export function registerSetupCommand(program: Command, output: Output): void {
       const chromium = await findChromium();
       if (chromium) output.out(`chromium  ${chromium.version}  ${chromium.path}  (found via ${chromium.source})`);
       else {
-        output.out('chromium  not found: installing Debian\'s chromium');
+        output.out("chromium  not found: installing Debian's chromium");
         const installed = await installChromium({ log });
         output.out(`chromium  ${installed.version}  ${installed.path}  (installed)`);
       }
       let font = await findCjkFont();
       if (font) output.out(`cjk font  ${font.version}  ${font.path}  (found via ${font.source})`);
       else {
-        output.out('cjk font  not found: installing Debian\'s fonts-noto-cjk');
+        output.out("cjk font  not found: installing Debian's fonts-noto-cjk");
         font = await installCjkFont({ log, aptUpdated: chromium === null });
         output.out(`cjk font  ${font.version}  ${font.path}  (installed)`);
       }

@@ -29,11 +29,14 @@ export function registerUsersCommand(program: Command, output: Output): void {
       const pool = generatePeoplePool(options);
       if (options.out) {
         const written = await writePoolJson(pool, options.out);
-        output.out(`wrote ${written.people.toLocaleString('en')} accounts (${pool.botCount.toLocaleString('en')} bots in ${pool.ringCount.toLocaleString('en')} rings) to ${written.path} (${(written.bytes / 1e6).toFixed(1)} MB)`);
+        output.out(
+          `wrote ${written.people.toLocaleString('en')} accounts (${pool.botCount.toLocaleString('en')} bots in ${pool.ringCount.toLocaleString('en')} rings) to ${written.path} (${(written.bytes / 1e6).toFixed(1)} MB)`,
+        );
         return;
       }
       const shown = Math.min(pool.size, 5);
       for (let index = 0; index < shown; index++) output.out(JSON.stringify(pool.personAt(index)));
-      if (pool.size > shown) output.out(`… ${(pool.size - shown).toLocaleString('en')} more; use --out FILE to write them all`);
+      if (pool.size > shown)
+        output.out(`… ${(pool.size - shown).toLocaleString('en')} more; use --out FILE to write them all`);
     });
 }

@@ -24,7 +24,15 @@ async function runBot(io) {
   const actor = 'bot';
   const tags = { actor };
   const arrivedAtMs = Date.now();
-  const me = { ...io.account, ring: String(io.account.ring), units: 0, firstJoinAt: 0, admittedAt: 0, reentries: 0, sessionExpiries: 0 };
+  const me = {
+    ...io.account,
+    ring: String(io.account.ring),
+    units: 0,
+    firstJoinAt: 0,
+    admittedAt: 0,
+    reentries: 0,
+    sessionExpiries: 0,
+  };
   const closesAt = io.startedAtMs + plan.saleClosesAtMs;
   metrics.count('sr_arrivals', tags);
 

@@ -17,12 +17,18 @@ async function runCapacityPerson(io) {
   const userId = `cap-${io.index}-${Date.now()}`;
 
   const login = await connection.send('setup', 'POST', '/api/login', { body: { userId }, ...setup });
-  if (login.status !== 200) return { actor: 'capacity', index: io.index, outcome: 'error', error: `login answered ${login.status}` };
+  if (login.status !== 200)
+    return { actor: 'capacity', index: io.index, outcome: 'error', error: `login answered ${login.status}` };
   state.session = login.field('sessionId');
   const join = await connection.send('setup', 'POST', '/api/queue/join', { session: state.session, ...setup });
   state.ticket = join.field('ticketId');
   for (let i = 0; i < 600 && !state.token && Date.now() < measureFrom; i++) {
-    const status = await connection.send('setup', 'GET', `/api/queue/status?ticket=${encodeURIComponent(state.ticket)}`, { session: state.session, ...setup });
+    const status = await connection.send(
+      'setup',
+      'GET',
+      `/api/queue/status?ticket=${encodeURIComponent(state.ticket)}`,
+      { session: state.session, ...setup },
+    );
     if (status.status === 200 && status.field('state') === 'admitted') state.token = status.field('admissionToken');
     else await sleep(100);
   }
@@ -30,12 +36,22 @@ async function runCapacityPerson(io) {
   const requests = {
     login: () => ({ method: 'POST', path: '/api/login', body: { userId: `${userId}-again` }, identity: false }),
     join: () => ({ method: 'POST', path: '/api/queue/join', identity: true }),
-    poll: () => ({ method: 'GET', path: `/api/queue/status?ticket=${encodeURIComponent(state.ticket)}`, identity: true }),
+    poll: () => ({
+      method: 'GET',
+      path: `/api/queue/status?ticket=${encodeURIComponent(state.ticket)}`,
+      identity: true,
+    }),
     product: () => ({ method: 'GET', path: '/api/product', identity: true }),
     cart: () => ({ method: 'POST', path: '/api/cart', body: { quantity: 1 }, identity: true }),
-    checkout: () => ({ method: 'POST', path: '/api/checkout', body: { quantity: 1, address: `${io.index} Capacity Street` }, identity: true }),
+    checkout: () => ({
+      method: 'POST',
+      path: '/api/checkout',
+      body: { quantity: 1, address: `${io.index} Capacity Street` },
+      identity: true,
+    }),
   };
-  if (!state.token) return { actor: 'capacity', index: io.index, outcome: 'error', error: 'not admitted before the measurement' };
+  if (!state.token)
+    return { actor: 'capacity', index: io.index, outcome: 'error', error: 'not admitted before the measurement' };
   if (Date.now() < measureFrom) await sleep(measureFrom - Date.now());
   let journeys = 0;
   while (Date.now() < endsAt) {

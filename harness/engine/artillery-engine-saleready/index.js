@@ -63,7 +63,9 @@ class SalereadyEngine {
     this.crowd = createCrowd(plan.arrivalSegments || [], plan.share);
     const meta = { engine: 'saleready', engineVersion: version, scenario: plan.scenario };
     if (plan.share) meta.share = { index: plan.share.index, of: plan.share.of, how: share ? share.how : null };
-    this.recorder = createRecorder(this.at(this.settings.records || 'records'), meta, { rawSamples: this.settings.rawSamples === true });
+    this.recorder = createRecorder(this.at(this.settings.records || 'records'), meta, {
+      rawSamples: this.settings.rawSamples === true,
+    });
   }
 
   /** A distributed run: find this worker's share and read its plan (Artillery awaits this before the first phase). */
@@ -73,7 +75,13 @@ class SalereadyEngine {
       const shares = Number(this.settings.shares);
       const share = await resolveShare(shares);
       const template = this.settings.plan || 'plan-{share}.json';
-      this.usePlan(readJson(this.at(template.replace('{share}', String(share.index))), `run plan of share ${share.index} of ${shares}`), share);
+      this.usePlan(
+        readJson(
+          this.at(template.replace('{share}', String(share.index))),
+          `run plan of share ${share.index} of ${shares}`,
+        ),
+        share,
+      );
     } catch (error) {
       // Artillery logs a failed init and runs on without this worker's load, ending with exit 0;
       // a worker that cannot run its share fails the run instead (uncaught: exit 11, "worker crashed")
@@ -114,7 +122,14 @@ class SalereadyEngine {
       return null;
     }
     const connection = createConnection(this.target, this.recorder, ee, actor);
-    const io = { connection, metrics, plan: this.plan, startedAtMs: this.startedAtMs, account: this.accountOf(actor, index), index };
+    const io = {
+      connection,
+      metrics,
+      plan: this.plan,
+      startedAtMs: this.startedAtMs,
+      account: this.accountOf(actor, index),
+      index,
+    };
     try {
       return actor === 'bot' ? await runBot(io) : await runPerson(io);
     } finally {
@@ -131,7 +146,13 @@ class SalereadyEngine {
     ee.emit('counter', 'saleready.requests_failed', 0);
     ee.emit('counter', 'http.requests', 0);
     for (const actor of ['person', 'bot']) {
-      for (const name of ['arrivals', 'admitted', 'units_bought', 'session_expiries', ...OUTCOMES.map((outcome) => `outcome.${outcome}`)]) {
+      for (const name of [
+        'arrivals',
+        'admitted',
+        'units_bought',
+        'session_expiries',
+        ...OUTCOMES.map((outcome) => `outcome.${outcome}`),
+      ]) {
         ee.emit('counter', `saleready.${actor}.${name}`, 0);
       }
     }
@@ -152,7 +173,11 @@ class SalereadyEngine {
         },
         (error) => {
           ee.emit('error', (error && error.code) || 'saleready_engine_error');
-          this.recorder.person({ actor: 'unknown', outcome: 'error', error: String((error && error.message) || error) });
+          this.recorder.person({
+            actor: 'unknown',
+            outcome: 'error',
+            error: String((error && error.message) || error),
+          });
           done(error, context);
         },
       );

@@ -142,7 +142,13 @@ async function runPerson(io) {
         if (Math.random() < b.refreshChance) await join('extra');
       }
       pollNow = false;
-      const res = await send('poll', 'GET', `/api/queue/status?ticket=${encodeURIComponent(p.ticket)}`, undefined, '/api/queue/status');
+      const res = await send(
+        'poll',
+        'GET',
+        `/api/queue/status?ticket=${encodeURIComponent(p.ticket)}`,
+        undefined,
+        '/api/queue/status',
+      );
       if (res.status === 200) {
         if (res.field('state') !== 'admitted') continue;
         p.token = res.field('admissionToken') || null;
@@ -196,7 +202,8 @@ async function runPerson(io) {
   if (!(await login())) return end('error');
   // people who came early join within a moment of the opening: up to one poll interval, at most
   // 30 s of sale time (so the spread scales with k like every other duration)
-  if (Date.now() < opensAt) await pause(opensAt - Date.now() + Math.random() * Math.min(b.pollIntervalMs, 30_000 / plan.timeScale));
+  if (Date.now() < opensAt)
+    await pause(opensAt - Date.now() + Math.random() * Math.min(b.pollIntervalMs, 30_000 / plan.timeScale));
   const first = await firstJoin();
   if (first !== 'ok') return end(first);
   p.firstJoinAt = Date.now();

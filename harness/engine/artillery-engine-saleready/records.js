@@ -28,7 +28,21 @@ const { createHistogram, recordValue } = require('./histogram.js');
 
 const RECORDS_FORMAT = 'saleready.records.v2';
 /** Tags a series can carry, in the order its key is built. */
-const TAG_KEYS = ['step', 'actor', 'status', 'name', 'expected_response', 'bypass', 'phase', 'outcome', 'reason', 'reentry', 'kind', 'result', 'ring'];
+const TAG_KEYS = [
+  'step',
+  'actor',
+  'status',
+  'name',
+  'expected_response',
+  'bypass',
+  'phase',
+  'outcome',
+  'reason',
+  'reentry',
+  'kind',
+  'result',
+  'ring',
+];
 
 function createRecorder(dir, meta, options = {}) {
   const flushMs = options.flushMs || 500;
@@ -47,7 +61,9 @@ function createRecorder(dir, meta, options = {}) {
     writeSync(fd, text);
   }
 
-  write(`${JSON.stringify({ type: 'meta', format: RECORDS_FORMAT, pid: process.pid, threadId, startedAtMs: Date.now(), ...meta })}\n`);
+  write(
+    `${JSON.stringify({ type: 'meta', format: RECORDS_FORMAT, pid: process.pid, threadId, startedAtMs: Date.now(), ...meta })}\n`,
+  );
 
   function entryFor(metric, kind, tags, timeMs) {
     const second = Math.floor(timeMs / 1000);
@@ -59,7 +75,18 @@ function createRecorder(dir, meta, options = {}) {
     const key = `${second}|${series}`;
     let entry = pending.get(key);
     if (entry === undefined) {
-      entry = { second, series, metric, kind, tags, count: 0, sum: 0, nonZero: 0, negative: 0, histogram: kind === 'trend' ? createHistogram() : null };
+      entry = {
+        second,
+        series,
+        metric,
+        kind,
+        tags,
+        count: 0,
+        sum: 0,
+        nonZero: 0,
+        negative: 0,
+        histogram: kind === 'trend' ? createHistogram() : null,
+      };
       pending.set(key, entry);
     }
     return entry;
@@ -93,7 +120,10 @@ function createRecorder(dir, meta, options = {}) {
     seriesIds.set(entry.series, id);
     const tags = {};
     for (const key of TAG_KEYS) if (entry.tags[key] !== undefined) tags[key] = String(entry.tags[key]);
-    return { id, declaration: `${JSON.stringify({ type: 'series', id, metric: entry.metric, kind: entry.kind, tags })}\n` };
+    return {
+      id,
+      declaration: `${JSON.stringify({ type: 'series', id, metric: entry.metric, kind: entry.kind, tags })}\n`,
+    };
   }
 
   /** The data line of one series in one second. */

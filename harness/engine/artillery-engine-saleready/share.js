@@ -53,7 +53,14 @@ function claimInFolder(shares, dir, worker) {
 
 /** Artillery's own AWS SDK for S3: resolved from Artillery's install (the worker thread's script is inside it). */
 function loadS3(env) {
-  const bases = [process.argv[1], ...(env.NODE_PATH || '').split(':').filter(Boolean).map((dir) => join(dir, 'x.js')), __filename];
+  const bases = [
+    process.argv[1],
+    ...(env.NODE_PATH || '')
+      .split(':')
+      .filter(Boolean)
+      .map((dir) => join(dir, 'x.js')),
+    __filename,
+  ];
   for (const base of bases) {
     if (!base) continue;
     try {
@@ -97,11 +104,15 @@ async function claimInBucket(shares, place, env, sleep) {
             continue;
           }
           const where = `s3://${place.bucket}/test-runs/${place.testRunId}/saleready-shares/${index}`;
-          throw new Error(`saleready engine: could not claim share ${index} at ${where}: ${(error && (error.code || error.name)) || ''} ${(error && error.message) || error}`);
+          throw new Error(
+            `saleready engine: could not claim share ${index} at ${where}: ${(error && (error.code || error.name)) || ''} ${(error && error.message) || error}`,
+          );
         }
       }
     }
-    throw new Error(`saleready engine: all ${shares} shares of test run ${place.testRunId} are taken: more workers than shares`);
+    throw new Error(
+      `saleready engine: all ${shares} shares of test run ${place.testRunId} are taken: more workers than shares`,
+    );
   } finally {
     s3.destroy();
   }
@@ -114,11 +125,15 @@ async function claimInBucket(shares, place, env, sleep) {
 async function resolveShare(shares, options = {}) {
   const env = options.env || process.env;
   const sleep = options.sleep || ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-  if (!Number.isInteger(shares) || shares < 1) throw new Error(`saleready engine: shares must be a whole number ≥ 1, got ${shares}`);
+  if (!Number.isInteger(shares) || shares < 1)
+    throw new Error(`saleready engine: shares must be a whole number ≥ 1, got ${shares}`);
   const given = shareFromEnvironment(shares, env);
   if (given !== null) return { index: given, how: 'SALEREADY_SHARE' };
   if (env.SALEREADY_SHARE_CLAIMS) {
-    return { index: claimInFolder(shares, env.SALEREADY_SHARE_CLAIMS, `${process.pid}`), how: `claimed in ${env.SALEREADY_SHARE_CLAIMS}` };
+    return {
+      index: claimInFolder(shares, env.SALEREADY_SHARE_CLAIMS, `${process.pid}`),
+      how: `claimed in ${env.SALEREADY_SHARE_CLAIMS}`,
+    };
   }
   const place = cloudClaimPlace(env);
   if (place) return { index: await claimInBucket(shares, place, env, sleep), how: `claimed in s3://${place.bucket}` };

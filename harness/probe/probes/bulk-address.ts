@@ -34,7 +34,9 @@ export const bulkAddressProbe: ProbeDefinition = {
   async run({ client, limits, userId, address }) {
     const limit = limits.perAddress;
     const shared = address('shared');
-    const buyers = await Promise.all(Array.from({ length: limit + 2 }, (_, index) => client.admit(userId(`buyer-${index + 1}`))));
+    const buyers = await Promise.all(
+      Array.from({ length: limit + 2 }, (_, index) => client.admit(userId(`buyer-${index + 1}`))),
+    );
     const checkout = (index: number, to: string): Promise<ShopAnswer> => {
       const buyer = buyers[index] as { session: string; token: string };
       const body = { quantity: 1, address: to };

@@ -22,25 +22,45 @@ export const forgedTokenProbe: ProbeDefinition = {
   },
   async run({ client, userId }) {
     const admitted = await client.admit(userId('forger'));
-    const genuine = await client.call('GET', '/api/product', { session: admitted.session, token: admitted.token, sent: 'own session, own genuine admission token' });
+    const genuine = await client.call('GET', '/api/product', {
+      session: admitted.session,
+      token: admitted.token,
+      sent: 'own session, own genuine admission token',
+    });
     if (!reachedPastAdmission(genuine)) {
       throw new ProbeSetupError(
-        { en: `The genuine token was refused (${genuine.status}), so forgeries prove nothing.`, ko: `정상 토큰이 거부되어(${genuine.status}) 위조 토큰을 판정할 수 없습니다.` },
+        {
+          en: `The genuine token was refused (${genuine.status}), so forgeries prove nothing.`,
+          ko: `정상 토큰이 거부되어(${genuine.status}) 위조 토큰을 판정할 수 없습니다.`,
+        },
         toEvidence(genuine),
       );
     }
     const answers: ShopAnswer[] = [];
     for (const forged of forgeTokens(admitted.token)) {
-      const answer = await client.call('GET', '/api/product', { session: admitted.session, token: forged.token, sent: `own session, ${forged.how}` });
+      const answer = await client.call('GET', '/api/product', {
+        session: admitted.session,
+        token: forged.token,
+        sent: `own session, ${forged.how}`,
+      });
       answers.push(answer);
       if (reachedPastAdmission(answer)) {
-        const control = await client.call('GET', '/api/product', { session: admitted.session, sent: 'own session, no admission token' });
+        const control = await client.call('GET', '/api/product', {
+          session: admitted.session,
+          sent: 'own session, no admission token',
+        });
         return {
           verdict: 'bypassed',
           evidence: toEvidence(answer),
           observed: reachedPastAdmission(control)
-            ? { en: `A forged token (${forged.kind}) was accepted — the shop does not check tokens at all (see skip-queue).`, ko: `위조 토큰(${forged.kind})이 통과했습니다. 상점이 토큰을 전혀 확인하지 않습니다(skip-queue 참고).` }
-            : { en: `A forged token (${forged.kind}) was accepted: the signature is not verified.`, ko: `위조 토큰(${forged.kind})이 통과했습니다: 서명을 검증하지 않습니다.` },
+            ? {
+                en: `A forged token (${forged.kind}) was accepted — the shop does not check tokens at all (see skip-queue).`,
+                ko: `위조 토큰(${forged.kind})이 통과했습니다. 상점이 토큰을 전혀 확인하지 않습니다(skip-queue 참고).`,
+              }
+            : {
+                en: `A forged token (${forged.kind}) was accepted: the signature is not verified.`,
+                ko: `위조 토큰(${forged.kind})이 통과했습니다: 서명을 검증하지 않습니다.`,
+              },
         };
       }
     }

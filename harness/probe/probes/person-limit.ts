@@ -15,7 +15,7 @@ export const personLimitProbe: ProbeDefinition = {
     ko: '1인 한도: 한 계정이 허용량보다 많이 구매',
   },
   fix: {
-    en: 'Count units per user id over all of that user\'s orders and refuse an order that would pass the limit (409 person_limit), atomically with the stock decrement.',
+    en: "Count units per user id over all of that user's orders and refuse an order that would pass the limit (409 person_limit), atomically with the stock decrement.",
     ko: '사용자 ID별로 모든 주문의 수량을 합산해 한도를 넘는 주문을 재고 차감과 같은 원자적 단계에서 409 person_limit으로 거부하십시오.',
   },
   async run({ client, limits, userId, address }) {
@@ -23,14 +23,22 @@ export const personLimitProbe: ProbeDefinition = {
     const buyer = await client.admit(userId('buyer'));
     const order = (quantity: number, label: string, what: string): Promise<ShopAnswer> => {
       const body = { quantity, address: address(label) };
-      return client.call('POST', '/api/checkout', { session: buyer.session, token: buyer.token, body, sent: `own session and token, ${what}, body ${JSON.stringify(body)}` });
+      return client.call('POST', '/api/checkout', {
+        session: buyer.session,
+        token: buyer.token,
+        body,
+        sent: `own session and token, ${what}, body ${JSON.stringify(body)}`,
+      });
     };
     const whole = await order(limit + 1, 'whole', `one order of ${limit + 1} units`);
     if (isSuccess(whole)) {
       return {
         verdict: 'bypassed',
         evidence: toEvidence(whole),
-        observed: { en: `One order of ${limit + 1} units was accepted (limit ${limit}).`, ko: `${limit + 1}개 단일 주문이 접수되었습니다(한도 ${limit}).` },
+        observed: {
+          en: `One order of ${limit + 1} units was accepted (limit ${limit}).`,
+          ko: `${limit + 1}개 단일 주문이 접수되었습니다(한도 ${limit}).`,
+        },
       };
     }
     if (errorCodeOf(whole) !== 'person_limit') return undecided(whole);
@@ -40,7 +48,10 @@ export const personLimitProbe: ProbeDefinition = {
         return {
           verdict: 'held',
           evidence: toEvidence(allowed),
-          observed: { en: `Even ${limit} units were refused: the limit is lower than assumed.`, ko: `${limit}개 주문도 거부되었습니다: 한도가 가정보다 낮습니다.` },
+          observed: {
+            en: `Even ${limit} units were refused: the limit is lower than assumed.`,
+            ko: `${limit}개 주문도 거부되었습니다: 한도가 가정보다 낮습니다.`,
+          },
         };
       }
       return undecided(allowed);

@@ -19,7 +19,13 @@ export const skipQueueProbe: ProbeDefinition = {
   },
   async run({ client, userId, address }) {
     const session = await client.login(userId('no-queue'));
-    const answers = await tryProductAndCheckout(client, session, undefined, address('no-queue'), 'a valid session that never joined the queue, no admission token');
+    const answers = await tryProductAndCheckout(
+      client,
+      session,
+      undefined,
+      address('no-queue'),
+      'a valid session that never joined the queue, no admission token',
+    );
     const { verdict, proof } = judgeAttempts(answers);
     const evidence = proof ? toEvidence(proof) : undefined;
     if (verdict === 'bypassed') {
@@ -28,15 +34,24 @@ export const skipQueueProbe: ProbeDefinition = {
         verdict,
         evidence,
         observed: bought
-          ? { en: 'An account that never queued bought a unit without an admission token.', ko: '대기열에 들어가지 않은 계정이 입장 토큰 없이 구매에 성공했습니다.' }
-          : { en: 'An account that never queued got past the admission check without a token.', ko: '대기열에 들어가지 않은 계정이 토큰 없이 입장 확인을 통과했습니다.' },
+          ? {
+              en: 'An account that never queued bought a unit without an admission token.',
+              ko: '대기열에 들어가지 않은 계정이 입장 토큰 없이 구매에 성공했습니다.',
+            }
+          : {
+              en: 'An account that never queued got past the admission check without a token.',
+              ko: '대기열에 들어가지 않은 계정이 토큰 없이 입장 확인을 통과했습니다.',
+            },
       };
     }
     if (verdict === 'held') {
       return {
         verdict,
         evidence,
-        observed: { en: 'Product and checkout without an admission token were both refused.', ko: '입장 토큰 없는 상품 조회와 결제가 모두 거부되었습니다.' },
+        observed: {
+          en: 'Product and checkout without an admission token were both refused.',
+          ko: '입장 토큰 없는 상품 조회와 결제가 모두 거부되었습니다.',
+        },
       };
     }
     return undecided(proof);

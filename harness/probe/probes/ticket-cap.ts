@@ -30,9 +30,17 @@ export const ticketCapProbe: ProbeDefinition = {
     const first = answers[0];
     if (!first || !isSuccess(first) || typeof first.body?.ticketId !== 'string') return undecided(first);
     const firstTicket = first.body.ticketId;
-    const newTicket = answers.slice(1).find((answer) => isSuccess(answer) && typeof answer.body?.ticketId === 'string' && answer.body.ticketId !== firstTicket);
+    const newTicket = answers
+      .slice(1)
+      .find(
+        (answer) =>
+          isSuccess(answer) && typeof answer.body?.ticketId === 'string' && answer.body.ticketId !== firstTicket,
+      );
     if (newTicket) {
-      const status = await client.call('GET', `/api/queue/status?ticket=${encodeURIComponent(firstTicket)}`, { session, sent: 'poll the first ticket with the same session' });
+      const status = await client.call('GET', `/api/queue/status?ticket=${encodeURIComponent(firstTicket)}`, {
+        session,
+        sent: 'poll the first ticket with the same session',
+      });
       if (isSuccess(status)) {
         const distinct = new Set(answers.filter(isSuccess).map((answer) => answer.body?.ticketId)).size;
         return {
