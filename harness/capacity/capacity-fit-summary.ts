@@ -101,7 +101,9 @@ export function summarizeCapacityFit(
   const knee = byLoad.loads.length >= 3 ? findKnee(byLoad.loads, byLoad.throughputs) : null;
   const repeats = describeRepeats(byLoad, points.length);
   const latencyTarget = options.latencyTarget ?? null;
-  const crossing = latencyTarget === null ? null : uslLoadForLatency(fit.params, latencyTarget);
+  // λ = 0 (nothing measured got through): no load meets any latency target.
+  const crossing =
+    latencyTarget === null || !(fit.params.lambda > 0) ? null : uslLoadForLatency(fit.params, latencyTarget);
   return {
     source: options.source,
     points: fit.pointCount,

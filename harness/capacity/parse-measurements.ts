@@ -28,6 +28,8 @@ type Role = 'load' | 'throughput' | 'latency';
 
 /** The largest load a row may give: a billion concurrent users is past any measurement (and keeps N² exact). */
 export const MAX_LOAD = 1_000_000_000;
+/** The largest throughput or latency a row may give (1e15 per second is past any system measured). */
+export const MAX_MEASURED_VALUE = 1e15;
 
 // Header names accepted for each role, after normalising (see normaliseHeader).
 const ALIASES: Record<Role, readonly string[]> = {
@@ -184,6 +186,12 @@ export function parseMeasurements(text: string, source: string): ParsedMeasureme
         throw new UsageError(
           'capacity.csv-too-large',
           `${where(role)}: ${raw} is past any measured load; loads must be at most ${MAX_LOAD.toLocaleString('en-US')}`,
+        );
+      }
+      if (role !== 'load' && value > MAX_MEASURED_VALUE) {
+        throw new UsageError(
+          'capacity.csv-too-large',
+          `${where(role)}: ${raw} is past any measured ${role}; values must be at most 1e15`,
         );
       }
       return value;

@@ -27,19 +27,27 @@ export const PLAN_LIMITS = {
   perPersonLimit: 1_000,
   /** A week: minutes of patience, arrival windows, sessions and tickets. */
   minutes: 7 * 24 * 60,
+  /** A second: the shortest of them (shorter ones only produce rounding noise, or a division by ~0). */
+  shortestMinutes: 1 / 60,
   /** σ of lognormal patience: at 10, 1% of people wait median × e^23 before giving up. */
   patienceSigma: 10,
   peoplePerMinute: 100_000_000,
+  /** One person in 100 minutes: the slowest capacity or admission rate (slower rates only produce years of simulated waiting). */
+  slowestPerMinute: 0.01,
   ticketsPerBot: 100,
 } as const;
 const count = (value: number): string => value.toLocaleString('en-US');
 const minutes = (unit: string, hint = '') =>
-  positive(unit).max(PLAN_LIMITS.minutes, `must be at most ${PLAN_LIMITS.minutes} minutes (7 days)${hint}`);
+  positive(unit)
+    .min(PLAN_LIMITS.shortestMinutes, 'must be at least 1 second (0.0167 minutes)')
+    .max(PLAN_LIMITS.minutes, `must be at most ${PLAN_LIMITS.minutes} minutes (7 days)${hint}`);
 const NEVER_GIVE_UP = '; for people who never give up write kind: infinite';
 const windowMinutes = (unit: string) =>
   nonNegative(unit).max(PLAN_LIMITS.minutes, `must be at most ${PLAN_LIMITS.minutes} minutes (7 days)`);
 const perMinute = (unit: string) =>
-  positive(unit).max(PLAN_LIMITS.peoplePerMinute, `must be at most ${count(PLAN_LIMITS.peoplePerMinute)}`);
+  positive(unit)
+    .min(PLAN_LIMITS.slowestPerMinute, 'must be at least 0.01 (one person in 100 minutes)')
+    .max(PLAN_LIMITS.peoplePerMinute, `must be at most ${count(PLAN_LIMITS.peoplePerMinute)}`);
 const share = z
   .number('must be a share between 0 and 1')
   .min(0, 'must be a share between 0 and 1')
@@ -145,6 +153,7 @@ export const salePlanSchema = z
       .strictObject({
         admissionRatePerMinute: perMinute('a number of people per minute'),
         maxActiveUsers: positive('a number of people')
+          .min(1, 'must be at least 1')
           .max(PLAN_LIMITS.accounts, `must be at most ${count(PLAN_LIMITS.accounts)}`)
           .optional(),
       })
@@ -170,10 +179,18 @@ export const salePlanSchema = z
     decision: z
       .strictObject({
         /** Share of measured capacity to admit (Cloudflare advises 75%). */
-        admissionMargin: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.75),
+        admissionMargin: z
+          .number('must be a share of capacity')
+          .min(0.01, 'must be at least 0.01 (1% of capacity)')
+          .max(1, 'must be at most 1')
+          .default(0.75),
         maxRounds: z.int('must be a whole number').min(1, 'must be 1 or more').max(20, 'must be at most 20').default(6),
         /** Raffle when people × units / stock reaches this. */
-        raffleDemandRatio: z.number().min(1, 'must be 1 or more').default(10),
+        raffleDemandRatio: z
+          .number('must be a number')
+          .min(1, 'must be 1 or more')
+          .max(1e9, 'must be at most 1,000,000,000')
+          .default(10),
       })
       .prefault({}),
     seed: z.int('must be a whole number').default(1),
@@ -237,10 +254,10 @@ function readPlanText(text: string, source: string): unknown {
 
 /** The plan with the shop's capacity taken from a measured profile (read by the CLI). */
 export function withMeasuredCapacity(plan: SalePlan, peoplePerMinute: number, source: string): ResolvedSalePlan {
-  if (!(peoplePerMinute > 0) || !(peoplePerMinute <= PLAN_LIMITS.peoplePerMinute)) {
+  if (!(peoplePerMinute >= PLAN_LIMITS.slowestPerMinute) || !(peoplePerMinute <= PLAN_LIMITS.peoplePerMinute)) {
     throw new UsageError(
       'capacity.plan-capacity',
-      `the capacity profile ${source} gives ${peoplePerMinute} people per minute: must be a number above 0 and at most ${count(PLAN_LIMITS.peoplePerMinute)}`,
+      `the capacity profile ${source} gives ${peoplePerMinute} people per minute: must be a number from ${PLAN_LIMITS.slowestPerMinute} to ${count(PLAN_LIMITS.peoplePerMinute)}`,
     );
   }
   return { ...plan, capacity: { peoplePerMinute, source } };

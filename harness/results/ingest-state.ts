@@ -48,8 +48,19 @@ function sameIds(live: LiveSeries, metricId: number, tagIds: Int32Array): boolea
   return true;
 }
 
+/**
+ * Largest magnitude a sample value or time may have: 1e15 (ms, bytes, counts; a time in ms
+ * since 1970 is ~1.8e12). A value beyond it — 1e308 in a hand-edited or corrupt file — would
+ * make sums infinite: such a line is counted as bad, not read; so is a negative counter increment.
+ */
+export const MAX_SAMPLE_MAGNITUDE = 1e15;
+
 /** Adds one Point to its series' run total and per-second bucket (mutates the state). O(kept tags). */
 export function addPoint(state: IngestState, line: K6Line): void {
+  if (!(Math.abs(line.value) <= MAX_SAMPLE_MAGNITUDE) || !(Math.abs(line.timeMs) <= MAX_SAMPLE_MAGNITUDE)) {
+    state.result.badLines++;
+    return;
+  }
   const hash = hashIds(line.metricId, line.tagIds);
   let candidates = state.index.get(hash);
   let live: LiveSeries | undefined;
@@ -67,6 +78,11 @@ export function addPoint(state: IngestState, line: K6Line): void {
   if (live === undefined) {
     live = createLive(state, line);
     candidates.push(live);
+  }
+  // A counter only counts up: a negative increment is a corrupt line, not a sample.
+  if (line.value < 0 && live.series.kind === 'counter') {
+    state.result.badLines++;
+    return;
   }
   const timeMs = line.timeMs;
   addSample(live.series.total, line.value, timeMs);

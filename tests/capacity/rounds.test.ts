@@ -33,6 +33,10 @@ describe('planRounds', () => {
 });
 
 describe('roundsForMaxWait', () => {
+  it('ends on a target so small the quotient overflows: Infinity rounds, not a loop counting down from Infinity', () => {
+    expect(roundsForMaxWait(267, 188, Number.MIN_VALUE)).toBe(Infinity);
+  });
+
   it('needs ⌈300,000/(30·1200)⌉ = ⌈8.33⌉ = 9 rounds for waits under 20 minutes (8 give 1250 s)', () => {
     expect(roundsForMaxWait(PEOPLE, MU, 1200)).toBe(9);
     expect(planRounds(PEOPLE, MU, 9).maxWaitPerRound).toBeLessThanOrEqual(1200);

@@ -67,6 +67,10 @@ describe('evaluatePlan at the edges', () => {
     );
     expect(messageOf(() => parseSalePlan(plan({ people: 50_000_000 })))).toMatch(/at most 10,000,000 .*→ at people/);
     expect(messageOf(() => parseSalePlan(plan({ perPersonLimit: 100_000 })))).toMatch(/→ at perPersonLimit/);
+    // A wait target of 5e-324 minutes once divided people by ~0 and counted rounds down from Infinity for ever.
+    expect(messageOf(() => parseSalePlan(plan({ targets: { maxWaitMinutes: 5e-324 } })))).toMatch(
+      /at least 1 second .*→ at targets\.maxWaitMinutes/,
+    );
   });
 
   it('reports progress, one simulation at a time, counting up to a stated most', () => {

@@ -36,7 +36,7 @@ describe('saleready plan at the edges', () => {
   });
 
   it('lognormal patience with σ 5: ends, exit 0, and warns that some people would wait for years', async () => {
-    const result = await plan(planFile('sigma-5', mint.replace('  sigma: 1\n', '  sigma: 5\n')));
+    const result = await plan(planFile('sigma-5', mint.replace('  sigma: 1\n', '  sigma: 5\n')), ['--lang', 'en']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/warning: 1% of people would wait more than [\d,]+ (days|years) before giving up/);
   });
