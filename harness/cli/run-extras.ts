@@ -55,7 +55,7 @@ export async function runProbesAfterLoad(plan: RunPlan, targetUrl: string | null
       limits: { perPerson: plan.perPersonLimit, perAddress: plan.perAddressLimit },
     });
   const config: ShopConfigInput = {
-    ...(plan.shop as ShopConfigInput),
+    ...plan.shop,
     admissionRatePerMinute: 6000,
     maxActiveUsers: 1000,
     stock: 1000,

@@ -29,14 +29,7 @@ import {
   type QueueLengthSample,
   type RunSummary,
 } from '../report/index.ts';
-import {
-  applyShopOverrides,
-  parseShopConfig,
-  startShop,
-  type RunningShop,
-  type ShopConfigInput,
-  type ShopStats,
-} from '../shop/index.ts';
+import { applyShopOverrides, parseShopConfig, startShop, type RunningShop, type ShopStats } from '../shop/index.ts';
 import { checkBrowsersAvailable, runProbesAfterLoad, startBrowsersBesideLoad } from './run-extras.ts';
 import { checkTargetUrl } from './target-guard.ts';
 import { writePeoplePool } from './write-people-pool.ts';
@@ -134,7 +127,7 @@ function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan 
   const overrides = options.shopOverrides ?? [];
   if (overrides.length === 0) {
     // the embedded shop refuses what its configuration does not allow: before any folder, not after
-    if (plan.embeddedShop) parseShopConfig(plan.shop as ShopConfigInput, 'target.shop');
+    if (plan.embeddedShop) parseShopConfig(plan.shop, 'target.shop');
     return plan;
   }
   if (!plan.embeddedShop)
@@ -142,9 +135,9 @@ function withShopOverrides(plan: RunPlan, options: RunScenarioOptions): RunPlan 
       'cli.bad-flag',
       '--set configures the embedded shop; it cannot be used with --target or target.url.',
     );
-  const shop = applyShopOverrides(plan.shop as ShopConfigInput, overrides);
+  const shop = applyShopOverrides(plan.shop, overrides);
   parseShopConfig(shop, '--set');
-  return { ...plan, shop: shop as RunPlan['shop'] };
+  return { ...plan, shop };
 }
 
 /**
@@ -165,10 +158,10 @@ function describeInterruption(reason: string | null, ingest: IngestResult, shop:
 /** The run's session, ticket and journey lengths in sale time, for its recommendations. */
 function runSettings(plan: RunPlan, ingest: IngestResult): RunSettings {
   const k = plan.timeScale;
-  const shop = plan.shop as ShopConfigInput;
+  const shop = plan.shop;
   return {
-    sessionTtlSaleMs: shop.sessionTtlMs === undefined ? null : shop.sessionTtlMs * k,
-    ticketTtlSaleMs: shop.ticketTtlMs === undefined ? null : shop.ticketTtlMs * k,
+    sessionTtlSaleMs: shop.sessionTtlMs * k,
+    ticketTtlSaleMs: shop.ticketTtlMs * k,
     reloginRequeues: shop.reloginRequeues ?? null,
     journeySaleMs: 3 * plan.behaviour.thinkMs * k,
     serverErrors: tagValuesOf(ingest, 'http_reqs', 'status')

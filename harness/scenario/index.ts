@@ -21,8 +21,8 @@ export type {
 export { botsSchema } from './bots-schema.ts';
 export { planBots } from './plan-bots.ts';
 export type { PlannedBots } from './plan-bots.ts';
-export { shopSettingsSchema, SHOP_SCALED_DEFAULTS } from './shop-settings-schema.ts';
-export type { ShopConfigPatch, ShopSettings } from './shop-settings-schema.ts';
+export { shopSettingsSchema } from './shop-settings-schema.ts';
+export type { PlannedShop, ShopSettings } from './shop-settings-schema.ts';
 export { arrivedBy, planArrivals } from './arrival-curve.ts';
 export type { ArrivalPhase, ArrivalPhaseName } from './arrival-curve.ts';
 export { patienceP99Ms, scalePatience } from './patience.ts';

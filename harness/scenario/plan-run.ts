@@ -9,7 +9,8 @@ import { compileTargets } from './compile-targets.ts';
 import { patienceP99Ms, scalePatience, type PlannedPatience } from './patience.ts';
 import { planBots, saleBotCount, type PlannedBots } from './plan-bots.ts';
 import type { Behaviour, Scenario } from './scenario-schema.ts';
-import { SHOP_SCALED_DEFAULTS, type ShopConfigPatch } from './shop-settings-schema.ts';
+import { SHOP_DEFAULTS } from '../shop/index.ts';
+import type { PlannedShop } from './shop-settings-schema.ts';
 import type { TargetSpec } from './target-spec.ts';
 import { normalizeTargetUrl, targetUrlProblem } from './target-url.ts';
 import { saleMinutesToRunMs, saleSecondsToRunMs, scaleCount } from './time-scale.ts';
@@ -78,7 +79,7 @@ export interface RunPlan {
   /** Whether synthetic probes run beside the crowd. */
   readonly probes: boolean;
   /** Configuration for the embedded shop (ShopConfig field names, run time). */
-  readonly shop: ShopConfigPatch;
+  readonly shop: PlannedShop;
   /** The scenario's targets (compileTargets), for Artillery's ensure conditions and judging. */
   readonly targets: readonly TargetSpec[];
   /** Things a person should know about this plan, e.g. a large time scale. */
@@ -88,16 +89,16 @@ export interface RunPlan {
 /** Room for login, product, cart and checkout requests besides think time, ms. */
 const SHOPPING_REQUEST_ALLOWANCE_MS = 5_000;
 
-function scaleShop(scenario: Scenario, stock: number): ShopConfigPatch {
+function scaleShop(scenario: Scenario, stock: number): PlannedShop {
   const k = scenario.timeScale;
   const settings = scenario.target.shop ?? {};
   const scaleMs = (ms: number): number => Math.max(1, Math.round(ms / k));
-  const shop: ShopConfigPatch = {
+  const shop: PlannedShop = {
     ...settings,
-    sessionTtlMs: scaleMs(settings.sessionTtlMs ?? SHOP_SCALED_DEFAULTS.sessionTtlMs),
-    ticketTtlMs: scaleMs(settings.ticketTtlMs ?? SHOP_SCALED_DEFAULTS.ticketTtlMs),
-    admissionTtlMs: scaleMs(settings.admissionTtlMs ?? SHOP_SCALED_DEFAULTS.admissionTtlMs),
-    maxActiveUsers: Math.max(1, Math.ceil((settings.maxActiveUsers ?? SHOP_SCALED_DEFAULTS.maxActiveUsers) / k)),
+    sessionTtlMs: scaleMs(settings.sessionTtlMs ?? SHOP_DEFAULTS.sessionTtlMs),
+    ticketTtlMs: scaleMs(settings.ticketTtlMs ?? SHOP_DEFAULTS.ticketTtlMs),
+    admissionTtlMs: scaleMs(settings.admissionTtlMs ?? SHOP_DEFAULTS.admissionTtlMs),
+    maxActiveUsers: Math.max(1, Math.ceil((settings.maxActiveUsers ?? SHOP_DEFAULTS.maxActiveUsers) / k)),
     stock,
     perPersonLimit: scenario.sale.perPersonLimit,
     perAddressLimit: scenario.sale.perAddressLimit,
@@ -105,11 +106,11 @@ function scaleShop(scenario: Scenario, stock: number): ShopConfigPatch {
   if (settings.faults?.slowdowns) {
     shop.faults = {
       ...settings.faults,
-      slowdowns: settings.faults.slowdowns.map((slowdown) => ({
-        fromMs: Math.round(slowdown.fromMs / k),
-        toMs: Math.round(slowdown.toMs / k),
-        factor: slowdown.factor,
-      })),
+      // a window keeps at least 1 ms of run time, however short it was at this scale
+      slowdowns: settings.faults.slowdowns.map((slowdown) => {
+        const fromMs = Math.round(slowdown.fromMs / k);
+        return { fromMs, toMs: Math.max(fromMs + 1, Math.round(slowdown.toMs / k)), factor: slowdown.factor };
+      }),
     };
   }
   return shop;

@@ -8,8 +8,6 @@ export const SCENARIO_LIMITS = {
   maxMinutes: 7 * 24 * 60,
   /** Any duration in seconds: poll intervals, think time, a phone's sleep, the bots' burst. */
   maxSeconds: 24 * 60 * 60,
-  /** Any duration in ms in the shop's settings (TTLs, slowdown windows): one week. */
-  maxShopMs: 7 * 24 * 60 * 60 * 1000,
   /** People, bots and units in stock. */
   maxPeople: 10_000_000,
   /** Units one person or one address buys, or tries to. */

@@ -2,17 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fitUsl, parseMeasurements } from '../../harness/capacity/index.ts';
 import { UsageError } from '../../harness/errors.ts';
+import { thrownBy } from '../helpers/thrown.ts';
 
 /** The UsageError a call throws (fails the test when it throws nothing or something else). */
-function usageErrorOf(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error('expected a UsageError, nothing was thrown');
-}
 
 describe('parseMeasurements: accepted forms', () => {
   it('reads the raytracer fixture and fits it like the R package usl (rows 1–6)', () => {
@@ -91,14 +83,14 @@ describe('parseMeasurements: accepted forms', () => {
 
 describe('parseMeasurements: errors name the file, line and column', () => {
   it('a non-numeric value', () => {
-    const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2,fast\n4,35\n', 'runs.csv'));
+    const error = thrownBy(() => parseMeasurements('load,throughput\n1,10\n2,fast\n4,35\n', 'runs.csv'));
     expect(error.code).toBe('capacity.csv-not-a-number');
     expect(error.message).toBe('runs.csv line 3 (data row 2), column "throughput": "fast" is not a number');
     expect(error.exitCode).toBe(2);
   });
 
   it('more fields than the header (a decimal comma in a comma-separated file is not split silently)', () => {
-    const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2,1,5\n4,35\n', 'runs.csv'));
+    const error = thrownBy(() => parseMeasurements('load,throughput\n1,10\n2,1,5\n4,35\n', 'runs.csv'));
     expect(error.code).toBe('capacity.csv-extra-fields');
     expect(error.message).toBe('runs.csv line 3 (data row 2): 3 fields, but the header has 2');
     expect(error.hints[0]).toMatch(/decimal comma/);
@@ -107,61 +99,61 @@ describe('parseMeasurements: errors name the file, line and column', () => {
   });
 
   it('a malformed number such as 1.5.2', () => {
-    const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2,1.5.2\n4,35\n', 'runs.csv'));
+    const error = thrownBy(() => parseMeasurements('load,throughput\n1,10\n2,1.5.2\n4,35\n', 'runs.csv'));
     expect(error.message).toMatch(/line 3 .*"1\.5\.2" is not a number/);
   });
 
   it('a negative value', () => {
-    const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2,19\n-4,35\n', 'runs.csv'));
+    const error = thrownBy(() => parseMeasurements('load,throughput\n1,10\n2,19\n-4,35\n', 'runs.csv'));
     expect(error.code).toBe('capacity.csv-negative');
     expect(error.message).toBe('runs.csv line 4 (data row 3), column "load": -4 is negative; load must be 0 or more');
   });
 
   it('a negative latency', () => {
-    const error = usageErrorOf(() => parseMeasurements('load,throughput,latency\n1,10,5\n2,19,-1\n4,35,7\n', 'l.csv'));
+    const error = thrownBy(() => parseMeasurements('load,throughput,latency\n1,10,5\n2,19,-1\n4,35,7\n', 'l.csv'));
     expect(error.message).toMatch(/l\.csv line 3 \(data row 2\), column "latency": -1 is negative/);
   });
 
   it('a zero load', () => {
-    const error = usageErrorOf(() => parseMeasurements('load,throughput\n0,0\n2,19\n4,35\n', 'z.csv'));
+    const error = thrownBy(() => parseMeasurements('load,throughput\n0,0\n2,19\n4,35\n', 'z.csv'));
     expect(error.code).toBe('capacity.csv-zero-load');
     expect(error.message).toMatch(/z\.csv line 2 \(data row 1\), column "load"/);
   });
 
   it('an empty value and a short row', () => {
-    expect(usageErrorOf(() => parseMeasurements('load,throughput\n1,\n2,19\n4,35\n', 'e.csv')).message).toBe(
+    expect(thrownBy(() => parseMeasurements('load,throughput\n1,\n2,19\n4,35\n', 'e.csv')).message).toBe(
       'e.csv line 2 (data row 1), column "throughput": the value is empty',
     );
-    const short = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2\n4,35\n', 's.csv'));
+    const short = thrownBy(() => parseMeasurements('load,throughput\n1,10\n2\n4,35\n', 's.csv'));
     expect(short.code).toBe('capacity.csv-short-row');
     expect(short.message).toMatch(/s\.csv line 3 \(data row 2\), column "throughput": the row has 1 field/);
   });
 
   it('a missing throughput column, listing what was found and what is accepted', () => {
-    const error = usageErrorOf(() => parseMeasurements('# header next\nload,latency\n1,10\n2,19\n4,35\n', 'nox.csv'));
+    const error = thrownBy(() => parseMeasurements('# header next\nload,latency\n1,10\n2,19\n4,35\n', 'nox.csv'));
     expect(error.code).toBe('capacity.csv-missing-column');
     expect(error.message).toBe('nox.csv line 2: no throughput column in the header (found "load", "latency")');
     expect(error.hints[0]).toMatch(/throughput, x, tput, rps/);
   });
 
   it('a missing load column', () => {
-    const error = usageErrorOf(() => parseMeasurements('time,throughput\n1,10\n2,19\n4,35\n', 'nol.csv'));
+    const error = thrownBy(() => parseMeasurements('time,throughput\n1,10\n2,19\n4,35\n', 'nol.csv'));
     expect(error.message).toMatch(/^nol\.csv line 1: no load column/);
   });
 
   it('fewer than 3 data rows', () => {
-    const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n\n2,19\n# end\n', 'few.csv'));
+    const error = thrownBy(() => parseMeasurements('load,throughput\n1,10\n\n2,19\n# end\n', 'few.csv'));
     expect(error.code).toBe('capacity.csv-too-few-rows');
     expect(error.message).toMatch(/^few\.csv: 2 data row\(s\); a capacity fit needs at least 3/);
   });
 
   it('an empty file or one with only comments', () => {
-    expect(usageErrorOf(() => parseMeasurements('', 'empty.csv')).code).toBe('capacity.csv-empty');
-    expect(usageErrorOf(() => parseMeasurements('# nothing\n\n', 'c.csv')).message).toMatch(/^c\.csv: no header row/);
+    expect(thrownBy(() => parseMeasurements('', 'empty.csv')).code).toBe('capacity.csv-empty');
+    expect(thrownBy(() => parseMeasurements('# nothing\n\n', 'c.csv')).message).toMatch(/^c\.csv: no header row/);
   });
 
   it('an unclosed quote', () => {
-    const error = usageErrorOf(() => parseMeasurements('load,throughput\n1,10\n2,"19\n4,35\n', 'q.csv'));
+    const error = thrownBy(() => parseMeasurements('load,throughput\n1,10\n2,"19\n4,35\n', 'q.csv'));
     expect(error.code).toBe('capacity.csv-open-quote');
     expect(error.message).toBe('q.csv line 3: a quoted field is not closed');
   });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSalePlan, type SalePlanInput } from '../../harness/capacity/sale-plan.ts';
 import { evaluatePlan, type PlanProgress } from '../../harness/capacity/sale-plan-evaluate.ts';
 import { UsageError } from '../../harness/errors.ts';
+import { messageOf } from '../helpers/thrown.ts';
 
 const plan = (overrides: Partial<SalePlanInput> = {}): SalePlanInput => ({
   people: 20_000,
@@ -22,16 +23,6 @@ const plan = (overrides: Partial<SalePlanInput> = {}): SalePlanInput => ({
   targets: { maxWaitMinutes: 10 },
   ...overrides,
 });
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UsageError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a UsageError');
-}
 
 describe('evaluatePlan at the edges', () => {
   it('people who never give up and are sent back at every login: ends, and says the re-entry bound was reached', () => {

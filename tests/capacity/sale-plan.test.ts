@@ -6,6 +6,7 @@ import { recommendWaitingRoom } from '../../harness/capacity/sale-room-settings.
 import { renderPlanMarkdown, renderPlanText } from '../../harness/capacity/sale-plan-render.ts';
 import { duration } from '../../harness/capacity/sale-plan-words.ts';
 import { UsageError } from '../../harness/errors.ts';
+import { thrownBy } from '../helpers/thrown.ts';
 
 const small = (overrides: Partial<SalePlanInput> = {}): SalePlanInput => ({
   people: 5_000,
@@ -17,16 +18,6 @@ const small = (overrides: Partial<SalePlanInput> = {}): SalePlanInput => ({
   targets: { maxWaitMinutes: 10 },
   ...overrides,
 });
-
-function errorOf(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('expected a UsageError');
-}
 
 describe('parseSalePlan', () => {
   it('fills in defaults and reads YAML text', () => {
@@ -46,20 +37,20 @@ describe('parseSalePlan', () => {
   });
 
   it('names the field, the bad value and what is allowed', () => {
-    const error = errorOf(() =>
+    const error = thrownBy(() =>
       parseSalePlan({ people: -3, stock: 10, capacity: { peoplePerMinute: 5 } }, 'sale.yaml'),
     );
     expect(error.code).toBe('capacity.plan-invalid');
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('sale.yaml');
     expect(error.message).toMatch(/whole number greater than 0 \(got -3\) → at people/);
-    const share = errorOf(() => parseSalePlan({ ...small(), sleepShare: 1.5 }));
+    const share = thrownBy(() => parseSalePlan({ ...small(), sleepShare: 1.5 }));
     expect(share.message).toMatch(/share between 0 and 1 \(got 1\.5\) → at sleepShare/);
-    const opens = errorOf(() => parseSalePlan({ ...small(), opensAt: '25:00' }));
+    const opens = thrownBy(() => parseSalePlan({ ...small(), opensAt: '25:00' }));
     expect(opens.message).toMatch(/HH:MM .* → at opensAt/);
-    const capacity = errorOf(() => parseSalePlan({ ...small(), capacity: { people: 3 } }));
+    const capacity = thrownBy(() => parseSalePlan({ ...small(), capacity: { people: 3 } }));
     expect(capacity.message).toMatch(/peoplePerMinute: N } or \{ profile: .* → at capacity/);
-    const arrival = errorOf(() => parseSalePlan({ ...small(), arrival: { earlyShare: 0.6, burstShare: 0.6 } }));
+    const arrival = thrownBy(() => parseSalePlan({ ...small(), arrival: { earlyShare: 0.6, burstShare: 0.6 } }));
     expect(arrival.message).toMatch(/at most 1.* → at arrival\.burstShare/);
     expect(() => parseSalePlan('people: [1', 'broken.yaml')).toThrow(/broken\.yaml is not valid YAML/);
   });

@@ -163,6 +163,34 @@ describe('saleready run', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses shop settings the shop would refuse at load, naming target.shop.… (exit 2, no run folder)', async () => {
+    // the drift issue 11 reproduced: this passed the scenario's own loose copy of the shop's
+    // schema and failed at run time, naming `faults.slowdowns.0.toMs` without `target.shop`
+    const path = join(work, 'shop-drift.yaml');
+    writeFileSync(
+      path,
+      [
+        'name: shop-drift',
+        'target:',
+        '  shop: { secret: abc, seed: -1, faults: { slowdowns: [{ fromMs: 5000, toMs: 1000, factor: 2 }] } }',
+        'sale: { stock: 10 }',
+        'crowd:',
+        '  people: 100',
+        '  arrivals: { burst: { share: 1, durationMinutes: 1 }, tail: { durationMinutes: 0 } }',
+        '  patience: { kind: fixed, minutes: 5 }',
+        '',
+      ].join('\n'),
+    );
+    const out = join(work, 'shop-drift-out');
+    const result = await runCli(['run', path, '--out', out, '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('must be at least 16 characters (got "abc") → at target.shop.secret');
+    expect(result.stderr).toContain('must be 0 or more (got -1) → at target.shop.seed');
+    expect(result.stderr).toContain('must be greater than fromMs → at target.shop.faults.slowdowns.0.toMs');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses a target outside this machine with exit 2', async () => {
     const result = await runCli([
       'run',

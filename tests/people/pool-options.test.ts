@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePoolOptions } from '../../harness/people/index.ts';
 import { ExitCode, UsageError } from '../../harness/errors.ts';
+import { thrownBy } from '../helpers/thrown.ts';
 
-function usageErrorOf(raw: Record<string, unknown>): UsageError {
-  try {
-    parsePoolOptions(raw);
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('expected a UsageError');
-}
+const usageErrorOf = (raw: Record<string, unknown>): UsageError => thrownBy(() => parsePoolOptions(raw));
 
 describe('parsePoolOptions', () => {
   it('reads flag strings as commander hands them over and fills in the defaults', () => {

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode, SalereadyError } from '../../harness/errors.ts';
 import { loadScenario } from '../../harness/scenario/index.ts';
+import { rejectionOf } from '../helpers/thrown.ts';
 
 const harnessScenario = pathToFileURL(join(import.meta.dirname, '..', '..', 'harness', 'scenario', 'index.ts')).href;
 // A folder whose package.json says nothing about modules: Node and tsx would read a .ts there as CommonJS.
@@ -29,15 +30,6 @@ function write(name: string, source: string): string {
 }
 
 /** The SalereadyError `action` rejects with (fails the test otherwise). */
-async function errorOf(action: () => Promise<unknown>): Promise<SalereadyError> {
-  try {
-    await action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SalereadyError);
-    return error as SalereadyError;
-  }
-  throw new Error('expected a SalereadyError');
-}
 
 function expectNoStackTrace(message: string): void {
   expect(message).not.toMatch(/\n\s+at /);
@@ -68,7 +60,7 @@ describe('a TypeScript scenario outside a "type": "module" package', () => {
 describe('a broken TypeScript scenario is exit 2 with the real error, its file and line', () => {
   it('a syntax error', async () => {
     const path = write('syntax.ts', `export default {\n  name: 'x',,\n};\n`);
-    const error = await errorOf(() => loadScenario(path));
+    const error = await rejectionOf(() => loadScenario(path), SalereadyError);
     expect(error.exitCode).toBe(ExitCode.usage);
     expect(error.code).toBe('scenario.import-failed');
     expect(error.message).toContain(`${path}:2:12`);
@@ -81,7 +73,7 @@ describe('a broken TypeScript scenario is exit 2 with the real error, its file a
       'missing-export.ts',
       `import { defineScenarioo } from '${harnessScenario}';\nexport default defineScenarioo({});\n`,
     );
-    const error = await errorOf(() => loadScenario(path));
+    const error = await rejectionOf(() => loadScenario(path), SalereadyError);
     expect(error.code).toBe('scenario.import-failed');
     expect(error.message).toContain("does not provide an export named 'defineScenarioo'");
     expect(error.message).toContain(`${path}:1`);
@@ -93,7 +85,7 @@ describe('a broken TypeScript scenario is exit 2 with the real error, its file a
       'missing-import.ts',
       `// a helper that was never written\nimport { stock } from './nope.ts';\nexport default { stock };\n`,
     );
-    const error = await errorOf(() => loadScenario(path));
+    const error = await rejectionOf(() => loadScenario(path), SalereadyError);
     expect(error.code).toBe('scenario.import-failed');
     expect(error.message).toMatch(/Cannot find module .*nope\.ts/);
     expect(error.message).toContain(`${path}:2`);
@@ -105,7 +97,7 @@ describe('a broken TypeScript scenario is exit 2 with the real error, its file a
       'async-throw.ts',
       `const wait: number = 5;\nawait new Promise((resolve) => setTimeout(resolve, wait));\nthrow new Error('the price list is not ready');\nexport default {};\n`,
     );
-    const error = await errorOf(() => loadScenario(path));
+    const error = await rejectionOf(() => loadScenario(path), SalereadyError);
     expect(error.code).toBe('scenario.import-failed');
     expect(error.message).toContain('the price list is not ready');
     expect(error.message).toContain(`${path}:3`);
@@ -114,14 +106,14 @@ describe('a broken TypeScript scenario is exit 2 with the real error, its file a
 
   it('no scenario export, naming what it does export', async () => {
     const path = write('no-export.ts', `export const somethingElse = 1;\n`);
-    const error = await errorOf(() => loadScenario(path));
+    const error = await rejectionOf(() => loadScenario(path), SalereadyError);
     expect(error.code).toBe('scenario.no-export');
     expect(error.message).toContain('somethingElse');
   });
 
   it('an export that is not plain data (a function inside)', async () => {
     const path = write('function-inside.ts', `export default { ${body}, description: () => 'hi' };\n`);
-    const error = await errorOf(() => loadScenario(path));
+    const error = await rejectionOf(() => loadScenario(path), SalereadyError);
     expect(error.exitCode).toBe(ExitCode.usage);
     expect(error.message).toMatch(/plain data/);
   });
@@ -131,7 +123,7 @@ describe('a TypeScript scenario that never finishes loading', () => {
   it('loops at import: refused after the time limit, not a hang', async () => {
     const path = write('loop.ts', `while (true) {}\nexport default {};\n`);
     const started = Date.now();
-    const error = await errorOf(() => loadScenario(path, { timeoutMs: 1500 }));
+    const error = await rejectionOf(() => loadScenario(path, { timeoutMs: 1500 }), SalereadyError);
     expect(Date.now() - started).toBeLessThan(8000);
     expect(error.code).toBe('scenario.import-timeout');
     expect(error.exitCode).toBe(ExitCode.usage);
@@ -143,14 +135,17 @@ describe('a TypeScript scenario that never finishes loading', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
     const started = Date.now();
-    const error = await errorOf(() => loadScenario(path, { timeoutMs: 60_000, signal: controller.signal }));
+    const error = await rejectionOf(
+      () => loadScenario(path, { timeoutMs: 60_000, signal: controller.signal }),
+      SalereadyError,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(error.exitCode).toBe(ExitCode.interrupted);
   });
 
   it('calls process.exit(0) at import: no scenario, exit 2 (not a silent pass)', async () => {
     const path = write('exits.ts', `process.exit(0);\nexport default {};\n`);
-    const error = await errorOf(() => loadScenario(path));
+    const error = await rejectionOf(() => loadScenario(path), SalereadyError);
     expect(error.code).toBe('scenario.import-exited');
     expect(error.exitCode).toBe(ExitCode.usage);
     expect(error.message).toContain('process.exit');

@@ -2,19 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
 import { loadScenario, parseScenario } from '../../harness/scenario/index.ts';
+import { rejectionOf } from '../helpers/thrown.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 /** Runs `action` and returns the UsageError it throws (fails the test otherwise). */
-async function usageErrorOf(action: () => unknown): Promise<UsageError> {
-  try {
-    await action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error('expected a UsageError');
-}
 
 const valid = {
   name: 'valid',
@@ -47,7 +39,7 @@ describe('loadScenario', () => {
   });
 
   it('names every bad field with its value and what is allowed', async () => {
-    const error = await usageErrorOf(() => loadScenario(fixture('bad.yaml')));
+    const error = await rejectionOf(() => loadScenario(fixture('bad.yaml')));
     expect(error.code).toBe('scenario.invalid');
     expect(error.message).toContain('✖ must be a whole number greater than 0 (got 0) → at crowd.people');
     expect(error.message).toContain('✖ must be a share between 0 and 1 (got 1.5) → at crowd.arrivals.burst.share');
@@ -97,10 +89,10 @@ describe('loadScenario', () => {
   });
 
   it('reports a missing file, an unknown extension and a module without a scenario as usage errors', async () => {
-    expect((await usageErrorOf(() => loadScenario(fixture('nope.yaml')))).code).toBe('scenario.not-found');
-    expect((await usageErrorOf(() => loadScenario(fixture('mini.toml')))).message).toContain(
+    expect((await rejectionOf(() => loadScenario(fixture('nope.yaml')))).code).toBe('scenario.not-found');
+    expect((await rejectionOf(() => loadScenario(fixture('mini.toml')))).message).toContain(
       'unknown scenario format ".toml"',
     );
-    expect((await usageErrorOf(() => loadScenario(fixture('no-export.ts')))).code).toBe('scenario.no-export');
+    expect((await rejectionOf(() => loadScenario(fixture('no-export.ts')))).code).toBe('scenario.no-export');
   });
 });

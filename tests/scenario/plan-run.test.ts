@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, parseScenario, planRun } from '../../harness/scenario/index.ts';
+import { parseShopConfig } from '../../harness/shop/index.ts';
 
 const mini = fileURLToPath(new URL('./fixtures/mini.yaml', import.meta.url));
 
@@ -47,6 +48,24 @@ describe('planRun', () => {
       faults: { slowdowns: [{ fromMs: 3_000, toMs: 6_000, factor: 3 }] },
     });
     expect(plan.behaviour.sleepMs).toBe(9_000); // 1.5 × the scaled ticket validity
+  });
+
+  it('keeps a slowdown window at least 1 ms long when the time scale shrinks it to nothing, so the shop takes it', async () => {
+    const scenario = parseScenario({
+      ...(await loadScenario(mini)),
+      target: { shop: { faults: { slowdowns: [{ fromMs: 100, toMs: 110, factor: 2 }] } } },
+    });
+    const plan = planRun(scenario); // k = 20: 100 ms → 5 ms, 110 ms → 5.5 ms, rounded to 6 ms
+    expect(plan.shop.faults?.slowdowns).toEqual([{ fromMs: 5, toMs: 6, factor: 2 }]);
+    // 101 ms → 5.05 ms would round to 5 ms, a window that ends where it starts: it gets 1 ms
+    const tiny = planRun(
+      parseScenario({
+        ...(await loadScenario(mini)),
+        target: { shop: { faults: { slowdowns: [{ fromMs: 100, toMs: 101, factor: 2 }] } } },
+      }),
+    );
+    expect(tiny.shop.faults?.slowdowns).toEqual([{ fromMs: 5, toMs: 6, factor: 2 }]);
+    expect(() => parseShopConfig(tiny.shop)).not.toThrow();
   });
 
   it('splits the crowd into arrival phases whose rates are people per run second', async () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExitCode, UsageError } from '../../harness/errors.ts';
 import { loadScenario, parseScenario } from '../../harness/scenario/index.ts';
+import { messageOf, rejectionOf } from '../helpers/thrown.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'saleready-scenario-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,34 +25,13 @@ const valid = {
   },
 };
 
-function messageOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).exitCode).toBe(ExitCode.usage);
-    return (error as UsageError).message;
-  }
-  throw new Error('expected a UsageError');
-}
-
-async function loadMessageOf(path: string): Promise<{ code: string; message: string }> {
-  try {
-    await loadScenario(path);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return { code: (error as UsageError).code, message: (error as UsageError).message };
-  }
-  throw new Error('expected a UsageError');
-}
-
 const deepJson = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
 describe('a value nested 5,000 deep', () => {
   it('in JSON: exit 2 naming the field, not "Maximum call stack size exceeded"', async () => {
     const path = join(dir, 'deep.json');
     writeFileSync(path, `${JSON.stringify(valid).slice(0, -1)},"description":${deepJson(5000)}}`);
-    const { code, message } = await loadMessageOf(path);
+    const { code, message } = await rejectionOf(() => loadScenario(path));
     expect(code).toBe('scenario.too-deep');
     expect(message).toMatch(/→ at description\.a\.a/);
     expect(message).not.toMatch(/call stack/i);
@@ -60,7 +40,7 @@ describe('a value nested 5,000 deep', () => {
   it('in YAML flow collections: exit 2 naming the field, not the parser’s stack overflow', async () => {
     const path = join(dir, 'deep.yaml');
     writeFileSync(path, `name: deep\ndescription: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
-    const { code, message } = await loadMessageOf(path);
+    const { code, message } = await rejectionOf(() => loadScenario(path));
     expect(code).toBe('scenario.too-deep');
     expect(message).toContain('description');
     expect(message).not.toMatch(/call stack/i);
@@ -195,7 +175,7 @@ describe('wording', () => {
       path,
       'name: nan\nsale: { stock: .nan }\ncrowd:\n  people: .inf\n  arrivals: { burst: { share: 1, durationMinutes: 1 }, tail: { durationMinutes: 0 } }\n  patience: { kind: fixed, minutes: 5 }\n',
     );
-    const { message } = await loadMessageOf(path);
+    const { message } = await rejectionOf(() => loadScenario(path));
     expect(message).toContain('→ at sale.stock');
     expect(message).toContain('→ at crowd.people');
     expect(message).not.toMatch(/\bNaN\b|\bundefined\b|got null/);
@@ -211,7 +191,7 @@ describe('wording', () => {
     const onWarning = (warning: Error): void => void warnings.push(warning.message);
     process.on('warning', onWarning);
     try {
-      const { code, message } = await loadMessageOf(path);
+      const { code, message } = await rejectionOf(() => loadScenario(path));
       expect(code).toBe('scenario.syntax');
       expect(message).toMatch(/!!js\/function|tag/);
       expect(message).toContain('line 2');

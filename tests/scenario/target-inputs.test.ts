@@ -15,6 +15,7 @@ import { runScenario } from '../../harness/cli/run-scenario.ts';
 import { compileTest } from '../../harness/engine/index.ts';
 import { ExitCode, SalereadyError, UsageError } from '../../harness/errors.ts';
 import { parseScenario, planRun } from '../../harness/scenario/index.ts';
+import { thrownBy } from '../helpers/thrown.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'saleready-target-inputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,43 +47,33 @@ function writeScenario(name: string, value: unknown): string {
   return path;
 }
 
-function errorOf(action: () => unknown): UsageError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error('expected a UsageError');
-}
-
 describe('checkTargetUrl', () => {
   it('refuses an empty --target instead of falling back to the embedded shop', () => {
-    expect(errorOf(() => checkTargetUrl('', false)).message).toMatch(/--target is empty/);
-    expect(errorOf(() => checkTargetUrl('   ', false)).message).toMatch(/--target is empty/);
+    expect(thrownBy(() => checkTargetUrl('', false)).message).toMatch(/--target is empty/);
+    expect(thrownBy(() => checkTargetUrl('   ', false)).message).toMatch(/--target is empty/);
   });
 
   it('refuses a line break the URL parser would drop, showing it escaped', () => {
-    const error = errorOf(() => checkTargetUrl('http://127.0.0.1:8080/\nconfig:\n  processor: "./evil.js"', false));
+    const error = thrownBy(() => checkTargetUrl('http://127.0.0.1:8080/\nconfig:\n  processor: "./evil.js"', false));
     expect(error.code).toBe('cli.bad-target');
     expect(error.message).toContain('\\n');
     expect(error.message).not.toContain('\n  processor');
   });
 
   it('refuses a user name and password, never repeating the password', () => {
-    const error = errorOf(() => checkTargetUrl('http://user:s3cret-pw@127.0.0.1:8080', false));
+    const error = thrownBy(() => checkTargetUrl('http://user:s3cret-pw@127.0.0.1:8080', false));
     expect(error.code).toBe('cli.bad-target');
     expect(error.message).toMatch(/user name or password/);
     expect(error.message).not.toContain('s3cret-pw');
   });
 
   it('refuses a query or fragment it would otherwise drop silently', () => {
-    expect(errorOf(() => checkTargetUrl('http://127.0.0.1:8080/?token=1', false)).message).toMatch(/query/);
-    expect(errorOf(() => checkTargetUrl('http://127.0.0.1:8080/#x', false)).message).toMatch(/fragment/);
+    expect(thrownBy(() => checkTargetUrl('http://127.0.0.1:8080/?token=1', false)).message).toMatch(/query/);
+    expect(thrownBy(() => checkTargetUrl('http://127.0.0.1:8080/#x', false)).message).toMatch(/fragment/);
   });
 
   it('refuses *.localhost names, which this machine may resolve anywhere', () => {
-    const error = errorOf(() => checkTargetUrl('http://shop.localhost:8080', false));
+    const error = thrownBy(() => checkTargetUrl('http://shop.localhost:8080', false));
     expect(error.code).toBe('cli.remote-target');
     expect(error.message).toContain('shop.localhost');
     // with --allow-remote it is just another name
@@ -90,7 +81,7 @@ describe('checkTargetUrl', () => {
   });
 
   it('names the scenario’s target.url, not --target, when the URL came from the scenario', () => {
-    const error = errorOf(() => checkTargetUrl('https://shop.example.com', false, 'target.url'));
+    const error = thrownBy(() => checkTargetUrl('https://shop.example.com', false, 'target.url'));
     expect(error.message).toMatch(/^target\.url /);
     expect(error.message).not.toContain('--target');
   });
