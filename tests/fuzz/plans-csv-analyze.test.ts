@@ -7,18 +7,17 @@
  * person reads, nor a hang (each case has a time limit; all of them together ≤ 60 s).
  * The seed is fixed, so a failure names a case that can be replayed: FUZZ_SEED=n to explore.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../harness/cli/main.ts';
 import { createRecordingOutput } from '../../harness/cli/output.ts';
 import { createMulberry32 } from '../../harness/random.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 12);
-const dir = mkdtempSync(join(tmpdir(), 'saleready-fuzz-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('fuzz');
 const repoRoot = join(import.meta.dirname, '..', '..');
 
 type Random = () => number;

@@ -9,22 +9,21 @@
  * Plans, CSVs and analyze inputs have their own fuzz file.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkTargetUrl } from '../../harness/cli/target-guard.ts';
 import { main } from '../../harness/cli/main.ts';
 import { createRecordingOutput } from '../../harness/cli/output.ts';
 import { ExitCode, UsageError } from '../../harness/errors.ts';
 import { createMulberry32 } from '../../harness/random.ts';
 import { loadScenario } from '../../harness/scenario/index.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'saleready-fuzz-scenarios-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('fuzz-scenarios');
 
 const random = createMulberry32(20261130);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generatePeoplePool, writePoolJson } from '../../harness/people/index.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const directory = await mkdtemp(join(tmpdir(), 'saleready-users-'));
-afterAll(() => rm(directory, { recursive: true, force: true }));
+const directory = useTempDir('people-pool');
 
 describe('writePoolJson', () => {
   it('writes a JSON array that parses back to the same people, as k6 SharedArray reads it', async () => {

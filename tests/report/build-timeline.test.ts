@@ -1,15 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRunSummary, summarySchema } from '../../harness/report/index.ts';
 import { ingestK6Output } from '../../harness/results/index.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 // A hand-written raw output in k6's line layout with known counts per second, so the derived
 // queue length can be checked by hand: second 0: 5 join, second 1: 1 re-joins, 2 admitted,
 // 1 gives up, second 2: 2 admitted.
-const dir = mkdtempSync(join(tmpdir(), 'sr-timeline-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('timeline');
 
 const t0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 const declare = (name: string, type: string) =>

@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChartSpecs, writeReportFiles, type RunSummary } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from './fixture-summary.ts';
 import type { Language } from '../../harness/vocabulary.ts';
+import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
 // Real Chromium opens the written report.html from disk: every chart must be an <svg>, the
 // console must stay clean and the page must ask the network for nothing.
 let browser: Browser;
 let summary: RunSummary;
-const dir = mkdtempSync(join(tmpdir(), 'sr-report-'));
+const dir = useTempDir('report');
 
 beforeAll(async () => {
   summary = await buildFixtureSummary();
@@ -30,11 +28,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function openReport(lang: Language) {
-  const runDir = mkdtempSync(join(dir, `${lang}-`));
+  const runDir = freshDirIn(dir, lang);
   const files = await writeReportFiles(runDir, summary, { lang });
   const page = await browser.newPage();
   const consoleErrors: string[] = [];

@@ -4,14 +4,14 @@
  * markdown that changes the page); on the terminal control characters are stripped (no ANSI
  * or OSC sequence that clears the screen, retitles the window or paints a fake green PASS).
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdownText, stripControlCharacters } from '../../harness/report/escape.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'saleready-untrusted-'));
+const dir = useTempDir('untrusted');
 const FAKE_PASS = '\u001b[2J\u001b[H\u001b[32m✔ PASS · all targets met\u001b[0m';
 const RETITLE = '\u001b]0;owned\u0007';
 const HTML = '<script>alert(1)</script><img src=x onerror=alert(2)>';

@@ -1,12 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { parseRunSummary, writeReportFiles } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from './fixture-summary.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'sr-write-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('write');
 
 describe('writeReportFiles', () => {
   it('writes summary.json (valid against the schema), report.html, report.md and junit.xml', async () => {

@@ -1,8 +1,7 @@
 // Artillery's own report (`artillery run --output`), recorded from real Artillery 2.0.34 runs
 // against the reference shop (fixtures/results/artillery-*.json, tests/analyze/record-artillery-fixtures.ts):
 // read and checked, its counts exact, its records read back as compare reads them.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +15,11 @@ import {
   readArtilleryReport,
   runDurationSeconds,
 } from '../../harness/results/index.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const fixture = (name: string): string =>
   join(import.meta.dirname, '..', '..', 'fixtures', 'results', `artillery-${name}.json`);
-const work = mkdtempSync(join(tmpdir(), 'saleready-artillery-report-'));
+const work = useTempDir('artillery-report');
 
 interface RawPeriod {
   period: number | string;

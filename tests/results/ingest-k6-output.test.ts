@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ingestK6Output,
   ingestToJson,
@@ -11,21 +10,20 @@ import {
   type IngestResult,
 } from '../../harness/results/index.ts';
 import { closeTo, rawJsonGz, readK6Summary } from './fixture.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 // Reference values: k6 v2.2.0's own --summary-export of the same run
 // (fixtures/results/small-sale.summary.json). k6 computes Trend percentiles exactly
 // (type 7); ingest reads them from log-bucketed histograms, so they must agree within 1%.
 // Counts, sums, min, max and means are exact in both, so they must agree to 1e-9.
 
-let dir: string;
+const dir = useTempDir('ingest');
 let ingest: IngestResult;
 const k6 = readK6Summary();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sr-ingest-'));
   ingest = await ingestK6Output(rawJsonGz);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function k6Metric(name: string): Record<string, number> {
   const metric = k6[name];

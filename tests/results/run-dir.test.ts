@@ -1,11 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRunDir } from '../../harness/results/index.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const base = mkdtempSync(join(tmpdir(), 'sr-rundir-'));
-afterAll(() => rmSync(base, { recursive: true, force: true }));
+const base = useTempDir('rundir');
 
 describe('createRunDir', () => {
   const now = new Date(Date.UTC(2026, 10, 25, 19, 52, 51, 789));

@@ -4,22 +4,21 @@
  * (exit 2) naming the real error with its file and line and no stack trace; one that loops
  * or calls process.exit while it is imported gives no scenario instead of a hang or a pass.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExitCode, SalereadyError } from '../../harness/errors.ts';
 import { loadScenario } from '../../harness/scenario/index.ts';
 import { rejectionOf } from '../helpers/thrown.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const harnessScenario = pathToFileURL(join(import.meta.dirname, '..', '..', 'harness', 'scenario', 'index.ts')).href;
 // A folder whose package.json says nothing about modules: Node and tsx would read a .ts there as CommonJS.
-const root = mkdtempSync(join(tmpdir(), 'saleready-ts-scenarios-'));
+const root = useTempDir('ts-scenarios');
 const commonjsDir = join(root, 'commonjs-package');
 mkdirSync(commonjsDir);
 writeFileSync(join(commonjsDir, 'package.json'), JSON.stringify({ name: 'a-shop-repo', version: '1.0.0' }));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const body = `name: 'outside', sale: { stock: 10 }, crowd: { people: 100, arrivals: { burst: { share: 1, durationMinutes: 1 }, tail: { durationMinutes: 0 } }, patience: { kind: 'fixed', minutes: 5 } }`;
 

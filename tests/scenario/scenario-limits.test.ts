@@ -4,16 +4,14 @@
  * be code, and fields left out. Each is a usage error naming the field, with no stack trace,
  * no `undefined`/`NaN`, and no Node warning on the side.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ExitCode, UsageError } from '../../harness/errors.ts';
+import { describe, expect, it } from 'vitest';
 import { loadScenario, parseScenario } from '../../harness/scenario/index.ts';
 import { messageOf, rejectionOf } from '../helpers/thrown.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'saleready-scenario-limits-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('scenario-limits');
 
 const valid = {
   name: 'limits',

@@ -4,21 +4,20 @@
  * before anything is written, the message names where the URL came from, and only the
  * normalised URL reaches the generated files. A refused run leaves no run folder.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkTargetUrl } from '../../harness/cli/target-guard.ts';
 import { runScenario } from '../../harness/cli/run-scenario.ts';
 import { compileTest } from '../../harness/engine/index.ts';
 import { ExitCode, SalereadyError, UsageError } from '../../harness/errors.ts';
 import { parseScenario, planRun } from '../../harness/scenario/index.ts';
-import { thrownBy } from '../helpers/thrown.ts';
+import { rejectionOf, thrownBy } from '../helpers/thrown.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'saleready-target-inputs-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('target-inputs');
 
 /** A port on 127.0.0.1 that nothing listens on (bound, read, closed). */
 async function closedPort(): Promise<number> {
@@ -183,15 +182,12 @@ describe('a refused run leaves no run folder', () => {
   it.each(refusals)('%s', async (_name, setUp, message, exitCode) => {
     const { path, targetUrl, allowRemote } = await setUp();
     const outDir = join(dir, `out-${_name.replace(/\W+/g, '-')}`);
-    let caught: unknown = null;
-    try {
-      await runScenario({ scenarioPath: path, targetUrl, allowRemote, outDir, lang: 'en' });
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SalereadyError);
-    expect((caught as SalereadyError).message).toMatch(message);
-    expect((caught as SalereadyError).exitCode).toBe(exitCode);
+    const caught = await rejectionOf(
+      () => runScenario({ scenarioPath: path, targetUrl, allowRemote, outDir, lang: 'en' }),
+      SalereadyError,
+    );
+    expect(caught.message).toMatch(message);
+    expect(caught.exitCode).toBe(exitCode);
     expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
   });
 });

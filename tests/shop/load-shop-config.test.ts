@@ -1,30 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../harness/errors.ts';
+import { describe, expect, it } from 'vitest';
 import { applyShopOverrides, loadShopConfigFile, parseShopConfig } from '../../harness/shop/index.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
+import { rejectionOf } from '../helpers/thrown.ts';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'saleready-shop-config-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('shop-config');
 
 async function writeConfig(name: string, text: string): Promise<string> {
   const path = join(dir, name);
   await writeFile(path, text);
   return path;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<UsageError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('loadShopConfigFile', () => {
@@ -35,7 +21,7 @@ describe('loadShopConfigFile', () => {
 
   it('names the file when it cannot be read', async () => {
     const missing = join(dir, 'missing.json');
-    const error = await rejection(loadShopConfigFile(missing));
+    const error = await rejectionOf(() => loadShopConfigFile(missing));
     expect(error.code).toBe('shop.shop-config-unreadable');
     expect(error.message).toContain(missing);
     expect(error.message).toContain('ENOENT');
@@ -43,14 +29,14 @@ describe('loadShopConfigFile', () => {
 
   it('names the file when it is not valid JSON', async () => {
     const path = await writeConfig('broken.json', '{ "stock": 50, }');
-    const error = await rejection(loadShopConfigFile(path));
+    const error = await rejectionOf(() => loadShopConfigFile(path));
     expect(error.code).toBe('shop.shop-config-invalid-json');
     expect(error.message).toContain(path);
   });
 
   it('names the file and the field when a value is out of range', async () => {
     const path = await writeConfig('bad.json', '{ "service": { "workers": 0 } }');
-    const error = await rejection(loadShopConfigFile(path));
+    const error = await rejectionOf(() => loadShopConfigFile(path));
     expect(error.code).toBe('shop.bad-shop-config');
     expect(error.message).toContain(path);
     expect(error.message).toMatch(/\(got 0\) → at service\.workers/);
@@ -58,7 +44,7 @@ describe('loadShopConfigFile', () => {
 
   it('refuses a file holding a JSON array', async () => {
     const path = await writeConfig('array.json', '[1, 2]');
-    const error = await rejection(loadShopConfigFile(path));
+    const error = await rejectionOf(() => loadShopConfigFile(path));
     expect(error.message).toContain('must hold a JSON object');
   });
 });
