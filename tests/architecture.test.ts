@@ -1,8 +1,8 @@
 /**
  * The house rules of DESIGN.md and STYLE.md, checked on the source: no import cycles (madge),
  * one door per stage (another stage's code is imported through its index.ts only), pure
- * stages (stats and capacity import no Node built-ins), and a shop that knows nothing of the
- * harness beyond its errors and random numbers.
+ * stages (stats and capacity import no Node built-ins; capacity imports no report), and a
+ * shop that knows nothing of the harness beyond its errors and random numbers.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -57,6 +57,11 @@ describe('the harness’s architecture', () => {
       .filter((path) => /\/(stats|capacity)\//.test(path))
       .filter((path) => /from 'node:|from '(fs|path|os|child_process|http|zlib)'/.test(readFileSync(path, 'utf8')));
     expect(impure.map((path) => relative(harness, path))).toEqual([]);
+  });
+
+  it('keeps capacity free of report: results are turned into words in report, never in capacity', () => {
+    const upstream = imports().filter(([from, to]) => from.startsWith('capacity/') && to.startsWith('report/'));
+    expect(upstream).toEqual([]);
   });
 
   it('lets the shop import nothing of the harness but errors and random numbers', () => {

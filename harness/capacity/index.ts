@@ -72,12 +72,9 @@ export type {
   SessionAdvice,
 } from './sale-plan-evaluate.ts';
 export { admissionRateBelow, recommendWaitingRoom } from './sale-room-settings.ts';
-export type { WaitingRoomAdvice, WaitingRoomInput } from './sale-room-settings.ts';
+export type { ProductSetting, WaitingRoomAdvice, WaitingRoomInput } from './sale-room-settings.ts';
 export type { OptionFigures, RaffleOption, RoundsOption } from './sale-plan-options.ts';
-export { renderPlanMarkdown, renderPlanText } from './sale-plan-render.ts';
 export { buildSaleTimeline, combineTimelines } from './sale-sim-timeline.ts';
 export type { SaleTimeline, SaleTimelinePoint } from './sale-sim-timeline.ts';
-export { buildPlanReport } from './sale-plan-report.ts';
-export type { PlanReport, PlanReportSection } from './sale-plan-report.ts';
 export { buildCapacityProfile, clearlyPastTargets, meetsCapacityTargets } from './capacity-profile.ts';
 export type { CapacityProfile, CapacityStepMeasurement, CapacityTargets } from './capacity-profile.ts';

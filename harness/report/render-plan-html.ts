@@ -7,11 +7,12 @@
  * own (buildPlanReport), the charts Vega-Lite rendered to inline SVG as in the run report; the
  * page prints to A4 with each part starting on a new page and no chart cut (REPORT_STYLE).
  */
-import { buildPlanReport, type PlanReportSection, type PlanResult } from '../capacity/index.ts';
+import type { PlanResult } from '../capacity/index.ts';
 import type { Language } from '../vocabulary.ts';
 import type { ChartSpec } from './chart-specs.ts';
 import { escapeHtml as h } from './escape.ts';
 import { buildPlanChartSpecs } from './plan-chart-specs.ts';
+import { buildPlanReport, type PlanReportSection } from './plan-report.ts';
 import { renderChartSvg } from './render-chart.ts';
 import { REPORT_STYLE } from './report-style.ts';
 

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSalePlan, withMeasuredCapacity, type SalePlanInput } from '../../harness/capacity/sale-plan.ts';
 import { evaluatePlan } from '../../harness/capacity/sale-plan-evaluate.ts';
 import { recommendWaitingRoom } from '../../harness/capacity/sale-room-settings.ts';
-import { renderPlanMarkdown, renderPlanText } from '../../harness/capacity/sale-plan-render.ts';
-import { duration } from '../../harness/capacity/sale-plan-words.ts';
+import { renderPlanMarkdown, renderPlanText } from '../../harness/report/index.ts';
 import { UsageError } from '../../harness/errors.ts';
 import { thrownBy } from '../helpers/thrown.ts';
 
@@ -165,14 +164,5 @@ describe('evaluatePlan', () => {
   it('is deterministic for a seed', () => {
     const plan = parseSalePlan(small({ people: 30_000, sleepShare: 0.2, ticketTtlMinutes: 3, sleepMinutes: 5 }));
     expect(evaluatePlan(plan)).toEqual(evaluatePlan(plan));
-  });
-});
-
-describe('duration words', () => {
-  it('says durations as people do, in both languages', () => {
-    expect(duration(160, 'en')).toBe('2 h 40 min');
-    expect(duration(160, 'ko')).toBe('2시간 40분');
-    expect(duration(5.925, 'en')).toBe('5 min 56 s');
-    expect(duration(0.5, 'ko')).toBe('30초');
   });
 });

@@ -1,8 +1,8 @@
 // plan.html: one offline page, the decision first, Vega-Lite charts as inline SVG, en and ko;
 // sentences only where they mean something (no announcement advice in a plan nobody waits in).
 import { describe, expect, it } from 'vitest';
-import { buildPlanReport, evaluatePlan, parseSalePlan } from '../../harness/capacity/index.ts';
-import { renderPlanHtml } from '../../harness/report/index.ts';
+import { evaluatePlan, parseSalePlan } from '../../harness/capacity/index.ts';
+import { buildPlanReport, renderPlanHtml } from '../../harness/report/index.ts';
 import { escapeHtml } from '../../harness/report/index.ts';
 
 const queued = evaluatePlan(

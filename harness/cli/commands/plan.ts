@@ -9,14 +9,12 @@ import type { Command } from 'commander';
 import {
   evaluatePlan,
   parseSalePlan,
-  renderPlanMarkdown,
-  renderPlanText,
   withMeasuredCapacity,
   type PlanProgress,
   type SalePlan,
 } from '../../capacity/index.ts';
 import { UsageError } from '../../errors.ts';
-import { renderPlanHtml } from '../../report/index.ts';
+import { renderPlanHtml, renderPlanMarkdown, renderPlanText } from '../../report/index.ts';
 import { runDirSlug } from '../../results/index.ts';
 import { writePdf } from '../print-pdf.ts';
 import type { Output } from '../output.ts';

@@ -1,9 +1,9 @@
 /**
- * Lays out the plan report (sale-plan-report.ts) as plain text for a terminal or as
+ * Lays out the plan report (plan-report.ts) as plain text for a terminal or as
  * markdown, verdict first, in English or Korean. Pure: returns strings, prints nothing.
  */
-import type { PlanResult } from './sale-plan-evaluate.ts';
-import { buildPlanReport } from './sale-plan-report.ts';
+import type { PlanResult } from '../capacity/index.ts';
+import { buildPlanReport } from './plan-report.ts';
 import type { Language } from '../vocabulary.ts';
 
 /** Display width: Hangul and other wide characters take two columns. */

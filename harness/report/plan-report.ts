@@ -3,10 +3,14 @@
  * tables, in English or Korean, built from a PlanResult. renderPlanText and
  * renderPlanMarkdown only lay this out. Pure.
  */
-import type { AnnouncementAdvice, PlanProblem, PlanResult } from './sale-plan-evaluate.ts';
-import type { ProductSetting } from './sale-room-settings.ts';
-import { openingClock } from './sale-plan.ts';
-import { clockAfter, count, decimal, duration, percent, say } from './sale-plan-words.ts';
+import {
+  openingClock,
+  type AnnouncementAdvice,
+  type PlanProblem,
+  type PlanResult,
+  type ProductSetting,
+} from '../capacity/index.ts';
+import { clockAfter, count, decimal, duration, percent, say } from './plan-words.ts';
 import type { Language } from '../vocabulary.ts';
 
 export interface PlanReportSection {
