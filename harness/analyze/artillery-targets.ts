@@ -5,13 +5,13 @@ import {
   type ArtilleryReport,
   type ArtilleryRequests,
   type ArtillerySummary,
-  type RunTargetSpec,
 } from '../results/index.ts';
 import {
   evaluateTarget,
   poissonRateInterval,
   wilsonInterval,
   type TargetMeasurement,
+  type TargetSpec,
   type TargetVerdict,
 } from '../stats/index.ts';
 import type { TargetDraft } from './targets-file.ts';
@@ -238,7 +238,7 @@ export function evaluateArtilleryTargets(report: ArtilleryReport, drafts: readon
         measured = { measurement: share(events(figure), events(denominator)), unit: 'ratio' };
       } else measured = measureFigure(figure, draft.stat, run, draft.metric);
       const measurement = scaled(measured.measurement, draft.scale ?? 1);
-      const spec: RunTargetSpec = { ...draft, unit: draft.unit ?? measured.unit };
+      const spec: TargetSpec = { ...draft, unit: draft.unit ?? measured.unit };
       return evaluateTarget(spec, measurement);
     } catch (error) {
       if (error instanceof UsageError && !error.message.startsWith(`target ${draft.id}`))

@@ -1,9 +1,9 @@
-import type { Comparator } from '../stats/index.ts';
+import type { Comparator, PercentileStat, TargetStat } from '../stats/index.ts';
 
 /** One k6 threshold expression, e.g. `p(95)<800`, in saleready's terms. */
 export interface ParsedThreshold {
   /** saleready's statistic: `p95`, `p50` (k6 `med`), `of.mean` (k6 `avg`), `min`, `max`, `count`, `rate`, `last` (k6 `value`). */
-  readonly stat: string;
+  readonly stat: TargetStat;
   readonly op: Comparator;
   readonly threshold: number;
 }
@@ -11,7 +11,7 @@ export interface ParsedThreshold {
 const expression =
   /^\s*(avg|min|max|med|count|rate|value|p\(\s*\d+(?:\.\d+)?\s*\))\s*(<=|>=|===|==|!=|<|>)\s*(-?[0-9][0-9_]*(?:\.[0-9]+)?(?:e[+-]?\d+)?)\s*$/i;
 
-const STATS: Readonly<Record<string, string>> = {
+const STATS: Readonly<Record<string, TargetStat>> = {
   avg: 'of.mean',
   med: 'p50',
   value: 'last',
@@ -36,9 +36,9 @@ export function parseK6Threshold(text: string): ParsedThreshold | string {
   if (rawOp === '!=') return `"${text}": the operator != cannot be judged as a target (use <, <=, >, >= or ==)`;
   const op = (rawOp === '===' ? '==' : rawOp) as Comparator;
   const threshold = Number((match[3] ?? '').replace(/_/g, ''));
-  const stat = aggregation.startsWith('p(') ? `p${aggregation.slice(2, -1)}` : (STATS[aggregation] ?? aggregation);
-  if (stat.startsWith('p') && stat !== 'p' && Number(stat.slice(1)) > 100)
-    return `"${text}": a percentile is at most p(100)`;
+  const stat = aggregation.startsWith('p(') ? (`p${aggregation.slice(2, -1)}` as PercentileStat) : STATS[aggregation];
+  if (stat === undefined) return `"${text}": unknown aggregation ${aggregation}`;
+  if (stat.startsWith('p') && Number(stat.slice(1)) > 100) return `"${text}": a percentile is at most p(100)`;
   return { stat, op, threshold };
 }
 

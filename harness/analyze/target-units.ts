@@ -1,4 +1,5 @@
-import { parseSelector, type IngestResult, type RunTargetSpec } from '../results/index.ts';
+import { parseSelector, type IngestResult } from '../results/index.ts';
+import type { TargetSpec } from '../stats/index.ts';
 import type { TargetDraft } from './targets-file.ts';
 
 /**
@@ -6,7 +7,7 @@ import type { TargetDraft } from './targets-file.ts';
  * a time Trend's statistics in `ms`, a Rate's `rate` as a `ratio`, a Counter's `rate` per
  * second (`/s`), any `count` as `count`, a `share` as a `ratio`; otherwise no unit.
  */
-export function resolveTargetUnits(ingest: IngestResult, drafts: readonly TargetDraft[]): RunTargetSpec[] {
+export function resolveTargetUnits(ingest: IngestResult, drafts: readonly TargetDraft[]): TargetSpec[] {
   return drafts.map((draft) => ({ ...draft, unit: draft.unit ?? unitFor(ingest, draft) }));
 }
 

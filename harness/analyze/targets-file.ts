@@ -1,11 +1,12 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { describeZodIssues, UsageError } from '../errors.ts';
-import { parseSelector, type RunTargetSpec } from '../results/index.ts';
+import { parseSelector } from '../results/index.ts';
+import type { TargetSpec, TargetStat } from '../stats/index.ts';
 import { parseK6Threshold, splitSelectorAndThreshold } from './k6-threshold.ts';
 
 /** A target read from a targets file; its unit may still be open (filled from the run's metric types). */
-export type TargetDraft = Omit<RunTargetSpec, 'unit'> & { readonly unit?: string };
+export type TargetDraft = Omit<TargetSpec, 'unit'> & { readonly unit?: string };
 
 const stat = z
   .string()
@@ -14,7 +15,7 @@ const stat = z
     (value) => ({ avg: 'of.mean', med: 'p50', value: 'last' })[value] ?? value.replace(/^p\((\d+(?:\.\d+)?)\)$/, 'p$1'),
   )
   .refine(
-    (value) =>
+    (value): value is TargetStat =>
       /^p\d{1,2}(?:\.\d+)?$|^p100$/.test(value) ||
       ['min', 'max', 'of.mean', 'rate', 'count', 'share', 'last'].includes(value),
     {

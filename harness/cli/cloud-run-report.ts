@@ -13,8 +13,14 @@ import { readFile } from 'node:fs/promises';
 import { analyzeArtilleryReport, ARTILLERY_PERCENTILES_NOTE } from '../analyze/index.ts';
 import { buildRunSummary, type RunSummary } from '../report/index.ts';
 import type { ArtilleryReport, IngestResult } from '../results/index.ts';
-import type { RunPlan, TargetSpec } from '../scenario/index.ts';
-import { evaluateTarget, wilsonInterval, type TargetMeasurement, type TargetVerdict } from '../stats/index.ts';
+import type { RunPlan } from '../scenario/index.ts';
+import {
+  evaluateTarget,
+  wilsonInterval,
+  type TargetMeasurement,
+  type TargetSpec,
+  type TargetVerdict,
+} from '../stats/index.ts';
 import { RUNNER_INFO, type CloudRunner, type PlanSplit } from '../engine/index.ts';
 
 export interface CloudRunReportInput {

@@ -8,6 +8,7 @@
  * line breaks and control characters removed, so nothing a user typed can become code.
  */
 import type { RunPlan } from '../scenario/index.ts';
+import { describeTarget } from '../stats/index.ts';
 import { formatDuration as formatDurationIn } from '../vocabulary.ts';
 import { buildArrivalSegments, type ArrivalSegment } from './arrival-segments.ts';
 import { buildEnsureConditions } from './ensure-conditions.ts';
@@ -129,7 +130,9 @@ export function compileTest(plan: RunPlan, options: CompileTestOptions = {}): Co
     lines.push(`        - { expression: ${yamlValue(condition.expression)}, strict: true }`);
   }
   for (const target of notExpressible)
-    lines.push(`      # (judged by saleready, not expressible in Artillery: ${commentText(target.description)})`);
+    lines.push(
+      `      # (judged by saleready, not expressible in Artillery: ${commentText(describeTarget(target, 'en'))})`,
+    );
   lines.push('');
   lines.push('scenarios:');
   lines.push('  # every arrival is the next person or bot of the crowd (people and bots interleaved per phase)');

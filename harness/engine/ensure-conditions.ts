@@ -5,7 +5,7 @@
  * Each condition keeps the target's sentence. A target Artillery cannot express (a request
  * share filtered by a tag it does not report) is listed as judged by saleready only.
  */
-import type { TargetSpec } from '../scenario/index.ts';
+import { describeTarget, type TargetSpec } from '../stats/index.ts';
 
 export interface EnsureCondition {
   /** filtrex expression over Artillery metric names, e.g. `saleready.response_time.checkout.p95 < 800`. */
@@ -69,7 +69,7 @@ export function conditionForTarget(target: TargetSpec): EnsureCondition | null {
   const value = round(target.threshold / (target.scale ?? 1));
   const op = target.op === '==' ? '==' : target.op;
   const runTime = target.scale && target.scale !== 1 ? ` (${value} ms in run time)` : '';
-  const intent = `${target.description}${runTime}`;
+  const intent = `${describeTarget(target, 'en')}${runTime}`;
   if (target.stat === 'count') return { expression: `${metric} ${op} ${value}`, intent };
   if (target.stat === 'rate') return metric.includes('/') ? { expression: `${metric} ${op} ${value}`, intent } : null;
   if (target.stat === 'share') {

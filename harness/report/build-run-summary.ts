@@ -219,7 +219,7 @@ function targetResult(verdict: TargetVerdict | RunTargetVerdict): TargetResult {
   return {
     id: verdict.id,
     description: verdict.description,
-    descriptionKo: verdict.descriptionKo ?? describeTarget(verdict, 'ko'),
+    descriptionKo: describeTarget(verdict, 'ko'),
     metric: verdict.metric,
     stat: verdict.stat,
     op: verdict.op,

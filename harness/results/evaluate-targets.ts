@@ -3,14 +3,6 @@ import { evaluateTarget, type TargetMeasurement, type TargetSpec, type TargetVer
 import type { IngestResult } from './ingest-result.ts';
 import { measure, type Measurement } from './measure.ts';
 
-/** A target as scenarios compile it (docs/METRICS.md): stats' TargetSpec plus `of` and `scale`. */
-export interface RunTargetSpec extends TargetSpec {
-  /** Denominator selector for stat `share`, e.g. `sr_arrivals{actor:person}`. */
-  readonly of?: string;
-  /** Multiplies the measured value and its interval before judging (time scale k for waits). */
-  readonly scale?: number;
-}
-
 /** A measurement in the target's unit: scaled, and null when nothing matched. */
 export function toTargetMeasurement(measurement: Measurement, scale = 1): TargetMeasurement | null {
   if (measurement.samples === 0 && measurement.value === null) return null;
@@ -59,7 +51,7 @@ export function judgeCutShort(verdict: TargetVerdict): TargetVerdict {
  */
 export function evaluateTargets(
   ingest: IngestResult,
-  specs: readonly RunTargetSpec[],
+  specs: readonly TargetSpec[],
   options: EvaluateTargetsOptions = {},
 ): TargetVerdict[] {
   const verdicts = specs.map((spec) => {

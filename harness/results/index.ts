@@ -34,21 +34,13 @@ export {
   JOURNEY_TAG_VALUES,
   type SelectedSeries,
 } from './select-series.ts';
-export {
-  measure,
-  readStat,
-  aggregateEvents,
-  runDurationSeconds,
-  type Measurement,
-  type MeasureStat,
-} from './measure.ts';
+export { measure, readStat, aggregateEvents, runDurationSeconds, type Measurement } from './measure.ts';
 export { measureOverTime, type TimePoint, type MeasureOverTimeOptions } from './measure-over-time.ts';
 export {
   evaluateTargets,
   judgeCutShort,
   toTargetMeasurement,
   type EvaluateTargetsOptions,
-  type RunTargetSpec,
 } from './evaluate-targets.ts';
 export {
   addRecordLine,

@@ -4,14 +4,11 @@ import {
   histogramPercentileInterval,
   poissonRateInterval,
   wilsonInterval,
+  type TargetStat,
 } from '../stats/index.ts';
 import type { IngestResult } from './ingest-result.ts';
 import { mergeSelectedTotals, selectSeries } from './select-series.ts';
 import type { Aggregate } from './series-aggregate.ts';
-
-/** The statistics a target can be judged on (docs/METRICS.md); `pNN` may carry decimals (p99.9). */
-export type MeasureStat =
-  'p50' | 'p90' | 'p95' | 'p99' | 'max' | 'min' | 'of.mean' | 'rate' | 'count' | 'share' | `p${number}`;
 
 /** A figure measured from a run, with its 95% confidence interval when one is meaningful. */
 export interface Measurement {
@@ -118,7 +115,7 @@ export function runDurationSeconds(ingest: IngestResult): number {
 export function measure(
   ingest: IngestResult,
   selector: string,
-  stat: MeasureStat | string,
+  stat: TargetStat | string,
   of?: string,
 ): Measurement | null {
   const selected = selectSeries(ingest, selector);

@@ -16,10 +16,10 @@ import {
   percentileOfStat,
   survivalAt,
   type KaplanMeierCurve,
+  type TargetSpec,
   type TargetVerdict,
 } from '../stats/index.ts';
 import type { PersonRecord } from './ingest-engine-records.ts';
-import type { RunTargetSpec } from './evaluate-targets.ts';
 
 export interface QueueWaitOverEveryone {
   /** The curve in run time, ms (multiply by the time scale for sale time). */
@@ -103,7 +103,7 @@ const share = (value: number): string => `${Number((value * 100).toPrecision(3))
 const people = (value: number): string => value.toLocaleString('en-US');
 
 /** True for the targets judged here: a percentile or the maximum of `sr_queue_wait`, with a ≤ or < threshold. */
-function isQueueWaitTarget(spec: RunTargetSpec): boolean {
+function isQueueWaitTarget(spec: TargetSpec): boolean {
   const p = percentileOfStat(spec.stat);
   return (
     spec.metric.startsWith('sr_queue_wait') &&
@@ -123,7 +123,7 @@ function isQueueWaitTarget(spec: RunTargetSpec): boolean {
  */
 export function judgeQueueWaitOverEveryone(
   verdicts: readonly TargetVerdict[],
-  specs: readonly RunTargetSpec[],
+  specs: readonly TargetSpec[],
   over: QueueWaitOverEveryone | null,
 ): RunTargetVerdict[] {
   return verdicts.map((verdict, index) => {
@@ -133,7 +133,7 @@ export function judgeQueueWaitOverEveryone(
   });
 }
 
-function judgeOne(verdict: TargetVerdict, spec: RunTargetSpec, over: QueueWaitOverEveryone): RunTargetVerdict {
+function judgeOne(verdict: TargetVerdict, spec: TargetSpec, over: QueueWaitOverEveryone): RunTargetVerdict {
   const scale = spec.scale ?? 1;
   const perUnit = MINUTES_PER_UNIT[spec.unit] ?? 1 / 60_000;
   const inMinutes = (value: number): number => Number((value * perUnit).toPrecision(3));

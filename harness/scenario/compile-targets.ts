@@ -6,7 +6,7 @@
 import { formatPercent } from '../vocabulary.ts';
 import { scaleCount } from './time-scale.ts';
 import type { JourneyStep, Scenario } from './scenario-schema.ts';
-import type { TargetSpec, TargetStat } from './target-spec.ts';
+import type { TargetSpec } from '../stats/index.ts';
 
 type PercentileKey = 'p50' | 'p90' | 'p95' | 'p99' | 'max';
 const PERCENTILE_KEYS: readonly PercentileKey[] = ['p50', 'p90', 'p95', 'p99', 'max'];
@@ -59,7 +59,7 @@ function latencyTargets(latency: Scenario['targets']['latency']): TargetSpec[] {
         description: `${quantifier(key, plural, singular)} under ${ms} ms`.replace(/^./, (c) => c.toUpperCase()),
         descriptionKo: `${STEP_NOUNS_KO[step]}의 ${quantifierKo(key)}가 ${ms} ms 미만`,
         metric: `http_req_duration{step:${step}}`,
-        stat: key as TargetStat,
+        stat: key,
         op: '<',
         threshold: ms,
         unit: 'ms',

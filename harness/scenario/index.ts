@@ -1,4 +1,4 @@
-/** harness/scenario — the scenario format, its loader, the run plan and the target specs. */
+/** harness/scenario — the scenario format, its loader, the run plan and its targets (harness/stats' TargetSpec). */
 export { defineScenario } from './define-scenario.ts';
 export { loadScenario } from './load-scenario.ts';
 export type { LoadScenarioOptions } from './load-scenario.ts';
@@ -7,7 +7,6 @@ export { planRun } from './plan-run.ts';
 export { saleMinutesToRunMs, saleSecondsToRunMs, scaleCount } from './time-scale.ts';
 export type { PlanRunOptions, PlannedBehaviour, RunPlan } from './plan-run.ts';
 export { compileTargets } from './compile-targets.ts';
-export type { TargetOp, TargetSpec, TargetStat } from './target-spec.ts';
 export { JOURNEY_STEPS, patienceSchema, scenarioSchema } from './scenario-schema.ts';
 export type {
   Behaviour,

@@ -10,8 +10,8 @@ import { patienceP99Ms, scalePatience, type PlannedPatience } from './patience.t
 import { planBots, saleBotCount, type PlannedBots } from './plan-bots.ts';
 import type { Behaviour, Scenario } from './scenario-schema.ts';
 import { SHOP_DEFAULTS } from '../shop/index.ts';
+import type { TargetSpec } from '../stats/index.ts';
 import type { PlannedShop } from './shop-settings-schema.ts';
-import type { TargetSpec } from './target-spec.ts';
 import { normalizeTargetUrl, targetUrlProblem } from './target-url.ts';
 import { saleMinutesToRunMs, saleSecondsToRunMs, scaleCount } from './time-scale.ts';
 

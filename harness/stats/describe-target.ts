@@ -2,7 +2,13 @@ import { formatNumber, formatQuantity, type Language } from '../vocabulary.ts';
 import { percentileOfStat, type TargetSpec } from './target-spec.ts';
 import type { Comparator } from './target-verdict.ts';
 
-type DescribedSpec = Pick<TargetSpec, 'metric' | 'stat' | 'op' | 'threshold' | 'unit' | 'subject'>;
+/** A target to put in words: a TargetSpec, or a verdict (whose `stat` is any name). */
+type DescribedSpec = Pick<
+  TargetSpec,
+  'metric' | 'op' | 'threshold' | 'unit' | 'subject' | 'description' | 'descriptionKo'
+> & {
+  readonly stat: string;
+};
 
 const EN_OP: Readonly<Record<Comparator, string>> = {
   '<': 'under',
@@ -23,9 +29,12 @@ const KO_OP: Readonly<Record<Comparator, string>> = {
  * A target in words, generated from its values, for reports and the comments of generated
  * k6 scripts: p95 < 800 ms on checkouts → "95% of checkouts under 800 ms" /
  * "결제 요청의 95%가 800 ms 미만". Comparators are kept exact: `<` is "under"/"미만",
- * `<=` is "at most"/"이하" ("within"/"이내" for percentiles). Cost O(1).
+ * `<=` is "at most"/"이하" ("within"/"이내" for percentiles). A spec's own `description` /
+ * `descriptionKo` is its words in that language when it has one. Cost O(1).
  */
 export function describeTarget(spec: DescribedSpec, language: Language): string {
+  const own = language === 'ko' ? spec.descriptionKo : spec.description;
+  if (own !== undefined) return own;
   const subject = subjectWords(spec, language);
   const threshold = formatQuantity(spec.threshold, spec.unit, language);
   const p = percentileOfStat(spec.stat);

@@ -25,8 +25,8 @@ export function evaluateTarget(spec: TargetSpec, measurement: TargetMeasurement 
   const minSamples = spec.minSamples ?? defaultMinSamples(spec.stat);
   const base = {
     id: spec.id,
-    description: spec.description ?? describeTarget(spec, 'en'),
-    descriptionKo: spec.descriptionKo ?? describeTarget(spec, 'ko'),
+    description: describeTarget(spec, 'en'),
+    descriptionKo: describeTarget(spec, 'ko'),
     metric: spec.metric,
     stat: spec.stat,
     op: spec.op,

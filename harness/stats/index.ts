@@ -48,7 +48,14 @@ export { studentTCdf, studentTQuantile } from './student-t-distribution.ts';
 export { createMulberry32 } from '../random.ts';
 
 export type { TargetVerdict, Verdict, Comparator, VerdictReason } from './target-verdict.ts';
-export { defaultMinSamples, percentileOfStat, type TargetSpec, type TargetMeasurement } from './target-spec.ts';
+export {
+  defaultMinSamples,
+  percentileOfStat,
+  type PercentileStat,
+  type TargetMeasurement,
+  type TargetSpec,
+  type TargetStat,
+} from './target-spec.ts';
 export { compareWithThreshold } from './compare-with-threshold.ts';
 export { evaluateTarget } from './evaluate-target.ts';
 export { describeTarget } from './describe-target.ts';

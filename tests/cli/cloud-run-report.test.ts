@@ -23,13 +23,8 @@ import {
   writeCloudTest,
 } from '../../harness/engine/index.ts';
 import { writeAnalyzedReportFiles, parseRunSummary, type RunSummary } from '../../harness/report/index.ts';
-import {
-  compileTargets,
-  parseScenario,
-  planRun,
-  type ScenarioInput,
-  type TargetSpec,
-} from '../../harness/scenario/index.ts';
+import { compileTargets, parseScenario, planRun, type ScenarioInput } from '../../harness/scenario/index.ts';
+import type { TargetSpec } from '../../harness/stats/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'saleready-cloud-report-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

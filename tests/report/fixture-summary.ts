@@ -4,11 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { buildRunSummary, type RunSummary } from '../../harness/report/index.ts';
-import { evaluateTargets, ingestK6Output, type RunTargetSpec } from '../../harness/results/index.ts';
+import { evaluateTargets, ingestK6Output } from '../../harness/results/index.ts';
+import type { TargetSpec } from '../../harness/stats/index.ts';
 
 const rawJsonGz = fileURLToPath(new URL('../../fixtures/results/small-sale.json.gz', import.meta.url));
 
-export const fixtureTargets: RunTargetSpec[] = [
+export const fixtureTargets: TargetSpec[] = [
   {
     id: 'latency.checkout.p95',
     metric: 'http_req_duration{step:checkout}',

@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../harness/errors.ts';
-import {
-  evaluateTargets,
-  ingestK6Output,
-  measure,
-  type IngestResult,
-  type RunTargetSpec,
-} from '../../harness/results/index.ts';
+import { evaluateTargets, ingestK6Output, measure, type IngestResult } from '../../harness/results/index.ts';
+import type { TargetSpec } from '../../harness/stats/index.ts';
 import { rawJsonGz } from './fixture.ts';
 
 let ingest: IngestResult;
@@ -14,7 +9,7 @@ beforeAll(async () => {
   ingest = await ingestK6Output(rawJsonGz);
 });
 
-const target = (spec: Partial<RunTargetSpec> & Pick<RunTargetSpec, 'id' | 'metric' | 'stat'>): RunTargetSpec => ({
+const target = (spec: Partial<TargetSpec> & Pick<TargetSpec, 'id' | 'metric' | 'stat'>): TargetSpec => ({
   op: '<',
   threshold: 1000,
   unit: 'ms',

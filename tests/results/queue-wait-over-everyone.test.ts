@@ -5,9 +5,8 @@ import {
   estimateQueueWaitOverEveryone,
   judgeQueueWaitOverEveryone,
   type PersonRecord,
-  type RunTargetSpec,
 } from '../../harness/results/index.ts';
-import type { TargetVerdict } from '../../harness/stats/index.ts';
+import type { TargetSpec, TargetVerdict } from '../../harness/stats/index.ts';
 
 const MIN = 60_000;
 
@@ -23,7 +22,7 @@ function person(waitMin: number, admitted: boolean, outcome = admitted ? 'bought
 }
 
 /** The admitted-only verdict as evaluateTargets would give it (a stand-in: the histogram's p95 of the admitted). */
-function admittedVerdict(spec: RunTargetSpec, measured: number, samples: number): TargetVerdict {
+function admittedVerdict(spec: TargetSpec, measured: number, samples: number): TargetVerdict {
   return {
     id: spec.id,
     description: 'admitted only',
@@ -41,7 +40,7 @@ function admittedVerdict(spec: RunTargetSpec, measured: number, samples: number)
   };
 }
 
-const p95 = (thresholdMin: number): RunTargetSpec => ({
+const p95 = (thresholdMin: number): TargetSpec => ({
   id: 'queue-wait.p95',
   metric: 'sr_queue_wait{actor:person}',
   stat: 'p95',
@@ -142,7 +141,7 @@ describe('judgeQueueWaitOverEveryone', () => {
   it('passes when everyone was admitted within the threshold, and leaves other targets and a run without records alone', () => {
     const records = Array.from({ length: 50 }, (_, i) => person(i / 10, true));
     const spec = p95(20);
-    const other: RunTargetSpec = {
+    const other: TargetSpec = {
       id: 'errors.rate',
       metric: 'http_req_failed',
       stat: 'rate',

@@ -14,7 +14,7 @@ const base: TargetSpec = {
 };
 
 describe('describeTarget', () => {
-  it.each<[Partial<TargetSpec>, string, string]>([
+  it.each<[Partial<Omit<TargetSpec, 'stat'>> & { stat?: string }, string, string]>([
     [{}, '95% of checkouts under 800 ms', '결제 요청의 95%가 800 ms 미만'],
     [{ op: '<=' }, '95% of checkouts within 800 ms', '결제 요청의 95%가 800 ms 이내'],
     [{ stat: 'p99.9', threshold: 2000 }, '99.9% of checkouts under 2,000 ms', '결제 요청의 99.9%가 2,000 ms 미만'],
