@@ -5,8 +5,8 @@
  * 1,000,000 Float64 values. Prints time, events per second, peak RSS and the ratio.
  * Run: npx tsx bench/simulator.ts  (figures go to docs/PERFORMANCE.md, "Sale-day simulator").
  */
-import { simulateSale } from '../harness/capacity/sale-simulator.ts';
-import type { SimulateSaleOptions } from '../harness/capacity/sale-sim-types.ts';
+import { simulateSale } from '../harness/capacity/sale-sim/simulator.ts';
+import type { SimulateSaleOptions } from '../harness/capacity/sale-sim/types.ts';
 
 let peakRss = process.memoryUsage.rss();
 const sampler = setInterval(() => {

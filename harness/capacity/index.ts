@@ -1,7 +1,9 @@
 /**
  * harness/capacity — the public API of the capacity stage: scalability fit (USL), knee,
- * queueing formulas, the fluid model of a sale-day crowd, rounds, and reading measured
- * points from CSV. Pure functions: no Node built-ins, no I/O.
+ * queueing formulas, the fluid model of a sale-day crowd, rounds, reading measured points
+ * from CSV, the sale-day simulator (sale-sim/, on the event heap, queue and random draws of
+ * sim/) and the sale plan it evaluates (sale-plan/). Pure functions: no Node built-ins, no
+ * I/O; the words for people are harness/report's.
  */
 export {
   uslAmdahlCeiling,
@@ -38,8 +40,8 @@ export { MAX_LOAD, parseMeasurements } from './parse-measurements.ts';
 export type { MeasuredPoint, ParsedMeasurements } from './parse-measurements.ts';
 export { meanThroughputByLoad, summarizeCapacityFit } from './capacity-fit-summary.ts';
 export type { CapacityFitSummary } from './capacity-fit-summary.ts';
-export { simulateSale } from './sale-simulator.ts';
-export { SALE_OUTCOMES, SIM_LIMITS } from './sale-sim-types.ts';
+export { simulateSale } from './sale-sim/simulator.ts';
+export { SALE_OUTCOMES, SIM_LIMITS } from './sale-sim/types.ts';
 export type {
   OutcomeCounts,
   PersonWaits,
@@ -50,7 +52,7 @@ export type {
   SimShop,
   SimulateSaleOptions,
   WaitDistribution,
-} from './sale-sim-types.ts';
+} from './sale-sim/types.ts';
 export {
   openingClock,
   parseSalePlan,
@@ -58,9 +60,9 @@ export {
   resolvedCapacity,
   salePlanSchema,
   withMeasuredCapacity,
-} from './sale-plan.ts';
-export type { ResolvedSalePlan, SalePlan, SalePlanInput } from './sale-plan.ts';
-export { evaluatePlan, patienceP99Minutes } from './sale-plan-evaluate.ts';
+} from './sale-plan/plan.ts';
+export type { ResolvedSalePlan, SalePlan, SalePlanInput } from './sale-plan/plan.ts';
+export { evaluatePlan, patienceP99Minutes } from './sale-plan/evaluate.ts';
 export type {
   AnnouncementAdvice,
   EvaluatePlanOptions,
@@ -70,11 +72,11 @@ export type {
   PlanResult,
   PlanWarning,
   SessionAdvice,
-} from './sale-plan-evaluate.ts';
-export { admissionRateBelow, recommendWaitingRoom } from './sale-room-settings.ts';
-export type { ProductSetting, WaitingRoomAdvice, WaitingRoomInput } from './sale-room-settings.ts';
-export type { OptionFigures, RaffleOption, RoundsOption } from './sale-plan-options.ts';
-export { buildSaleTimeline, combineTimelines } from './sale-sim-timeline.ts';
-export type { SaleTimeline, SaleTimelinePoint } from './sale-sim-timeline.ts';
+} from './sale-plan/evaluate.ts';
+export { admissionRateBelow, recommendWaitingRoom } from './sale-plan/room-settings.ts';
+export type { ProductSetting, WaitingRoomAdvice, WaitingRoomInput } from './sale-plan/room-settings.ts';
+export type { OptionFigures, RaffleOption, RoundsOption } from './sale-plan/options.ts';
+export { buildSaleTimeline, combineTimelines } from './sale-sim/timeline.ts';
+export type { SaleTimeline, SaleTimelinePoint } from './sale-sim/timeline.ts';
 export { buildCapacityProfile, clearlyPastTargets, meetsCapacityTargets } from './capacity-profile.ts';
 export type { CapacityProfile, CapacityStepMeasurement, CapacityTargets } from './capacity-profile.ts';

@@ -3,7 +3,7 @@
  * Pure, no I/O.
  */
 
-import { createMulberry32, sampleStandardNormal } from '../stats/index.ts';
+import { createMulberry32, sampleStandardNormal } from '../../stats/index.ts';
 
 /** A source of uniform numbers in [0, 1). */
 export type Uniform = () => number;

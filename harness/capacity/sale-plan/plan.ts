@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { parseDocument } from 'yaml';
-import { UsageError, describeZodIssues, withGivenValues } from '../errors.ts';
+import { UsageError, describeZodIssues, withGivenValues } from '../../errors.ts';
 
 const positive = (unit: string) => z.number(`must be ${unit}`).positive(`must be ${unit} greater than 0`);
 const nonNegative = (unit: string) => z.number(`must be ${unit}`).min(0, `must be ${unit} of 0 or more`);

@@ -7,7 +7,7 @@
  * slept counts as waiting while away, since they come back to the queue. Pure; cost
  * O(n + buckets) for n accounts.
  */
-import type { ArrivalPlan, SaleTimeline, SaleTimelinePoint } from './sale-sim-types.ts';
+import type { ArrivalPlan, SaleTimeline, SaleTimelinePoint } from './types.ts';
 
 export type { SaleTimeline, SaleTimelinePoint };
 

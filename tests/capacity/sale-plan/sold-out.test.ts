@@ -1,8 +1,8 @@
 // Issue 13: one clearly named "sold out" figure, when the last person who waited learns it, and
 // announcement advice only where it reaches someone — not for a plan where nobody waits.
 import { describe, expect, it } from 'vitest';
-import { evaluatePlan, parseSalePlan } from '../../harness/capacity/index.ts';
-import { renderPlanMarkdown, renderPlanText } from '../../harness/report/index.ts';
+import { evaluatePlan, parseSalePlan } from '../../../harness/capacity/index.ts';
+import { renderPlanMarkdown, renderPlanText } from '../../../harness/report/index.ts';
 
 describe('the sold-out figures and the announcement advice', () => {
   // The issue's plan: 100,000 people, 20,000 units, 1,000 people a minute, no waiting room.

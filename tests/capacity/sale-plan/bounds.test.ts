@@ -5,10 +5,10 @@
  * stock covers everyone.
  */
 import { describe, expect, it } from 'vitest';
-import { parseSalePlan, type SalePlanInput } from '../../harness/capacity/sale-plan.ts';
-import { evaluatePlan, type PlanProgress } from '../../harness/capacity/sale-plan-evaluate.ts';
-import { UsageError } from '../../harness/errors.ts';
-import { messageOf } from '../helpers/thrown.ts';
+import { parseSalePlan, type SalePlanInput } from '../../../harness/capacity/sale-plan/plan.ts';
+import { evaluatePlan, type PlanProgress } from '../../../harness/capacity/sale-plan/evaluate.ts';
+import { UsageError } from '../../../harness/errors.ts';
+import { messageOf } from '../../helpers/thrown.ts';
 
 const plan = (overrides: Partial<SalePlanInput> = {}): SalePlanInput => ({
   people: 20_000,

@@ -2,8 +2,8 @@
  * Checks the simulator's options before a run, so a bad number fails with a message that
  * names the option instead of producing NaN waits. Pure.
  */
-import { UsageError } from '../errors.ts';
-import type { SimulateSaleOptions } from './sale-sim-types.ts';
+import { UsageError } from '../../errors.ts';
+import type { SimulateSaleOptions } from './types.ts';
 
 const MAX_ACCOUNTS = 50_000_000;
 

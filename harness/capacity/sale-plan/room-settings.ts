@@ -7,7 +7,7 @@
  * settings"; Little 1961). Limits: Cloudflare total_active_users ≥ 200, new_users_per_minute
  * 200…total_active_users, session_duration 1–30 min. Pure, O(1).
  */
-import { littlesLawConcurrency } from './littles-law.ts';
+import { littlesLawConcurrency } from '../littles-law.ts';
 
 export type RoomWarning = 'rate-below-product-minimum' | 'journey-longer-than-session-maximum';
 

@@ -8,10 +8,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { simulateSale } from '../../harness/capacity/sale-simulator.ts';
-import type { SimulateSaleOptions } from '../../harness/capacity/sale-sim-types.ts';
+import { simulateSale } from '../../../harness/capacity/sale-sim/simulator.ts';
+import type { SimulateSaleOptions } from '../../../harness/capacity/sale-sim/types.ts';
 
-const simulator = join(import.meta.dirname, '..', '..', 'harness', 'capacity', 'sale-simulator.ts');
+const simulator = join(import.meta.dirname, '..', '..', '..', 'harness', 'capacity', 'sale-sim', 'simulator.ts');
 
 /** Runs simulateSale(options) in a child Node with a time limit; null when it did not end in time. */
 function simulateWithin(options: SimulateSaleOptions, timeoutMs: number): ReturnType<typeof simulateSale> | null {

@@ -2,7 +2,7 @@
 // the opening, admitted at μ per minute, nobody leaving — N − μt wait at minute t, and the people
 // let in during minute t had waited about t + ½ min.
 import { describe, expect, it } from 'vitest';
-import { combineTimelines, simulateSale } from '../../harness/capacity/index.ts';
+import { combineTimelines, simulateSale } from '../../../harness/capacity/index.ts';
 
 const flash = simulateSale({
   people: 1_000,

@@ -5,10 +5,10 @@
  * when to announce that it is sold out. Pure; cost: 3 + maxRounds − 1 simulator runs of the
  * plan's size at most (docs/PLAN-FORMAT.md, "Limits", has the measured time and memory).
  */
-import { simulateSale } from './sale-simulator.ts';
-import { SIM_LIMITS, type SaleSimulation, type SimPatience, type SimulateSaleOptions } from './sale-sim-types.ts';
-import { resolvedCapacity, type ResolvedSalePlan, type SalePlan } from './sale-plan.ts';
-import { admissionRateBelow, recommendWaitingRoom, type WaitingRoomAdvice } from './sale-room-settings.ts';
+import { simulateSale } from '../sale-sim/simulator.ts';
+import { SIM_LIMITS, type SaleSimulation, type SimPatience, type SimulateSaleOptions } from '../sale-sim/types.ts';
+import { resolvedCapacity, type ResolvedSalePlan, type SalePlan } from './plan.ts';
+import { admissionRateBelow, recommendWaitingRoom, type WaitingRoomAdvice } from './room-settings.ts';
 import {
   combineRounds,
   evaluateRaffle,
@@ -18,7 +18,7 @@ import {
   type OptionFigures,
   type RaffleOption,
   type RoundsOption,
-} from './sale-plan-options.ts';
+} from './options.ts';
 
 export type PlanChoice = 'one-round' | 'rounds' | 'raffle';
 

@@ -3,8 +3,8 @@
  * distributions (type-7 percentiles on sorted copies, O(n log n)), outcomes per actor,
  * the people who waited for nothing, shop load and Little's-law counters. Pure.
  */
-import { percentileSorted } from '../stats/index.ts';
-import type { ArrivalPlan } from './sale-sim-types.ts';
+import { percentileSorted } from '../../stats/index.ts';
+import type { ArrivalPlan } from './types.ts';
 import {
   SALE_OUTCOMES,
   type OutcomeCounts,
@@ -12,8 +12,8 @@ import {
   type SaleSimulation,
   type SimulateSaleOptions,
   type WaitDistribution,
-} from './sale-sim-types.ts';
-import { buildSaleTimeline, lastWaiterLearnsAt } from './sale-sim-timeline.ts';
+} from './types.ts';
+import { buildSaleTimeline, lastWaiterLearnsAt } from './timeline.ts';
 
 export const OUTCOME_CODE = { bought: 0, sold_out: 1, told_sold_out: 2, gave_up: 3, lost_place: 4 } as const;
 

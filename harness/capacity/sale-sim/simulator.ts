@@ -13,13 +13,13 @@
  * Deterministic for a seed. Cost O(E log H) for E events and heap size H, with
  * E ≤ accounts × (maxReEntries + 1) × a few events; pure, no I/O.
  */
-import { EventHeap } from './sim-event-heap.ts';
-import { TicketQueue } from './sim-ticket-queue.ts';
-import { planArrivals, type ArrivalPlan } from './sim-arrivals.ts';
-import { createRandom, drawExponential, drawLognormal, shuffleRange, type Uniform } from './sim-random.ts';
-import { summarizeSale, OUTCOME_CODE, type SaleRunRecord } from './sale-sim-summary.ts';
-import { SIM_LIMITS, type SaleSimulation, type SimulateSaleOptions, type SimPatience } from './sale-sim-types.ts';
-import { checkSimulateSaleOptions } from './sale-sim-options.ts';
+import { EventHeap } from '../sim/event-heap.ts';
+import { TicketQueue } from '../sim/ticket-queue.ts';
+import { planArrivals, type ArrivalPlan } from '../sim/arrivals.ts';
+import { createRandom, drawExponential, drawLognormal, shuffleRange, type Uniform } from '../sim/random.ts';
+import { summarizeSale, OUTCOME_CODE, type SaleRunRecord } from './summary.ts';
+import { SIM_LIMITS, type SaleSimulation, type SimulateSaleOptions, type SimPatience } from './types.ts';
+import { checkSimulateSaleOptions } from './options.ts';
 
 const ADMIT = 1;
 const SERVICE_DONE = 2;

@@ -2,8 +2,8 @@
  * Arrival times for the sale-day simulator, generated already sorted so the simulator reads
  * them in order instead of keeping them in its event heap. Pure; O(n).
  */
-import { createRandom, drawSortedUniform } from './sim-random.ts';
-import type { ArrivalPlan, SimArrivals } from './sale-sim-types.ts';
+import { createRandom, drawSortedUniform } from './random.ts';
+import type { ArrivalPlan, SimArrivals } from '../sale-sim/types.ts';
 
 export type { ArrivalPlan };
 

@@ -135,7 +135,7 @@ export interface SaleSimulation {
   readonly lastCheckoutAtMinutes: number | null;
   /** When the last person who had waited learned nothing was left (turned away at their turn or told by the announcement); null when nobody was. */
   readonly lastWaiterLearnsAtMinutes: number | null;
-  /** Accounts waiting and the waits of people let in, over time (sale-sim-timeline.ts). */
+  /** Accounts waiting and the waits of people let in, over time (timeline.ts). */
   readonly timeline: SaleTimeline;
   /** Every person's wait and whether their turn came; only with `keepPersonWaits`. */
   readonly personWaits?: PersonWaits;
@@ -196,7 +196,7 @@ export interface SaleSimulation {
   readonly endMinutes: number;
 }
 
-/** Who arrives when in a simulated sale (planArrivals in sim-arrivals.ts). */
+/** Who arrives when in a simulated sale (planArrivals in ../sim/arrivals.ts). */
 export interface ArrivalPlan {
   /** Arrival time per account, ascending (minutes from opening). */
   readonly times: Float64Array;

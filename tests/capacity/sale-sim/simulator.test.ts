@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulateSale } from '../../harness/capacity/sale-simulator.ts';
-import type { SimulateSaleOptions } from '../../harness/capacity/sale-sim-types.ts';
-import { UsageError } from '../../harness/errors.ts';
+import { simulateSale } from '../../../harness/capacity/sale-sim/simulator.ts';
+import type { SimulateSaleOptions } from '../../../harness/capacity/sale-sim/types.ts';
+import { UsageError } from '../../../harness/errors.ts';
 
 /**
  * Erlang C mean wait Wq for M/M/c, via the Erlang B recursion

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSalePlan, withMeasuredCapacity, type SalePlanInput } from '../../harness/capacity/sale-plan.ts';
-import { evaluatePlan } from '../../harness/capacity/sale-plan-evaluate.ts';
-import { recommendWaitingRoom } from '../../harness/capacity/sale-room-settings.ts';
-import { renderPlanMarkdown, renderPlanText } from '../../harness/report/index.ts';
-import { UsageError } from '../../harness/errors.ts';
-import { thrownBy } from '../helpers/thrown.ts';
+import { parseSalePlan, withMeasuredCapacity, type SalePlanInput } from '../../../harness/capacity/sale-plan/plan.ts';
+import { evaluatePlan } from '../../../harness/capacity/sale-plan/evaluate.ts';
+import { recommendWaitingRoom } from '../../../harness/capacity/sale-plan/room-settings.ts';
+import { renderPlanMarkdown, renderPlanText } from '../../../harness/report/index.ts';
+import { UsageError } from '../../../harness/errors.ts';
+import { thrownBy } from '../../helpers/thrown.ts';
 
 const small = (overrides: Partial<SalePlanInput> = {}): SalePlanInput => ({
   people: 5_000,
@@ -135,7 +135,7 @@ describe('evaluatePlan', () => {
 
   it('finds the 2021 failure in the mint-sale example and compares one round, three rounds and a raffle', () => {
     const plan = parseSalePlan(
-      readFileSync(new URL('../../scenarios/mint-sale.plan.yaml', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../scenarios/mint-sale.plan.yaml', import.meta.url), 'utf8'),
       'mint-sale.plan.yaml',
     );
     const result = evaluatePlan(plan);

@@ -2,14 +2,14 @@
  * The three ways to run a sale that `evaluatePlan` compares — one round, N rounds, a raffle —
  * each measured with the simulator under the recommended settings (admission at the margin
  * below capacity, sessions that outlast the wait, the sold-out announcement on). Rounds start
- * from Newell's fluid estimate R = ⌈N/(μ(T + W_r))⌉ (rounds.ts) and are confirmed by
+ * from Newell's fluid estimate R = ⌈N/(μ(T + W_r))⌉ (../rounds.ts) and are confirmed by
  * simulating every round; a raffle draws the winners and gives each a purchase slot. Pure.
  */
-import { roundsForMaxWait } from './rounds.ts';
-import { simulateSale } from './sale-simulator.ts';
-import type { OutcomeCounts, SaleSimulation, SimulateSaleOptions } from './sale-sim-types.ts';
-import { combineTimelines, type SaleTimeline } from './sale-sim-timeline.ts';
-import type { ResolvedSalePlan } from './sale-plan.ts';
+import { roundsForMaxWait } from '../rounds.ts';
+import { simulateSale } from '../sale-sim/simulator.ts';
+import type { OutcomeCounts, SaleSimulation, SimulateSaleOptions } from '../sale-sim/types.ts';
+import { combineTimelines, type SaleTimeline } from '../sale-sim/timeline.ts';
+import type { ResolvedSalePlan } from './plan.ts';
 
 /** What one way of running the sale gives people, summed over its rounds. */
 export interface OptionFigures {
