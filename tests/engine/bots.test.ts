@@ -5,12 +5,13 @@
  * the shop's own; attempts to skip the queue are refused by the shop's defences, let through
  * without them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { measure } from '../../harness/results/index.ts';
 import type { ScenarioInput } from '../../harness/scenario/index.ts';
-import { countOf, removeEngineRunFolders, runScenarioWithEngine, type EngineRun } from '../helpers/engine-run.ts';
+import { countOf, runScenarioWithEngine, type EngineRun } from '../helpers/engine-run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-afterAll(removeEngineRunFolders);
+const work = useTempDir('engine');
 
 const OUTCOMES = ['bought', 'sold_out', 'limit_reached', 'gave_up', 'lost_place', 'error'];
 const KINDS = ['no_token', 'forged_token', 'replayed_token'];
@@ -58,7 +59,7 @@ function unitsByRing(run: EngineRun): number[] {
 describe('bots against the reference shop, defences on (the default shop)', () => {
   let run: EngineRun;
   beforeAll(async () => {
-    run = await runScenarioWithEngine(tinyBots());
+    run = await runScenarioWithEngine(work, tinyBots());
   }, 60_000);
 
   it('runs to its end within 20 s', () => {
@@ -112,7 +113,7 @@ describe('bots against the reference shop, defences on (the default shop)', () =
 
 describe('bots against a shop with a defence off', () => {
   it('without the per-address limit, a ring buys more than the limit to its one address', async () => {
-    const run = await runScenarioWithEngine(tinyBots({ defences: { perAddressLimit: false } }));
+    const run = await runScenarioWithEngine(work, tinyBots({ defences: { perAddressLimit: false } }));
     expect(countOf(run.ingest, 'sr_units_bought{actor:bot}')).toBeGreaterThan(RINGS * PER_ADDRESS_LIMIT);
     expect(run.stats.ordersByAddress.addressesOverLimit).toBeGreaterThan(0);
     // every account of every ring bought its one unit, to its ring's address
@@ -122,7 +123,7 @@ describe('bots against a shop with a defence off', () => {
   });
 
   it('without admission tokens, checking out with no token goes straight through', async () => {
-    const run = await runScenarioWithEngine(tinyBots({ defences: { requireAdmissionToken: false } }));
+    const run = await runScenarioWithEngine(work, tinyBots({ defences: { requireAdmissionToken: false } }));
     expect(countOf(run.ingest, 'sr_bypass_attempts{kind:no_token,result:let_through}')).toBe(RINGS * RING_SIZE);
     expect(countOf(run.ingest, 'sr_bypass_attempts{kind:no_token,result:refused}')).toBe(0);
     // 2 accounts per ring buy without ever queueing; the other two pass the access check only
@@ -134,6 +135,7 @@ describe('bots against a shop with a defence off', () => {
 
   it('without binding tokens to sessions, a token replayed from another session goes through', async () => {
     const run = await runScenarioWithEngine(
+      work,
       tinyBots({ defences: { bindTokenToSession: false, perAddressLimit: false } }),
     );
     expect(countOf(run.ingest, 'sr_bypass_attempts{kind:replayed_token,result:let_through}')).toBe(RINGS * RING_SIZE);

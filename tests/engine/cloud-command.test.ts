@@ -3,10 +3,9 @@
  * the runner's own flags, the open-files limit added to Fargate's launch configuration, and the
  * local AWS credential check (real files in a temp folder) with the environment Artillery gets.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkAwsCredentials,
   cloudArtilleryArgs,
@@ -15,9 +14,9 @@ import {
   withOpenFiles,
   type CloudCommandOptions,
 } from '../../harness/engine/index.ts';
+import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-cloud-command-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('cloud-command');
 
 const BASE: CloudCommandOptions = {
   runner: 'aws-fargate',
@@ -117,7 +116,7 @@ describe('the Artillery command line', () => {
 
 describe('the local AWS credential check', () => {
   function files(credentials: string, config = ''): NodeJS.ProcessEnv {
-    const dir = mkdtempSync(join(work, 'aws-'));
+    const dir = freshDirIn(work, 'aws');
     writeFileSync(join(dir, 'credentials'), credentials);
     writeFileSync(join(dir, 'config'), config);
     return { HOME: dir, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_CONFIG_FILE: join(dir, 'config') };

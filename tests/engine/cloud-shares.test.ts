@@ -7,10 +7,9 @@
  * A worker that cannot tell its share stops with a sentence instead of running someone else's.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import {
   artilleryEnv,
@@ -23,12 +22,10 @@ import {
 import { followRecords, measure, type IngestResult } from '../../harness/results/index.ts';
 import { parseScenario, planRun, type RunPlan, type ScenarioInput } from '../../harness/scenario/index.ts';
 import { writePeoplePool } from '../../harness/cli/write-people-pool.ts';
+import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
 const WORKERS = 3;
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const work = useTempDir('cloud-shares');
 
 /** 42 entries at k = 1: 30 people and 12 bots in 3 rings of 4, arriving within ~2 s; 100 units, 1 per person, 2 per address. */
 const SCENARIO: ScenarioInput = {
@@ -110,8 +107,7 @@ describe(`the cloud test run by ${WORKERS} Artillery processes on the same files
     shop = await startShop(planRun(scenario).shop);
     try {
       plan = planRun(scenario, { targetUrl: shop.url });
-      dir = mkdtempSync(join(tmpdir(), 'saleready-cloud-shares-'));
-      dirs.push(dir);
+      dir = freshDirIn(work, 'shares');
       await writePeoplePool(plan, dir);
       botRings = (JSON.parse(readFileSync(join(dir, 'bots.json'), 'utf8')) as { ring: number }[]).map(
         (bot) => bot.ring,
@@ -217,8 +213,7 @@ describe('a worker of a split test that cannot tell its share', () => {
     const artillery = await requireArtillery();
     const scenario = parseScenario(SCENARIO);
     const plan = planRun(scenario, { targetUrl: 'http://127.0.0.1:9' });
-    const dir = mkdtempSync(join(tmpdir(), 'saleready-cloud-noshare-'));
-    dirs.push(dir);
+    const dir = freshDirIn(work, 'noshare');
     await writePeoplePool(plan, dir);
     writeCloudTest(
       compileCloudTest(plan, splitPlan(plan, 2), { command: 'npx artillery run-lambda …', runnerName: 'nowhere' }),
@@ -262,7 +257,7 @@ describe.skipIf(!isolated)(
       const script = `require(${JSON.stringify(shareModule)}).resolveShare(3).then((share) => console.log('claimed', share.index), (error) => console.log(error.message))`;
       const env: NodeJS.ProcessEnv = {
         PATH: process.env.PATH,
-        HOME: tmpdir(),
+        HOME: work,
         // what a Fargate worker has (loadgen-worker, run-cluster.ts), with dummy keys and S3 on a closed loopback port
         WORKER_ID: 'a1b2c3d4e5f6',
         ARTILLERY_TEST_RUN_ID: 'tabcd_example',

@@ -7,16 +7,15 @@
  * machine allows one).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileCloudTest, compileTest, splitPlan, writeCloudTest } from '../../harness/engine/index.ts';
 import { loadScenario, planRun } from '../../harness/scenario/index.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-compile-cloud-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('compile-cloud');
 
 describe('the cloud test of the bot storm over 3 workers', async () => {
   const plan = planRun(await loadScenario('scenarios/bot-storm.ts'), { targetUrl: 'https://shop.example.com' });

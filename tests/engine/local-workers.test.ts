@@ -10,19 +10,16 @@
  * thread), not the sale crowd, whose phases are arrivalCount.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { artilleryEnv, requireArtillery } from '../../harness/engine/index.ts';
 import { followRecords, measure, type IngestResult } from '../../harness/results/index.ts';
+import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
 const PRELOAD = join(import.meta.dirname, '..', 'helpers', 'force-cpu-count.cjs');
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const work = useTempDir('threads');
 
 /** 16 people over 2 s (8 a second, an arrival rate), each logging in, joining, being admitted, then viewing the product for 1 s. */
 const TEST = (url: string): string => `config:
@@ -62,13 +59,12 @@ async function runWithCpus(cpus: number | null): Promise<ThreadedRun> {
     admissionRatePerMinute: 1_000_000,
     maxActiveUsers: 1_000_000,
     stock: 1_000_000,
-    perPersonLimit: 1_000_000,
-    perAddressLimit: 1_000_000,
+    perPersonLimit: 1_000, // the shop's most (nobody buys here)
+    perAddressLimit: 1_000,
     service: { s0Ms: 1 },
   });
   try {
-    const dir = mkdtempSync(join(tmpdir(), 'saleready-threads-'));
-    dirs.push(dir);
+    const dir = freshDirIn(work, 'run');
     writeFileSync(join(dir, 'test.yml'), TEST(shop.url));
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(PLAN));
     const env = artilleryEnv(process.env);

@@ -1,26 +1,23 @@
 // Artillery as saleready finds and starts it: the real install in node_modules, the real CLI.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EnvironmentError, ExitCode } from '../../harness/errors.ts';
 import { artilleryEnv, findArtillery, requireArtillery } from '../../harness/engine/locate-artillery.ts';
+import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
+import { rejectionOf } from '../helpers/thrown.ts';
 
 const execFileAsync = promisify(execFile);
 const repoRoot = join(import.meta.dirname, '..', '..');
 const projectBin = join(repoRoot, 'node_modules', '.bin');
-const scratchRoots: string[] = [];
-afterAll(() => {
-  for (const root of scratchRoots) rmSync(root, { recursive: true, force: true });
-});
+const work = useTempDir('artillery');
 
 /** A scratch checkout holding only what `files` lists (path → content). */
 function scratchCheckout(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'saleready-artillery-'));
-  scratchRoots.push(root);
+  const root = freshDirIn(work, 'checkout');
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), content);
@@ -76,11 +73,10 @@ describe('finding Artillery', () => {
 
   it('requireArtillery fails with an environment error (exit 3) that says to run `npm run setup`', async () => {
     const root = scratchCheckout({ 'package.json': '{}' });
-    const failure = await requireArtillery(root).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(EnvironmentError);
-    expect((failure as EnvironmentError).exitCode).toBe(ExitCode.environment);
-    expect((failure as EnvironmentError).message).toContain(join(root, 'node_modules', 'artillery'));
-    expect((failure as EnvironmentError).hints.join(' ')).toContain('npm run setup');
+    const failure = await rejectionOf(() => requireArtillery(root), EnvironmentError);
+    expect(failure.exitCode).toBe(ExitCode.environment);
+    expect(failure.message).toContain(join(root, 'node_modules', 'artillery'));
+    expect(failure.hints.join(' ')).toContain('npm run setup');
   });
 });
 

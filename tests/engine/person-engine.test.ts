@@ -7,13 +7,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestEngineRecords, measure } from '../../harness/results/index.ts';
 import type { ScenarioInput } from '../../harness/scenario/index.ts';
 import { percentile } from '../../harness/stats/index.ts';
-import { countOf, removeEngineRunFolders, runScenarioWithEngine, type EngineRun } from '../helpers/engine-run.ts';
+import { countOf, runScenarioWithEngine, type EngineRun } from '../helpers/engine-run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-afterAll(removeEngineRunFolders);
+const work = useTempDir('engine');
 
 /** 150 people for 40 units at k = 1 over 10 s, a waiting room admitting 600 a minute. */
 const SALE: ScenarioInput = {
@@ -51,7 +52,7 @@ function rawSamples(run: EngineRun): RawSample[] {
 describe('the person engine against the truth', () => {
   let run: EngineRun;
   beforeAll(async () => {
-    run = await runScenarioWithEngine(SALE, { engineSettings: { rawSamples: true } });
+    run = await runScenarioWithEngine(work, SALE, { engineSettings: { rawSamples: true } });
   }, 90_000);
 
   it('brings exactly the planned crowd, and counts every request the shop answered', () => {
@@ -108,7 +109,7 @@ describe('a run stopped half-way', () => {
   it('stops Artillery, says so, and keeps what was measured until then', async () => {
     // stopped once 20 people have arrived (Artillery's start takes 2–4 s on a busy machine)
     const controller = new AbortController();
-    const run = await runScenarioWithEngine(SALE, {
+    const run = await runScenarioWithEngine(work, SALE, {
       signal: controller.signal,
       onProgress: (ingest) => {
         if (countOf(ingest, 'sr_arrivals') >= 20) controller.abort();

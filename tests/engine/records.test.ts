@@ -4,11 +4,8 @@
  * harness/stats makes of the same values; its outcome list is the harness's; and its crowd
  * gives every arrival exactly one identity, in the planned numbers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestEngineRecords, JOURNEY_TAG_VALUES, listRecordFiles, measure } from '../../harness/results/index.ts';
 import {
   createHistogram,
@@ -18,21 +15,18 @@ import {
   percentile,
   recordValue,
 } from '../../harness/stats/index.ts';
+import { useTempDirEach } from '../helpers/temp-dir.ts';
 
 const require = createRequire(import.meta.url);
 const { createRecorder } = require('../../harness/engine/artillery-engine-saleready/records.js');
 const { OUTCOMES } = require('../../harness/engine/artillery-engine-saleready/metrics.js');
 const { createCrowd } = require('../../harness/engine/artillery-engine-saleready/crowd.js');
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
 describe('the engine’s records, read back', () => {
+  const recordsDir = useTempDirEach('records');
+
   it('hold 20,000 latencies from 1 µs to 10 min in exactly the buckets harness/stats puts them in, over 4 seconds and 3 flushes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'saleready-records-'));
-    dirs.push(dir);
+    const dir = recordsDir();
     const recorder = createRecorder(dir, { engine: 'saleready', engineVersion: 'test' }, { flushMs: 3_600_000 });
     const random = createMulberry32(7);
     const ours = createHistogram();
@@ -77,8 +71,7 @@ describe('the engine’s records, read back', () => {
   });
 
   it('counts a line it cannot read as bad, and keeps reading', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'saleready-records-'));
-    dirs.push(dir);
+    const dir = recordsDir();
     const recorder = createRecorder(dir, { engine: 'saleready', engineVersion: 'test' });
     recorder.count('http_reqs', { step: 'login', actor: 'person' }, 1, Date.UTC(2026, 10, 30));
     recorder.close();

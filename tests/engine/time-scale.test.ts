@@ -30,13 +30,14 @@
  * measured p50 1.010, p95 1.008 (p50 ≈ 4.05 min, p95 ≈ 6.0 min at both k; load average 5).
  * Runs: k = 15 has 2,100 people (~47 s), k = 45 has 700 (~20 s); both admit everyone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { measure } from '../../harness/results/index.ts';
 import type { ScenarioInput } from '../../harness/scenario/index.ts';
 import { percentile } from '../../harness/stats/index.ts';
-import { countOf, removeEngineRunFolders, runScenarioWithEngine, type EngineRun } from '../helpers/engine-run.ts';
+import { countOf, runScenarioWithEngine, type EngineRun } from '../helpers/engine-run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-afterAll(removeEngineRunFolders);
+const work = useTempDir('engine');
 
 const PEOPLE = 31_500;
 const WAIT = 'sr_queue_wait{actor:person}';
@@ -97,7 +98,7 @@ describe('the same sale at k = 15 and k = 45', () => {
   const waits = new Map<number, SaleTimeWaits>();
   beforeAll(async () => {
     for (const k of [15, 45]) {
-      const run = await runScenarioWithEngine(sale(k));
+      const run = await runScenarioWithEngine(work, sale(k));
       runs.set(k, run);
       waits.set(k, saleTimeWaits(run));
     }

@@ -1,7 +1,6 @@
 // Runs a scenario through the real person engine inside real Artillery against a real
-// reference shop started for it, in a fresh temp folder; removes the folders afterwards.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// reference shop started for it, each run in a fresh folder inside `work` (a folder of useTempDir,
+// tests/helpers/temp-dir.ts, removed with it).
 import { join } from 'node:path';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import {
@@ -14,8 +13,7 @@ import {
 } from '../../harness/engine/index.ts';
 import { measure, type IngestResult } from '../../harness/results/index.ts';
 import { parseScenario, planRun, type RunPlan, type ScenarioInput } from '../../harness/scenario/index.ts';
-
-const dirs: string[] = [];
+import { freshDirIn } from './temp-dir.ts';
 
 export interface EngineRun {
   readonly dir: string;
@@ -34,6 +32,7 @@ export interface RunScenarioWithEngineOptions {
 }
 
 export async function runScenarioWithEngine(
+  work: string,
   input: ScenarioInput,
   options: RunScenarioWithEngineOptions = {},
 ): Promise<EngineRun> {
@@ -41,8 +40,7 @@ export async function runScenarioWithEngine(
   const shop = await startShop(planRun(parseScenario(input)).shop);
   try {
     const plan = planRun(parseScenario(input), { targetUrl: shop.url });
-    const dir = mkdtempSync(join(tmpdir(), 'saleready-engine-'));
-    dirs.push(dir);
+    const dir = freshDirIn(work, 'run');
     const compiled = compileTest(plan);
     const extra = Object.entries(options.engineSettings ?? {}).map(
       ([key, value]) => `      ${key}: ${JSON.stringify(value)}`,
@@ -70,8 +68,4 @@ export async function runScenarioWithEngine(
 /** A counter's total (0 when nothing was recorded). */
 export function countOf(ingest: IngestResult, selector: string): number {
   return measure(ingest, selector, 'count')?.value ?? 0;
-}
-
-export function removeEngineRunFolders(): void {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
