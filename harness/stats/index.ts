@@ -58,7 +58,8 @@ export {
 } from './target-spec.ts';
 export { compareWithThreshold } from './compare-with-threshold.ts';
 export { evaluateTarget } from './evaluate-target.ts';
-export { describeTarget } from './describe-target.ts';
+export { describeTarget, describeStatistic, type DescribedTarget } from './describe-target.ts';
+export type { TargetSubject, TargetVerb } from './target-subject.ts';
 export { summarizeVerdicts } from './summarize-verdicts.ts';
 export { MissingMetricError, assertMeasured } from './missing-metric-error.ts';
 export { countOrderInversions } from './order-inversions.ts';

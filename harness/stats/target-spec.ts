@@ -1,3 +1,4 @@
+import type { TargetSubject } from './target-subject.ts';
 import type { Comparator } from './target-verdict.ts';
 
 /** A percentile statistic: `p95`, `p99.9` (k6's `p(95)` is read as `p95` before it gets here). */
@@ -36,8 +37,8 @@ export interface TargetSpec {
   readonly scale?: number;
   /** Fewest samples to judge on; default `defaultMinSamples(stat)`. */
   readonly minSamples?: number;
-  /** What is measured, in words for reports, e.g. { en: 'checkouts', ko: '결제 요청' }. Default: the metric name. */
-  readonly subject?: string | { readonly en: string; readonly ko: string };
+  /** What is measured, in words for the generated descriptions, e.g. { en: 'checkouts', ko: '결제 요청' }. Default: the metric. */
+  readonly subject?: string | TargetSubject;
 }
 
 /** What a run measured for one target; null when the metric never appeared. */

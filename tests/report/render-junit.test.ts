@@ -80,7 +80,7 @@ describe('renderMarkdownReport', () => {
     expect(markdown.split('\n')[0]).toBe('## ❌ FAIL: small-sale');
     // Text in cells is escaped for markdown (`_` and `<` render as themselves); ids are code.
     expect(markdown).toContain(
-      '| the rate of http\\_req\\_failed{step:checkout} under 1% (`errors.checkout`)<br>measured 3.213%, target &lt; 1% | 3.213%<br>95% interval: 1.637% – 6.211% | 249 | ❌ FAIL |',
+      '| The rate of http\\_req\\_failed{step:checkout} under 1% (`errors.checkout`)<br>measured 3.213%, target &lt; 1% | 3.213%<br>95% interval: 1.637% – 6.211% | 249 | ❌ FAIL |',
     );
     expect(markdown).toMatch(/\| Queue wait of admitted people, sale time, ×30 \| p50 .* · p95 .* · p99 .* \|/);
     expect(markdown).toContain('measured run time × 30');

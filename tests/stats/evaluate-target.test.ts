@@ -138,7 +138,7 @@ describe('evaluateTarget', () => {
     const ok = evaluateTarget(spec, { value: 0, interval: [0, 0], samples: 1 });
     expect(ok.verdict).toBe('pass');
     expect(ok.note).toBeUndefined();
-    expect(ok.description).toBe('no oversold_orders');
+    expect(ok.description).toBe('No oversold_orders');
     const bad = evaluateTarget(spec, { value: 3, interval: null, samples: 800 });
     expect(bad.verdict).toBe('fail');
     expect(bad.note).toBe('measured 3, target == 0');
