@@ -2,8 +2,7 @@
 // own, against the real reference shop: through the run's entry point (startBrowsersBesideLoad),
 // rerun by hand from the run folder with Artillery alone, and stopped midway.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,9 +19,10 @@ import {
 import { startBrowsersBesideLoad } from '../../harness/cli/run-extras.ts';
 import { loadScenario, planRun } from '../../harness/scenario/index.ts';
 import { GENEROUS_TARGETS, writeTinyScenario } from '../helpers/tiny-scenario.ts';
+import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
 const execFileAsync = promisify(execFile);
-const work = mkdtempSync(join(tmpdir(), 'saleready-browsers-'));
+const work = useTempDir('browsers');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const STEPS = ['open_login', 'log_in', 'wait_in_queue', 'product_page', 'buy'];
 
@@ -84,7 +84,7 @@ async function waitForLines(path: string, kind: string, count: number, timeoutMs
 describe('real people in Chromium beside the crowd (Artillery Playwright engine)', () => {
   it('arrive at the opening, wait in the queue, buy the two units or see "sold out", with PNG screenshots and timed steps', async () => {
     shop.reset();
-    const runDir = mkdtempSync(join(work, 'run-'));
+    const runDir = freshDirIn(work, 'run');
     const scenario = await loadScenario(
       writeTinyScenario(work, 'browsers', { people: 20, stock: 20, targets: GENEROUS_TARGETS }),
     );
@@ -127,7 +127,7 @@ describe('real people in Chromium beside the crowd (Artillery Playwright engine)
 
   it('reruns from the run folder with Artillery alone', async () => {
     shop.reset();
-    const runDir = mkdtempSync(join(work, 'rerun-'));
+    const runDir = freshDirIn(work, 'rerun');
     // Written by a run that is stopped before anyone arrives: the files stay.
     const stopped = new AbortController();
     stopped.abort();
@@ -168,7 +168,7 @@ describe('real people in Chromium beside the crowd (Artillery Playwright engine)
     ).json()) as { sessionId: string };
     await fetch(`${shop.url}/api/queue/join`, { method: 'POST', headers: { 'X-Session': login.sessionId } });
     await expect.poll(() => shop.stats().activeUsers, { timeout: 5_000 }).toBe(1);
-    const runDir = mkdtempSync(join(work, 'stopped-'));
+    const runDir = freshDirIn(work, 'stopped');
     const stop = new AbortController();
     const running = runBrowsers({ targetUrl: shop.url, people: 2, runDir, maxQueueMs: 50_000, signal: stop.signal });
     const tag = await browserRunTag(runDir, 20_000);

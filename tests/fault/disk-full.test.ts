@@ -7,19 +7,19 @@
  * and readable, and no half-written report file is left behind looking whole.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestEngineRecords, listRecordFiles, measure } from '../../harness/results/index.ts';
 import { writeTinyScenario } from '../helpers/tiny-scenario.ts';
 import { startRun } from './fault-run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-fault-disk-'));
+const work = useTempDir('fault-disk');
 const mounts: string[] = [];
+// unmounted before the folder is removed: after-hooks run in reverse order
 afterAll(() => {
   for (const mount of mounts) execFileSync('umount', [mount]);
-  rmSync(work, { recursive: true, force: true });
 });
 
 /** A tmpfs of `size` at a new folder, or the reason it cannot be mounted. */

@@ -4,18 +4,16 @@
  * incomplete report that names the signal, and the engine's records kept and equal to what
  * the report was built from.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { ingestEngineRecords, listRecordFiles, measure } from '../../harness/results/index.ts';
 import type { RunSummary } from '../../harness/report/index.ts';
 import { writeTinyScenario } from '../helpers/tiny-scenario.ts';
 import { crowdArtillery, startRun } from './fault-run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-fault-engine-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('fault-engine');
 
 describe('fault: the engine killed mid-run', () => {
   it('SIGKILL to Artillery’s process group: exit 4, an incomplete report naming SIGKILL, the records kept', async () => {

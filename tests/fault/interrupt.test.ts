@@ -6,16 +6,15 @@
  * ends in exit 4. The report then agrees with the shop: the units it says were sold are the
  * shop's, and the people who bought are accounted for.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../harness/report/index.ts';
 import { writeTinyScenario } from '../helpers/tiny-scenario.ts';
 import { crowdArtillery, startRun } from './fault-run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-fault-interrupt-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('fault-interrupt');
 
 function onlySummary(out: string): { runDir: string; summary: RunSummary } {
   const names = readdirSync(out);

@@ -7,17 +7,16 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestEngineRecords, listRecordFiles, measure } from '../../harness/results/index.ts';
 import type { RunSummary } from '../../harness/report/index.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 import { startRun } from './fault-run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-fault-shop-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('fault-shop');
 
 describe('fault: the shop killed mid-run', () => {
   it('the run ends at its time with exit 1; the report names when the target stopped answering', async () => {
