@@ -1,7 +1,7 @@
 /**
  * saleready's words, one place for every stage: the languages its reports speak, the steps of
- * a sale-day journey and the ways a person's journey ends, and how numbers, shares and
- * durations are written for people. Pure: no I/O, no stage imports.
+ * a sale-day journey (and their requests in words) and the ways a person's journey ends, and how
+ * numbers, shares and durations are written for people. Pure: no I/O, no stage imports.
  */
 
 /** Languages of generated words: English and Korean. */
@@ -11,6 +11,30 @@ export type Language = (typeof LANGUAGES)[number];
 /** The requests of a person's journey, in order (docs/METRICS.md `step`). */
 export const JOURNEY_STEPS = ['login', 'join', 'poll', 'product', 'cart', 'checkout'] as const;
 export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+
+/** A step's requests in words: plural and one in English, and Korean (target sentences, comparisons). */
+export interface StepWords {
+  readonly en: string;
+  readonly enOne: string;
+  readonly ko: string;
+}
+
+const STEP_WORDS: Readonly<Record<JourneyStep | 'probe', StepWords>> = {
+  login: { en: 'logins', enOne: 'login', ko: '로그인 요청' },
+  join: { en: 'queue joins', enOne: 'queue join', ko: '대기열 진입 요청' },
+  poll: { en: 'queue polls', enOne: 'queue poll', ko: '대기 순번 조회' },
+  product: { en: 'product views', enOne: 'product view', ko: '상품 조회' },
+  cart: { en: 'add-to-cart requests', enOne: 'add-to-cart request', ko: '장바구니 담기 요청' },
+  checkout: { en: 'checkouts', enOne: 'checkout', ko: '결제 요청' },
+  probe: { en: 'probe requests', enOne: 'probe request', ko: '점검 요청' },
+};
+
+/** The words for a step's requests (docs/METRICS.md `step`); another step's as "<step> requests". */
+export function stepWords(step: string): StepWords {
+  return Object.hasOwn(STEP_WORDS, step)
+    ? STEP_WORDS[step as JourneyStep]
+    : { en: `${step} requests`, enOne: `${step} request`, ko: `${step} 요청` };
+}
 
 /** How a person's (or bot's) journey ends (docs/METRICS.md `sr_outcome`). */
 export const OUTCOMES = ['bought', 'sold_out', 'limit_reached', 'gave_up', 'lost_place', 'error'] as const;

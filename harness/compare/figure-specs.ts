@@ -1,5 +1,6 @@
 import { aggregateOf, runDurationSeconds, JOURNEY_TAG_VALUES } from '../results/index.ts';
-import type { Histogram } from '../stats/index.ts';
+import { describeStatistic, type Histogram, type TargetSubject } from '../stats/index.ts';
+import { stepWords } from '../vocabulary.ts';
 import type { BetterWhen, Bilingual, FigureKind, FigureUnit } from './comparison-types.ts';
 import type { LoadedRun } from './load-run.ts';
 
@@ -25,24 +26,11 @@ export interface FigureSpec {
   readonly sample: (run: LoadedRun) => FigureSample;
 }
 
-const STEP_WORDS: Record<string, Bilingual> = {
-  login: { en: 'logins', ko: '로그인' },
-  join: { en: 'queue joins', ko: '대기열 진입' },
-  poll: { en: 'queue polls', ko: '대기 순번 조회' },
-  product: { en: 'product views', ko: '상품 조회' },
-  cart: { en: 'add-to-carts', ko: '장바구니 담기' },
-  checkout: { en: 'checkouts', ko: '결제' },
-  probe: { en: 'probe requests', ko: '점검 요청' },
-};
 const PERCENTILES = [
   { stat: 'p50', p: 0.5 },
   { stat: 'p95', p: 0.95 },
   { stat: 'p99', p: 0.99 },
 ] as const;
-
-export function stepWords(step: string): Bilingual {
-  return STEP_WORDS[step] ?? { en: `${step} requests`, ko: `${step} 요청` };
-}
 
 function histogramSample(run: LoadedRun, selector: string, p: number, scale: number): FigureSample {
   const aggregate = aggregateOf(run.ingest, selector);
@@ -65,10 +53,7 @@ function latencySpecs(a: LoadedRun, b: LoadedRun): FigureSpec[] {
       const metric = `http_req_duration{step:${step}}`;
       return {
         id: `latency.${step}.${stat}`,
-        label: {
-          en: `${stat === 'p50' ? 'half' : `${stat.slice(1)}%`} of ${words.en}`,
-          ko: `${words.ko} ${stat === 'p50' ? '절반' : `${stat.slice(1)}%`}`,
-        },
+        label: { en: describeStatistic(stat, words, 'en'), ko: describeStatistic(stat, words, 'ko') },
         kind: 'latency' as const,
         unit: 'ms' as const,
         betterWhen: 'lower' as const,
@@ -84,14 +69,18 @@ function latencySpecs(a: LoadedRun, b: LoadedRun): FigureSpec[] {
   );
 }
 
+/** People's waits in the queue, shown in sale time: "95% of people's queue waits (sale time)". */
+const QUEUE_WAITS: TargetSubject = {
+  en: "people's queue waits",
+  ko: '대기 시간',
+  note: { en: 'sale time', ko: '판매 시간 기준' },
+};
+
 function queueWaitSpecs(): FigureSpec[] {
   const metric = 'sr_queue_wait{actor:person}';
   return PERCENTILES.map(({ stat, p }) => ({
     id: `queue-wait.${stat}`,
-    label: {
-      en: `${stat === 'p50' ? 'half' : `${stat.slice(1)}%`} of people's queue waits (sale time)`,
-      ko: `대기 시간 ${stat === 'p50' ? '절반' : `${stat.slice(1)}%`} (판매 시간 기준)`,
-    },
+    label: { en: describeStatistic(stat, QUEUE_WAITS, 'en'), ko: describeStatistic(stat, QUEUE_WAITS, 'ko') },
     kind: 'queue-wait' as const,
     unit: 'ms' as const,
     betterWhen: 'lower' as const,

@@ -11,12 +11,14 @@
  * last admission. Cost O(n log n) for n people.
  */
 import {
+  describeTarget,
   kaplanMeier,
   kaplanMeierQuantile,
   percentileOfStat,
   survivalAt,
   type KaplanMeierCurve,
   type TargetSpec,
+  type TargetSubject,
   type TargetVerdict,
 } from '../stats/index.ts';
 import type { PersonRecord } from './ingest-engine-records.ts';
@@ -99,6 +101,17 @@ export type RunTargetVerdict = TargetVerdict & { readonly overEveryone?: WaitsOv
 
 /** Minutes in one of a wait target's units (`ms` as scenarios compile them, or `s`, `min`, `h`). */
 const MINUTES_PER_UNIT: Readonly<Record<string, number>> = { ms: 1 / 60_000, s: 1 / 60, min: 1, h: 60 };
+/** Everyone who joined the queue, waiting: "95% of people who joined wait at most 20 min in the queue". */
+const PEOPLE_WHO_JOINED: TargetSubject = {
+  en: 'people who joined',
+  ko: '줄을 선 사람',
+  every: { en: 'every person who joined', ko: '줄을 선 모든 사람' },
+  verb: { en: 'wait', enOne: 'waits', ko: '기다림', where: { en: 'in the queue', ko: '대기열에서' } },
+  note: {
+    en: 'sale time; Kaplan–Meier, people who left censored',
+    ko: '판매 시간 기준, 카플란-마이어: 떠난 사람은 중도 절단',
+  },
+};
 const share = (value: number): string => `${Number((value * 100).toPrecision(3))}%`;
 const people = (value: number): string => value.toLocaleString('en-US');
 
@@ -161,15 +174,11 @@ function judgeOne(verdict: TargetVerdict, spec: TargetSpec, over: QueueWaitOverE
       samples: verdict.samples,
     },
   };
-  const who =
-    spec.stat === 'max' ? 'every person who joined waits' : `${spec.stat.slice(1)}% of people who joined wait`;
+  const words = { ...spec, subject: PEOPLE_WHO_JOINED, description: undefined, descriptionKo: undefined };
   const base = {
     ...verdict,
-    description: `${who[0]!.toUpperCase()}${who.slice(1)} at most ${minutes(threshold)} in the queue (sale time; Kaplan–Meier, people who left censored)`,
-    descriptionKo:
-      spec.stat === 'max'
-        ? `줄을 선 모든 사람이 대기열에서 ${inMinutes(threshold)}분 이내로 기다림 (판매 시간 기준, 카플란-마이어: 떠난 사람은 중도 절단)`
-        : `줄을 선 사람의 ${spec.stat.slice(1)}%가 대기열에서 ${inMinutes(threshold)}분 이내로 기다림 (판매 시간 기준, 카플란-마이어: 떠난 사람은 중도 절단)`,
+    description: describeTarget(words, 'en'),
+    descriptionKo: describeTarget(words, 'ko'),
     samples: over.joined,
     confidence: curve.confidence,
     overEveryone,

@@ -1,47 +1,51 @@
 /**
  * Compiles a scenario's targets into TargetSpecs (docs/METRICS.md), each with a sentence
- * that says its intent ("95% of checkouts under 800 ms"). The same sentences label the
- * ensure conditions of the generated Artillery test. Pure: no I/O.
+ * that says its intent ("95% of checkouts under 800 ms"), made by stats' generator
+ * (`describeTarget`) from the words of what each target measures. The same sentences label
+ * the ensure conditions of the generated Artillery test. Pure: no I/O.
  */
-import { formatPercent } from '../vocabulary.ts';
+import { describeTarget, type TargetSpec, type TargetSubject } from '../stats/index.ts';
+import { formatNumber, stepWords } from '../vocabulary.ts';
 import { scaleCount } from './time-scale.ts';
 import type { JourneyStep, Scenario } from './scenario-schema.ts';
-import type { TargetSpec } from '../stats/index.ts';
 
 type PercentileKey = 'p50' | 'p90' | 'p95' | 'p99' | 'max';
 const PERCENTILE_KEYS: readonly PercentileKey[] = ['p50', 'p90', 'p95', 'p99', 'max'];
 
-/** Korean nouns for the same requests. */
-const STEP_NOUNS_KO: Record<JourneyStep, string> = {
-  login: '로그인 요청',
-  join: '대기열 입장 요청',
-  poll: '대기 순번 조회',
-  product: '상품 조회',
-  cart: '장바구니 요청',
-  checkout: '결제 요청',
+const SALE_TIME = { en: 'sale time', ko: '판매 시간 기준' };
+const PEOPLE_WAITING: TargetSubject = {
+  en: 'people',
+  ko: '사람들',
+  every: { en: 'every person', ko: '모든 사람' },
+  verb: { en: 'wait', enOne: 'waits', ko: '기다림', where: { en: 'in the queue', ko: '대기열에서' } },
+  note: SALE_TIME,
 };
+const REQUESTS_FAILING: TargetSubject = { en: 'requests', ko: '요청', verb: { en: 'fail', ko: '실패' } };
+const PEOPLE_BUYING: TargetSubject = { en: 'people', ko: '사람들', verb: { en: 'buy', ko: '구매' } };
+const STOCK = { en: 'the stock', ko: '재고' };
 
-/** "95%", "절반", "모든": the Korean quantifier of a percentile key. */
-function quantifierKo(key: PercentileKey): string {
-  if (key === 'max') return '모두';
-  if (key === 'p50') return '절반';
-  return `${key.slice(1)}%`;
+/** The spec with its sentences, from stats' generator (in the words of `subject`). */
+function described(spec: Omit<TargetSpec, 'description' | 'descriptionKo'>, subject: TargetSubject): TargetSpec {
+  const words = { ...spec, subject };
+  return { ...spec, description: describeTarget(words, 'en'), descriptionKo: describeTarget(words, 'ko') };
 }
 
-const STEP_NOUNS: Record<JourneyStep, readonly [singular: string, plural: string]> = {
-  login: ['login', 'logins'],
-  join: ['queue join', 'queue joins'],
-  poll: ['queue poll', 'queue polls'],
-  product: ['product view', 'product views'],
-  cart: ['add-to-cart request', 'add-to-cart requests'],
-  checkout: ['checkout', 'checkouts'],
-};
-
-/** "95% of", "half of", "every": the quantifier for a percentile key. */
-function quantifier(key: PercentileKey, plural: string, singular: string): string {
-  if (key === 'max') return `every ${singular}`;
-  if (key === 'p50') return `half of ${plural}`;
-  return `${key.slice(1)}% of ${plural}`;
+/**
+ * A count of units judged as the share of the stock the scenario names: said as that share
+ * ("At least 90% of the stock is sold"), with the count of this run in the note.
+ */
+function stockShare(
+  spec: Omit<TargetSpec, 'description' | 'descriptionKo'>,
+  share: number,
+  verb: TargetSubject['verb'],
+  stock: number,
+): TargetSpec {
+  const note = {
+    en: `${formatNumber(spec.threshold)} of ${formatNumber(stock)} units in this run`,
+    ko: `이번 실행에서 ${formatNumber(stock)}개 중 ${formatNumber(spec.threshold)}개`,
+  };
+  const words = { ...spec, stat: 'share' as const, threshold: share, unit: 'ratio', subject: { ...STOCK, verb, note } };
+  return { ...spec, description: describeTarget(words, 'en'), descriptionKo: describeTarget(words, 'ko') };
 }
 
 function latencyTargets(latency: Scenario['targets']['latency']): TargetSpec[] {
@@ -50,20 +54,22 @@ function latencyTargets(latency: Scenario['targets']['latency']): TargetSpec[] {
     JourneyStep,
     Partial<Record<PercentileKey, number>>,
   ][]) {
-    const [singular, plural] = STEP_NOUNS[step];
     for (const key of PERCENTILE_KEYS) {
       const ms = limits[key];
       if (ms === undefined) continue;
-      specs.push({
-        id: `latency.${step}.${key}`,
-        description: `${quantifier(key, plural, singular)} under ${ms} ms`.replace(/^./, (c) => c.toUpperCase()),
-        descriptionKo: `${STEP_NOUNS_KO[step]}의 ${quantifierKo(key)}가 ${ms} ms 미만`,
-        metric: `http_req_duration{step:${step}}`,
-        stat: key,
-        op: '<',
-        threshold: ms,
-        unit: 'ms',
-      });
+      specs.push(
+        described(
+          {
+            id: `latency.${step}.${key}`,
+            metric: `http_req_duration{step:${step}}`,
+            stat: key,
+            op: '<',
+            threshold: ms,
+            unit: 'ms',
+          },
+          stepWords(step),
+        ),
+      );
     }
   }
   return specs;
@@ -74,19 +80,20 @@ function queueWaitTargets(waits: Scenario['targets']['queueWaitMinutes'], timeSc
   for (const key of PERCENTILE_KEYS) {
     const minutes = waits?.[key];
     if (minutes === undefined) continue;
-    const who =
-      key === 'max' ? 'every person waits' : key === 'p50' ? 'half of people wait' : `${key.slice(1)}% of people wait`;
-    specs.push({
-      id: `queue-wait.${key}`,
-      description: `${who} at most ${minutes} min in the queue (sale time)`.replace(/^./, (c) => c.toUpperCase()),
-      descriptionKo: `${key === 'max' ? '모든 사람이' : key === 'p50' ? '사람들의 절반이' : `사람들의 ${key.slice(1)}%가`} 대기열에서 ${minutes}분 이내로 기다림 (판매 시간 기준)`,
-      metric: 'sr_queue_wait{actor:person}',
-      stat: key,
-      op: '<=',
-      threshold: minutes * 60_000,
-      unit: 'ms',
-      scale: timeScale,
-    });
+    specs.push(
+      described(
+        {
+          id: `queue-wait.${key}`,
+          metric: 'sr_queue_wait{actor:person}',
+          stat: key,
+          op: '<=',
+          threshold: minutes * 60_000,
+          unit: 'ms',
+          scale: timeScale,
+        },
+        PEOPLE_WAITING,
+      ),
+    );
   }
   return specs;
 }
@@ -97,68 +104,77 @@ export function compileTargets(scenario: Scenario): TargetSpec[] {
   const stock = scaleCount(scenario.sale.stock, scenario.timeScale);
   const specs = [...latencyTargets(targets.latency)];
   if (targets.errorRate !== undefined) {
-    specs.push({
-      id: 'errors.rate',
-      description: `At most ${formatPercent(targets.errorRate)} of requests fail`,
-      descriptionKo: `실패한 요청이 ${formatPercent(targets.errorRate)} 이하`,
-      metric: 'http_req_failed',
-      stat: 'rate',
-      op: '<=',
-      threshold: targets.errorRate,
-      unit: 'ratio',
-    });
+    specs.push(
+      described(
+        {
+          id: 'errors.rate',
+          metric: 'http_req_failed',
+          stat: 'rate',
+          op: '<=',
+          threshold: targets.errorRate,
+          unit: 'ratio',
+        },
+        REQUESTS_FAILING,
+      ),
+    );
   }
   specs.push(...queueWaitTargets(targets.queueWaitMinutes, scenario.timeScale));
   if (targets.servedShare?.people !== undefined) {
-    specs.push({
-      id: 'served.people',
-      description: `At least ${formatPercent(targets.servedShare.people)} of people buy`,
-      descriptionKo: `사람들의 ${formatPercent(targets.servedShare.people)} 이상이 구매`,
-      metric: 'sr_outcome{actor:person,outcome:bought}',
-      stat: 'share',
-      op: '>=',
-      threshold: targets.servedShare.people,
-      unit: 'ratio',
-      of: 'sr_arrivals{actor:person}',
-    });
+    specs.push(
+      described(
+        {
+          id: 'served.people',
+          metric: 'sr_outcome{actor:person,outcome:bought}',
+          stat: 'share',
+          op: '>=',
+          threshold: targets.servedShare.people,
+          unit: 'ratio',
+          of: 'sr_arrivals{actor:person}',
+        },
+        PEOPLE_BUYING,
+      ),
+    );
   }
   if (targets.servedShare?.stock !== undefined) {
-    const units = Math.ceil(targets.servedShare.stock * stock - 1e-9);
-    specs.push({
+    const share = targets.servedShare.stock;
+    const units = Math.ceil(share * stock - 1e-9);
+    const spec = {
       id: 'served.stock',
-      description: `At least ${formatPercent(targets.servedShare.stock)} of the stock is sold (${units} of ${stock} units in this run)`,
-      descriptionKo: `재고의 ${formatPercent(targets.servedShare.stock)} 이상 판매 (이번 실행에서 ${stock}개 중 ${units}개)`,
       metric: 'sr_units_bought',
       stat: 'count',
       op: '>=',
       threshold: units,
       unit: 'count',
-    });
+    } as const;
+    specs.push(stockShare(spec, share, { en: 'is sold', ko: '판매' }, stock));
   }
   if (targets.bots !== undefined) {
-    const units = Math.floor(targets.bots.maxStockShare * stock + 1e-9);
-    specs.push({
+    const share = targets.bots.maxStockShare;
+    const units = Math.floor(share * stock + 1e-9);
+    const spec = {
       id: 'bots.stock-share',
-      description: `Bots buy at most ${formatPercent(targets.bots.maxStockShare)} of the stock (${units} of ${stock} units in this run)`,
-      descriptionKo: `봇 구매가 재고의 ${formatPercent(targets.bots.maxStockShare)} 이하 (이번 실행에서 ${stock}개 중 ${units}개)`,
       metric: 'sr_units_bought{actor:bot}',
       stat: 'count',
       op: '<=',
       threshold: units,
       unit: 'count',
-    });
+    } as const;
+    specs.push(stockShare(spec, share, { en: 'is bought by bots', ko: '봇에게 판매' }, stock));
   }
   if (targets.oversold !== undefined) {
-    specs.push({
-      id: 'oversold',
-      description: `No overselling: at most the ${stock} units of stock are sold in this run`,
-      descriptionKo: `초과 판매 없음: 이번 실행의 재고 ${stock}개 이하로 판매`,
-      metric: 'sr_units_bought',
-      stat: 'count',
-      op: '<=',
-      threshold: stock,
-      unit: 'count',
-    });
+    specs.push(
+      described(
+        { id: 'oversold', metric: 'sr_units_bought', stat: 'count', op: '<=', threshold: stock, unit: 'count' },
+        {
+          en: 'units of stock',
+          enOne: 'unit of stock',
+          ko: '재고',
+          koCounter: '개',
+          verb: { en: 'are sold', enOne: 'is sold', ko: '판매', where: { en: 'in this run', ko: '이번 실행에서' } },
+          note: { en: 'all of the stock, no overselling', ko: '재고 전부, 초과 판매 없음' },
+        },
+      ),
+    );
   }
   return specs;
 }

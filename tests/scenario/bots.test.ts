@@ -139,8 +139,8 @@ describe('scenario bots', () => {
     expect(compileTargets(scenario)).toEqual([
       {
         id: 'bots.stock-share',
-        description: 'Bots buy at most 25% of the stock (25 of 100 units in this run)',
-        descriptionKo: '봇 구매가 재고의 25% 이하 (이번 실행에서 100개 중 25개)',
+        description: 'At most 25% of the stock is bought by bots (25 of 100 units in this run)',
+        descriptionKo: '재고의 25% 이하가 봇에게 판매 (이번 실행에서 100개 중 25개)',
         metric: 'sr_units_bought{actor:bot}',
         stat: 'count',
         op: '<=',

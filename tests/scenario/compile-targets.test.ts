@@ -21,7 +21,7 @@ describe('compileTargets', () => {
       {
         id: 'errors.rate',
         description: 'At most 1% of requests fail',
-        descriptionKo: '실패한 요청이 1% 이하',
+        descriptionKo: '요청의 1% 이하가 실패',
         metric: 'http_req_failed',
         stat: 'rate',
         op: '<=',
@@ -41,8 +41,8 @@ describe('compileTargets', () => {
       },
       {
         id: 'oversold',
-        description: 'No overselling: at most the 6 units of stock are sold in this run',
-        descriptionKo: '초과 판매 없음: 이번 실행의 재고 6개 이하로 판매',
+        description: 'At most 6 units of stock are sold in this run (all of the stock, no overselling)',
+        descriptionKo: '이번 실행에서 재고 6개 이하로 판매 (재고 전부, 초과 판매 없음)',
         metric: 'sr_units_bought',
         stat: 'count',
         op: '<=',
@@ -60,9 +60,15 @@ describe('compileTargets', () => {
     const specs = compileTargets(scenario);
     expect(specs.map((spec) => spec.description)).toEqual([
       'Half of queue joins under 100 ms',
-      'Every queue join under 2000 ms',
+      'Every queue join under 2,000 ms',
       'At least 5% of people buy',
       'At least 90% of the stock is sold (6 of 6 units in this run)', // ceil(0.9 · 6) = 6
+    ]);
+    expect(specs.map((spec) => spec.descriptionKo)).toEqual([
+      '대기열 진입 요청의 절반이 100 ms 미만', // 절반 ends in a consonant: 이
+      '모든 대기열 진입 요청이 2,000 ms 미만',
+      '사람들의 5% 이상이 구매',
+      '재고의 90% 이상이 판매 (이번 실행에서 6개 중 6개)',
     ]);
     expect(specs[2]).toMatchObject({
       metric: 'sr_outcome{actor:person,outcome:bought}',
