@@ -1,15 +1,12 @@
 /**
  * `saleready gate`: the CI release gate. Runs a scenario, judges its targets, compares it with
  * a baseline run, and exits 0 (pass) or 1 (a target missed or a significant regression), 2/3/4
- * as elsewhere. Writes junit.xml, gate.md and gate.json (so a failed run never becomes the
- * next `latest` baseline) into the run folder, and appends gate.md to
- * $GITHUB_STEP_SUMMARY when that is set.
+ * as elsewhere. The work — the run, the baseline, the decision and the files it writes
+ * (junit.xml, gate.md, gate.json; gate.md also to $GITHUB_STEP_SUMMARY when that is set) — is
+ * harness/cli/gate-run.ts; this file reads the flags and prints the verdict.
  */
-import { appendFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { ExitCode, UsageError } from '../../errors.ts';
 import { parseLanguage } from '../language.ts';
 import type { Output } from '../output.ts';
 import { repoRoot } from '../repo-root.ts';
@@ -34,73 +31,35 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
   const lang = parseLanguage(flags.lang);
   await prepareOutDir('--out', flags.out);
   const scenarioPath = flags.scenario ?? join(repoRoot, 'scenarios', 'smoke.ts');
-  const compare = await import('../../compare/index.ts');
-  const { loadScenario } = await import('../../scenario/index.ts');
-  // An explicit baseline of another scenario is refused before any load is generated.
-  if (flags.baseline !== 'latest') {
-    const baseline = compare.readRunSummary(flags.baseline);
-    const scenario = await loadScenario(scenarioPath);
-    if (baseline.scenario.name !== scenario.name) {
-      throw new UsageError(
-        'compare.gate-baseline-mismatch',
-        `the baseline ${flags.baseline} is a run of scenario "${baseline.scenario.name}", the gate runs "${scenario.name}"`,
-        ['pass a baseline run of the same scenario, or --baseline latest'],
-      );
-    }
-  }
+  // Loaded on use, so `saleready --help` and other commands start without the run pipeline.
+  const { checkGateBaseline, runGate } = await import('../gate-run.ts');
+  const { comparisonHeadline } = await import('../../compare/index.ts');
+  await checkGateBaseline(scenarioPath, flags.baseline);
   return withInterrupt(output, async (signal) => {
-    const { runScenario } = await import('../run-scenario.ts');
-    const result = await runScenario({
+    const result = await runGate({
       scenarioPath,
+      baseline: flags.baseline,
+      outDir: flags.out,
       targetUrl: flags.target,
       allowRemote: flags.allowRemote,
-      outDir: flags.out,
       shopOverrides: flags.set,
       lang,
+      stepSummaryPath: process.env.GITHUB_STEP_SUMMARY,
       signal,
       onEvent: (line) => output.out(line),
       onProgress: (progress) => output.out(formatRunProgress(progress)),
     });
-    const runExit = signal.aborted ? ExitCode.interrupted : result.exitCode;
-    const notes: string[] = [];
-    let baselineDir: string | null = flags.baseline === 'latest' ? null : flags.baseline;
-    if (flags.baseline === 'latest' && runExit !== ExitCode.interrupted) {
-      baselineDir = compare.findLatestBaseline(flags.out, { dir: result.runDir, summary: result.summary });
-      if (baselineDir === null)
-        notes.push(
-          `no earlier passing run of scenario "${result.summary.scenario.name}" with this shape under ${flags.out}: judged on targets only`,
-        );
-    }
-    let comparison = null;
-    if (baselineDir !== null && runExit !== ExitCode.interrupted) {
-      const [a, b] = await Promise.all([compare.loadRun(baselineDir), compare.loadRun(result.runDir)]);
-      comparison = compare.compareRuns(a, b);
-      await compare.writeCompareFiles(result.runDir, comparison, { a: a.summary, b: b.summary }, lang);
-    }
-    const decision = compare.decideGate(result.summary, runExit, comparison, notes);
-    const markdown = compare.renderGateMarkdown(result.summary, comparison, decision, basename(result.runDir));
-    await writeFile(join(result.runDir, 'junit.xml'), compare.renderGateJunit(result.summary, comparison, decision));
-    await writeFile(join(result.runDir, 'gate.md'), markdown);
-    const gateResult = {
-      pass: decision.pass,
-      exitCode: decision.exitCode,
-      reasons: decision.reasons,
-      notes: decision.notes,
-      baseline: baselineDir === null ? null : basename(baselineDir),
-    };
-    await writeFile(join(result.runDir, compare.GATE_RESULT_FILE), `${JSON.stringify(gateResult, null, 2)}\n`);
-    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
-
+    const { decision, comparison, files } = result;
     output.out(
       `gate: ${decision.pass ? '✔ PASS' : '✘ FAIL'} · ${result.summary.scenario.name} · run ${shown(result.runDir)}`,
     );
-    if (comparison) output.out(`  ${compare.comparisonHeadline(comparison, lang)} (baseline ${shown(baselineDir!)})`);
+    if (comparison) output.out(`  ${comparisonHeadline(comparison, lang)} (baseline ${shown(result.baselineDir!)})`);
     for (const reason of decision.reasons) output.out(`  ✘ ${reason}`);
     for (const note of decision.notes) output.out(`  · ${note}`);
     output.out(
-      `  junit: ${shown(join(result.runDir, 'junit.xml'))} · summary: ${shown(join(result.runDir, 'gate.md'))}${comparison ? ` · comparison: ${shown(join(result.runDir, 'compare.html'))}` : ''}`,
+      `  junit: ${shown(files.junit)} · summary: ${shown(files.markdown)}${files.comparison ? ` · comparison: ${shown(files.comparison)}` : ''}`,
     );
-    return decision.exitCode;
+    return result.exitCode;
   });
 }
 
