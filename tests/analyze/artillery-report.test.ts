@@ -1,18 +1,18 @@
 // An Artillery report (recorded from real Artillery runs against the reference shop,
 // fixtures/results/artillery-*.json) as a saleready run summary: detected by its top-level keys,
 // counts equal the report's counters, percentiles are the report's own, groups by endpoint.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyzeArtilleryReport, analyzeK6Run, detectOutputFormat } from '../../harness/analyze/index.ts';
 import { parseRunSummary } from '../../harness/report/index.ts';
 import { rawCsvGz, rawJsonGz } from '../results/fixture.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const fixture = (name: string): string =>
   join(import.meta.dirname, '..', '..', 'fixtures', 'results', `artillery-${name}.json`);
-const work = mkdtempSync(join(tmpdir(), 'saleready-analyze-artillery-'));
+const work = useTempDir('analyze-artillery');
 type Raw = {
   aggregate: { counters: Record<string, number>; summaries: Record<string, Record<string, number>> };
   intermediate: { counters: Record<string, number> }[];

@@ -6,8 +6,7 @@
 //   fixtures/results/artillery-*.json; and one run live here): counts equal the report's counters
 //   exactly, percentiles are the report's own, targets, exit codes, and compare and the gate's
 //   decision on two analyzed runs.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,8 +22,9 @@ import { parseRunSummary, type RunSummary } from '../../harness/report/index.ts'
 import { endpointsScript, runArtillery } from '../analyze/artillery-runs.ts';
 import { closeTo, rawCsvGz, rawJsonGz, readK6Summary } from '../results/fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-analyze-'));
+const work = useTempDir('analyze');
 
 async function analyze(
   args: readonly string[],

@@ -4,14 +4,14 @@
  * run killed while writing) is read up to where it ends, with a warning, for k6 JSON and CSV
  * alike. Never exit 70, never a stack trace.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'saleready-damaged-'));
+const dir = useTempDir('damaged');
 const fixture = (name: string): Buffer => readFileSync(join(repoRoot, 'fixtures', 'results', name));
 
 /** The file with 64 bytes flipped from the middle on: its first deflate blocks still read. */

@@ -3,13 +3,13 @@
  * long files (one row per second of a long run), several runs at the same load, values far
  * from 1. Each ends in a fit or in exit 2 naming the file and line, never exit 70 or "NaN".
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'saleready-fit-inputs-'));
+const dir = useTempDir('fit-inputs');
 function csv(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);

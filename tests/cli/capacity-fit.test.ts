@@ -1,11 +1,11 @@
 // `saleready capacity fit` end to end: the real bin on real CSV files.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'saleready-fit-'));
+const dir = useTempDir('fit');
 function csv(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,13 +1,13 @@
 // The command line as a user meets it: the real bin, real processes, exit codes.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProgram, main } from '../../harness/cli/main.ts';
 import { createRecordingOutput } from '../../harness/cli/output.ts';
 import { repoRoot, runCli, type CliResult } from '../helpers/run-cli.ts';
+import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -24,15 +24,11 @@ const pathNodeMajor = Number(
   execFileSync(pathNode, ['-p', 'process.versions.node'], { env: pathEnv }).toString().split('.')[0],
 );
 
-const scratchRoots: string[] = [];
-afterAll(() => {
-  for (const root of scratchRoots) rmSync(root, { recursive: true, force: true });
-});
+const work = useTempDir('checkout');
 
 /** A copy of this checkout's code whose node_modules links every package but those in `without`. */
 function scratchCheckout(options: { without: readonly string[] }): string {
-  const root = mkdtempSync(join(tmpdir(), 'saleready-checkout-'));
-  scratchRoots.push(root);
+  const root = freshDirIn(work, 'checkout');
   for (const entry of ['bin', 'harness', 'package.json'])
     cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
   for (const entry of ['fixtures', 'scenarios']) symlinkSync(join(repoRoot, entry), join(root, entry));

@@ -8,10 +8,9 @@
  * and targets are judged on the report's own figures (or inconclusive, with the reason).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startShop, type ShopStats } from '../../harness/shop/index.ts';
 import { buildCloudRunSummary } from '../../harness/cli/cloud-run-report.ts';
 import { writePeoplePool } from '../../harness/cli/write-people-pool.ts';
@@ -25,9 +24,9 @@ import {
 import { writeAnalyzedReportFiles, parseRunSummary, type RunSummary } from '../../harness/report/index.ts';
 import { compileTargets, parseScenario, planRun, type ScenarioInput } from '../../harness/scenario/index.ts';
 import type { TargetSpec } from '../../harness/stats/index.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-cloud-report-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('cloud-report');
 
 /** 40 people for 30 units at k = 1, arriving within 2 s, with targets of every kind the report can judge. */
 const SCENARIO: ScenarioInput = {

@@ -1,7 +1,6 @@
 // `saleready compare` end to end: real shop, real Artillery with saleready's person engine, real
 // run folders, the real bin, real Chromium.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -10,8 +9,9 @@ import { CHROMIUM_ARGS } from '../../harness/browser/locate-chromium.ts';
 import { compareRuns, loadRun, type FigureComparison, type RunComparison } from '../../harness/compare/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { GENEROUS_TARGETS, writeTinyScenario } from '../helpers/tiny-scenario.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-compare-'));
+const work = useTempDir('compare');
 
 /** 1,200 people for 1,200 units at k = 10: about 11 s of run per run folder, ~120 requests per step (enough for p95). */
 function tinyScenario(name: string): string {

@@ -3,14 +3,13 @@
  * command, through the real bin, print exactly the shares the document shows, and the command
  * it describes (10 workers of 2 vCPU and 4 GB on Fargate Spot, --max-duration 172m).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-distributed-doc-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('distributed-doc');
 
 const doc = readFileSync(join(repoRoot, 'docs', 'DISTRIBUTED.md'), 'utf8');
 const blocks = (language: string): string[] =>

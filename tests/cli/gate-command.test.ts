@@ -1,7 +1,6 @@
 // `saleready gate` end to end: real shop, real Artillery with saleready's person engine, the real
 // bin; junit.xml checked by Chromium's XML parser.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +8,9 @@ import { CHROMIUM_ARGS } from '../../harness/browser/locate-chromium.ts';
 import { findLatestBaseline, readRunSummary } from '../../harness/compare/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { GENEROUS_TARGETS, writeTinyScenario } from '../helpers/tiny-scenario.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-gate-'));
+const work = useTempDir('gate');
 const out = join(work, 'reports');
 const scenario = writeTinyScenario(work, 'tiny-gate', { people: 1200, stock: 1200, targets: GENEROUS_TARGETS });
 

@@ -1,8 +1,7 @@
 // `saleready history` over several run folders (one real, from `saleready analyze` of a recorded
 // k6 run; the rest variants of a real summary with chosen trends; two broken ones), opened in
 // real Chromium: every chart is an SVG, nothing is logged, nothing is fetched.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -12,8 +11,9 @@ import { buildFixtureSummary } from '../report/fixture-summary.ts';
 import { rawJsonGz } from '../results/fixture.ts';
 import { summaryVariant, writeRunFolder } from '../history/history-runs.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'saleready-history-'));
+const root = useTempDir('history');
 const reports = join(root, 'reports');
 let browser: Browser;
 

@@ -6,15 +6,15 @@
  * and without a stack trace.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCapacity } from '../../harness/cli/capacity-run.ts';
 import { UsageError } from '../../harness/errors.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'saleready-out-'));
+const dir = useTempDir('out');
 const aFile = join(dir, 'a-file.txt');
 writeFileSync(aFile, 'not a folder\n');
 const throughFile = join(aFile, 'reports');

@@ -1,11 +1,12 @@
 // `saleready plan` through the real bin: the example plan, both languages, JSON and errors.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const example = join('scenarios', 'mint-sale.plan.yaml');
+const work = useTempDir('plan');
 
 describe('saleready plan', () => {
   it('recommends a raffle for the mint example (15× demand) with admission settings in the JSON', async () => {
@@ -36,8 +37,7 @@ describe('saleready plan', () => {
   });
 
   it('exits 2 naming the field of a bad plan, without a stack trace', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'saleready-plan-'));
-    const path = join(dir, 'bad.yaml');
+    const path = join(work, 'bad.yaml');
     writeFileSync(path, 'people: -3\nstock: 100\ncapacity:\n  peoplePerMinute: 100\n');
     const result = await runCli(['plan', path]);
     expect(result.code).toBe(2);

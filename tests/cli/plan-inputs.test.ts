@@ -4,13 +4,13 @@
  * shows progress for big crowds, refuses past its stated bounds naming the field, and words
  * a sale with stock for everyone as such.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'saleready-plan-inputs-'));
+const dir = useTempDir('plan-inputs');
 const mint = readFileSync(join(repoRoot, 'scenarios', 'mint-sale.plan.yaml'), 'utf8');
 
 function planFile(name: string, text: string): string {

@@ -1,19 +1,18 @@
 // --pdf with real Chromium (Debian's, through playwright-core): plan.pdf and report.pdf are A4
 // PDFs with a page per part, and Korean text is set in a font that has Hangul (not boxes).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser/index.ts';
 import { evaluatePlan, parseSalePlan } from '../../harness/capacity/index.ts';
 import { printPdf } from '../../harness/cli/print-pdf.ts';
 import { renderHtmlReport, renderPlanHtml } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from '../report/fixture-summary.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'sr-pdf-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('pdf');
 
 const PLAN = {
   name: 'small-sale',

@@ -11,22 +11,21 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireArtillery } from '../../harness/engine/index.ts';
 import { loadScenario, planRun } from '../../harness/scenario/index.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-cloud-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = useTempDir('cloud-cli');
 
 /** The environment without any AWS setting, HOME in an empty folder (no ~/.aws). */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(work, 'home-'));
+  const home = freshDirIn(work, 'home');
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home };
   for (const name of Object.keys(env))
     if (name.startsWith('AWS_') || name === 'SALEREADY_SHARE' || name === 'SALEREADY_SHARE_CLAIMS') delete env[name];

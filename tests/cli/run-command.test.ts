@@ -2,16 +2,16 @@
 // files, through the real bin.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../harness/report/index.ts';
 import { ingestEngineRecords, listRecordFiles, measure } from '../../harness/results/index.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
 import { writeTinyScenario } from '../helpers/tiny-scenario.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-run-'));
+const work = useTempDir('run');
 
 /** 400 people for 200 units at k = 10: 40 people and 20 units, about 15 s of run time. */
 function tinyScenario(name: string, targets: string): string {

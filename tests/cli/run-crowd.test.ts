@@ -1,14 +1,14 @@
 // A small crowd with bots, a real browser and probes, through `saleready run` end to end: real
 // shop, real Artillery with saleready's person engine, real Chromium (the full bot-storm
 // scenario is tests/cli/bot-storm.test.ts).
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../harness/report/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-crowd-'));
+const work = useTempDir('crowd');
 
 /** 300 entries (a fifth bots, rings of 5) for 1,000 units at k = 10: 24 people, 6 bots, 100 units. */
 function botScenario(name: string, options: { perAddressDefence: boolean; browsers: number; probes: boolean }): string {

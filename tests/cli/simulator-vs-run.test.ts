@@ -1,16 +1,16 @@
 // The sale-day simulator against reality: a sale run for real on Artillery with saleready's person
 // engine against the reference shop, and the simulator given the same plan and the shop's
 // measured capacity, must agree on the p50 and p95 queue wait and the sell-out time within ±15%.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulateSale, type CapacityProfile } from '../../harness/capacity/index.ts';
 import type { RunSummary } from '../../harness/report/index.ts';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-sim-vs-run-'));
+const work = useTempDir('sim-vs-run');
 
 // The plan, in sale time = run time (k = 1): 600 people rush in within 6 s of the opening for
 // 300 units; the waiting room admits 1,200 a minute; each person thinks 0.3 s before each of

@@ -1,14 +1,15 @@
 // `saleready users` and `saleready probe` through the real bin.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('saleready users', () => {
+  const dir = useTempDir('users');
+
   it('writes the same pool twice for one seed, with rings sharing one address', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'saleready-users-'));
     const args = ['users', '--people', '200', '--seed', '42', '--bot-share', '0.25', '--ring-size', '5'];
     const first = await runCli([...args, '--out', join(dir, 'a.json')]);
     const second = await runCli([...args, '--out', join(dir, 'b.json')]);
