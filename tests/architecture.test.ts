@@ -2,7 +2,8 @@
  * The house rules of DESIGN.md and STYLE.md, checked on the source: no import cycles (madge),
  * one door per stage (another stage's code is imported through its index.ts only), pure
  * stages (stats and capacity import no Node built-ins; capacity imports no report), and a
- * shop that knows nothing of the harness beyond its errors and random numbers.
+ * shop that knows nothing of the harness beyond its errors and random numbers; and tests that
+ * make temp folders only through tests/helpers/temp-dir.ts, which removes them.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -69,5 +70,22 @@ describe('the harness’s architecture', () => {
       ([from, to]) => from.startsWith('shop/') && !to.startsWith('shop/') && !['errors.ts', 'random.ts'].includes(to),
     );
     expect(outside).toEqual([]);
+  });
+});
+
+describe('the tests’ house rules', () => {
+  const tests = import.meta.dirname;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) =>
+      statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
+    );
+
+  it('make temp folders only through tests/helpers/temp-dir.ts, which removes them after each file or test', () => {
+    const own = walk(tests)
+      .filter(
+        (path) => /\.(ts|mts|cts|js|mjs|cjs)$/.test(path) && relative(tests, path) !== join('helpers', 'temp-dir.ts'),
+      )
+      .filter((path) => /\bmk[d]temp|\btmp[d]ir\b/.test(readFileSync(path, 'utf8')));
+    expect(own.map((path) => relative(tests, path))).toEqual([]);
   });
 });

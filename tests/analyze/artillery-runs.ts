@@ -5,11 +5,11 @@
  * record-artillery-fixtures.ts).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
+import { withTempDir } from '../helpers/temp-dir.ts';
 
 const execFileAsync = promisify(execFile);
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -78,20 +78,22 @@ export async function runArtillery(
   output: string,
   options: { timeoutMs?: number } = {},
 ): Promise<{ output: string; stdout: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'saleready-artillery-'));
-  const scriptPath = join(dir, 'test.yml');
-  writeFileSync(scriptPath, stringify(script));
-  const binDir = join(repoRoot, 'node_modules', '.bin');
-  const env = {
-    ...process.env,
-    ARTILLERY_DISABLE_TELEMETRY: '1',
-    PATH: [binDir, process.env.PATH ?? ''].join(delimiter),
-  };
-  const { stdout } = await execFileAsync(process.execPath, [artilleryBin, 'run', '--output', output, scriptPath], {
-    env,
-    cwd: dir,
-    timeout: options.timeoutMs ?? 90_000,
-    maxBuffer: 32 * 1024 * 1024,
+  // the script's folder, removed once Artillery has ended
+  return withTempDir('artillery', async (dir) => {
+    const scriptPath = join(dir, 'test.yml');
+    writeFileSync(scriptPath, stringify(script));
+    const binDir = join(repoRoot, 'node_modules', '.bin');
+    const env = {
+      ...process.env,
+      ARTILLERY_DISABLE_TELEMETRY: '1',
+      PATH: [binDir, process.env.PATH ?? ''].join(delimiter),
+    };
+    const { stdout } = await execFileAsync(process.execPath, [artilleryBin, 'run', '--output', output, scriptPath], {
+      env,
+      cwd: dir,
+      timeout: options.timeoutMs ?? 90_000,
+      maxBuffer: 32 * 1024 * 1024,
+    });
+    return { output, stdout };
   });
-  return { output, stdout };
 }

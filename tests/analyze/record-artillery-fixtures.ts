@@ -12,14 +12,13 @@
  * - endpoints-worse: the same test against a slower shop with 12% injected 500s (run B of a
  *   comparison with `endpoints`).
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startShop, type ShopConfigInput } from '../../harness/shop/index.ts';
 import { crowdScript, endpointsScript, runArtillery, type ArtilleryScript } from './artillery-runs.ts';
+import { withTempDir } from '../helpers/temp-dir.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'results');
-const work = mkdtempSync(join(tmpdir(), 'saleready-record-artillery-'));
 
 const recordings: { name: string; shop: ShopConfigInput; script: (url: string) => ArtilleryScript }[] = [
   {
@@ -42,15 +41,17 @@ const recordings: { name: string; shop: ShopConfigInput; script: (url: string) =
   },
 ];
 
-for (const recording of recordings) {
-  const shop = await startShop(recording.shop);
-  try {
-    const output = join(work, `${recording.name}.json`);
-    await runArtillery(recording.script(shop.url), output);
-    copyFileSync(output, join(fixtures, `artillery-${recording.name}.json`));
-    const stats = shop.stats();
-    console.log(`artillery-${recording.name}.json: shop answered ${stats.requestsTotal} requests`);
-  } finally {
-    await shop.close();
+await withTempDir('record-artillery', async (work) => {
+  for (const recording of recordings) {
+    const shop = await startShop(recording.shop);
+    try {
+      const output = join(work, `${recording.name}.json`);
+      await runArtillery(recording.script(shop.url), output);
+      copyFileSync(output, join(fixtures, `artillery-${recording.name}.json`));
+      const stats = shop.stats();
+      console.log(`artillery-${recording.name}.json: shop answered ${stats.requestsTotal} requests`);
+    } finally {
+      await shop.close();
+    }
   }
-}
+});
