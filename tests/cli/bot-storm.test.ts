@@ -1,14 +1,14 @@
 // The ready bot-storm scenario end to end on Artillery with saleready's person engine (about
 // 40 s a run): per-actor breakdown, browser screenshots and probe findings in the report, and
 // bulk buying only without the per-address limit.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../harness/report/index.ts';
 import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'saleready-bot-storm-'));
+const work = useTempDir('bot-storm');
 
 async function botStorm(
   name: string,
