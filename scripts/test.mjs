@@ -3,8 +3,11 @@
 // JSON reporter), which CI reads. Extra arguments go to vitest (e.g. a file filter).
 // `--fast` (npm run test:fast) runs only the tests that start no process of their own: no CLI,
 // no Artillery, no Chromium, no child (a file is left out when it calls one of those).
+// Temp folders the tests leave behind (saleready-… in the OS temp folder, tests/helpers/temp-dir.ts)
+// are named just before that last line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +37,10 @@ function fastTestFiles() {
     .map((path) => relative(root, path));
 }
 
+/** saleready's temp folders in the OS temp folder. */
+const tempFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('saleready-'));
+const tempBefore = new Set(tempFolders());
+
 const result = spawnSync(
   process.execPath,
   [
@@ -60,5 +67,11 @@ if (existsSync(jsonPath)) {
 }
 const code = result.status ?? 1;
 if (code !== 0 && failed === 0) failed = 1;
+const leftBehind = tempFolders().filter((name) => !tempBefore.has(name));
+if (leftBehind.length > 0)
+  console.log(
+    `${leftBehind.length} temp folder(s) left behind in ${tmpdir()} (by these tests or others running at the same time): ` +
+      `${leftBehind.sort().slice(0, 20).join(', ')}${leftBehind.length > 20 ? ', …' : ''}`,
+  );
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(code);
