@@ -7,13 +7,11 @@
  * process started for the run (tagged in its environment, see tagged-processes.ts) is killed
  * before this resolves, so no Chromium is left behind.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, copyFileSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EnvironmentError } from '../errors.ts';
-import { artilleryEnv, requireArtillery } from '../engine/index.ts';
+import { requireArtillery, startArtillery } from '../engine/index.ts';
 import { failedJourney, type BrowserJourneyResult } from './browser-journey.ts';
 import {
   BROWSER_LOG_FILE,
@@ -60,7 +58,7 @@ function logTail(path: string, lines: number): string {
 /** Resolves with one journey per person who started (none when stopped before anyone arrived). */
 export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJourneyResult[]> {
   const chromium = await requireChromium();
-  const cli = (await requireArtillery()).binPath;
+  const artilleryInstall = await requireArtillery();
   const compileOptions = {
     targetUrl: options.targetUrl,
     people: options.people,
@@ -87,51 +85,24 @@ export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJ
   let exit: { code: number | null; signal: NodeJS.Signals | null } = { code: null, signal: null };
   try {
     // Its own process group: Ctrl-C reaches saleready only, which stops Artillery itself.
-    const child = spawn(process.execPath, [cli, 'run', BROWSER_TEST_FILE], {
+    const artillery = startArtillery({
+      artillery: artilleryInstall,
+      args: ['run', BROWSER_TEST_FILE],
       cwd: runDir,
-      env: { ...artilleryEnv(process.env), [BROWSER_RUN_TAG_ENV]: tag },
-      stdio: ['ignore', log, log],
-      detached: true,
-    });
-    const signalGroup = (signal: NodeJS.Signals): void => {
-      try {
-        if (child.pid !== undefined && child.exitCode === null && child.signalCode === null)
-          process.kill(-child.pid, signal);
-      } catch {
-        // already gone
-      }
-    };
-    let killTimer: NodeJS.Timeout | undefined;
-    const stop = (reason: string): void => {
-      if (stopReason !== null) return;
-      stopReason = reason;
-      signalGroup('SIGINT');
-      killTimer = setTimeout(() => signalGroup('SIGKILL'), STOP_GRACE_MS);
-    };
-    const onAbort = (): void => stop('The run was stopped before this person finished.');
-    const onExit = (): void => signalGroup('SIGKILL');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    process.once('exit', onExit);
-    const timer = setTimeout(
-      () => stop(`The browsers were stopped after ${Math.round(timeoutMs / 1000)} s, before this person finished.`),
+      env: { ...process.env, [BROWSER_RUN_TAG_ENV]: tag },
+      output: log,
+      stopGraceMs: STOP_GRACE_MS,
+      signal: options.signal,
+      abortReason: 'The run was stopped before this person finished.',
       timeoutMs,
-    );
+      timeoutReason: `The browsers were stopped after ${Math.round(timeoutMs / 1000)} s, before this person finished.`,
+      killOnExit: true,
+      spawnErrorCode: 'browser.artillery-spawn-failed',
+    });
     try {
-      exit = await new Promise((resolve, reject) => {
-        child.once('error', (error) =>
-          reject(
-            new EnvironmentError('browser.artillery-spawn-failed', `Artillery could not be started: ${error.message}`, [
-              'Run `npm run setup`.',
-            ]),
-          ),
-        );
-        child.once('close', (code, signal) => resolve({ code, signal }));
-      });
+      exit = await artillery.exited;
     } finally {
-      clearTimeout(timer);
-      clearTimeout(killTimer);
-      options.signal?.removeEventListener('abort', onAbort);
-      process.removeListener('exit', onExit);
+      stopReason = artillery.stopReason;
     }
   } finally {
     closeSync(log);

@@ -21,6 +21,8 @@ export type { CapacityStep, CapacityStepOptions } from './compile-capacity-test.
 export { writeCompiledTest } from './write-compiled.ts';
 export { compressRecords } from './compress-records.ts';
 export { ARTILLERY_EXIT, runArtillery } from './run-artillery.ts';
+export { startArtillery } from './start-artillery.ts';
+export type { ArtilleryExit, ArtilleryProcess, StartArtilleryOptions } from './start-artillery.ts';
 export type { ArtilleryRunResult, RunArtilleryOptions } from './run-artillery.ts';
 export { splitPlan, sharePlanJson } from './split-plan.ts';
 export type { PlanShare, PlanSplit, ShareSegment, SplitPlanOptions } from './split-plan.ts';

@@ -16,11 +16,11 @@
  * naming the AWS endpoint Artillery could not reach or the credentials AWS refused, with the
  * tail of Artillery's output.
  */
-import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EnvironmentError } from '../errors.ts';
-import { artilleryEnv, type ArtilleryInstall } from './locate-artillery.ts';
+import type { ArtilleryInstall } from './locate-artillery.ts';
+import { startArtillery } from './start-artillery.ts';
 
 export interface RunArtilleryCloudOptions {
   readonly artillery: ArtilleryInstall;
@@ -107,11 +107,23 @@ export async function runArtilleryCloud(options: RunArtilleryCloudOptions): Prom
     throw new EnvironmentError('engine.cloud-not-started', 'The run was cancelled before Artillery started.');
   const logFd = openSync(options.logPath, 'a');
   const started = Date.now();
-  const child = spawn(process.execPath, [options.artillery.binPath, ...options.args], {
+  const artillery = startArtillery({
+    artillery: options.artillery,
+    args: options.args,
     cwd: options.cwd,
-    env: artilleryEnv(options.env),
-    stdio: ['ignore', logFd, logFd],
-    detached: true,
+    env: options.env,
+    output: logFd,
+    // one SIGINT and no SIGKILL: Artillery then stops its workers and deletes what it created
+    stopGraceMs: null,
+    signal: options.signal,
+    abortReason:
+      'The run was interrupted (Ctrl-C): Artillery was asked to stop its workers and release its AWS resources',
+    timeoutMs: options.timeoutMs,
+    timeoutReason:
+      options.timeoutMs === undefined
+        ? undefined
+        : `The run was stopped after ${Math.round(options.timeoutMs / 60_000)} min, its time limit`,
+    spawnErrorCode: 'engine.cloud-spawn-failed',
   });
   closeSync(logFd);
 
@@ -129,46 +141,8 @@ export async function runArtilleryCloud(options: RunArtilleryCloudOptions): Prom
   };
   const poll = setInterval(follow, 500);
 
-  let interruption: string | null = null;
-  const stop = (reason: string): void => {
-    if (interruption !== null || child.exitCode !== null) return;
-    interruption = reason;
-    try {
-      // one SIGINT: Artillery then stops its workers and deletes what it created
-      process.kill(-(child.pid as number), 'SIGINT');
-    } catch {
-      // already gone
-    }
-  };
-  const onAbort = (): void =>
-    stop('The run was interrupted (Ctrl-C): Artillery was asked to stop its workers and release its AWS resources');
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer =
-    options.timeoutMs === undefined
-      ? null
-      : setTimeout(
-          () => stop(`The run was stopped after ${Math.round(options.timeoutMs! / 60_000)} min, its time limit`),
-          options.timeoutMs,
-        ).unref();
-
-  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
-    (resolveExit, reject) => {
-      child.once('error', (error: NodeJS.ErrnoException) =>
-        reject(
-          new EnvironmentError(
-            'engine.cloud-spawn-failed',
-            `Artillery could not be started: ${error.code ?? error.message}`,
-            ['Run `npm run setup`.'],
-          ),
-        ),
-      );
-      child.once('close', (exitCode, exitSignal) => resolveExit({ code: exitCode, signal: exitSignal }));
-    },
-  ).finally(() => {
-    clearInterval(poll);
-    if (timer) clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-  });
+  const { code, signal } = await artillery.exited.finally(() => clearInterval(poll));
+  const interruption = artillery.stopReason;
   follow();
   if (partial !== '') options.onLine?.(partial);
 

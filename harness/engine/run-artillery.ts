@@ -6,12 +6,12 @@
  * stopped; the records are written as they happen, so an interrupted run keeps what was
  * measured up to its last flush (0.5 s).
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EnvironmentError, InterruptedError } from '../errors.ts';
 import { followRecords, type EngineIngest, type EngineIngestOptions } from '../results/index.ts';
-import { artilleryEnv, type ArtilleryInstall } from './locate-artillery.ts';
+import type { ArtilleryInstall } from './locate-artillery.ts';
+import { startArtillery } from './start-artillery.ts';
 
 export interface RunArtilleryOptions {
   readonly artillery: ArtilleryInstall;
@@ -65,7 +65,6 @@ export async function runArtillery(options: RunArtilleryOptions): Promise<Artill
   }
   const reportPath = options.reportPath ? resolve(options.reportPath) : null;
   const args = [
-    options.artillery.binPath,
     'run',
     '--target',
     options.targetUrl,
@@ -73,81 +72,41 @@ export async function runArtillery(options: RunArtilleryOptions): Promise<Artill
     resolve(options.testPath),
   ];
   const started = Date.now();
-  const child = spawn(process.execPath, args, {
-    cwd: options.cwd,
-    env: artilleryEnv(process.env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
   const log = options.logPath ? createWriteStream(options.logPath) : null;
   let outputTail = '';
-  const onOutput = (chunk: Buffer): void => {
-    log?.write(chunk);
-    outputTail = (outputTail + chunk.toString()).slice(-TAIL_CHARS);
-  };
-  child.stdout.on('data', onOutput);
-  child.stderr.on('data', onOutput);
-
-  let interruption: string | null = null;
-  const timers: NodeJS.Timeout[] = [];
-  const stop = (reason: string): void => {
-    if (interruption !== null || child.exitCode !== null) return;
-    interruption = reason;
-    try {
-      process.kill(-(child.pid as number), 'SIGINT');
-    } catch {
-      // already gone
-    }
-    timers.push(
-      setTimeout(() => {
-        try {
-          process.kill(-(child.pid as number), 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, options.stopGraceMs ?? 5000).unref(),
-    );
-  };
-  const onAbort = (): void => stop('The run was interrupted (Ctrl-C) before its end');
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  if (options.timeoutMs !== undefined) {
-    timers.push(
-      setTimeout(
-        () => stop(`The run was stopped after ${Math.round(options.timeoutMs! / 1000)} s, its time limit`),
-        options.timeoutMs,
-      ).unref(),
-    );
-  }
-
   const follower = followRecords(options.recordsDir, options.ingestOptions);
+  const artillery = startArtillery({
+    artillery: options.artillery,
+    args,
+    cwd: options.cwd,
+    output: 'pipe',
+    onOutput: (chunk) => {
+      log?.write(chunk);
+      outputTail = (outputTail + chunk.toString()).slice(-TAIL_CHARS);
+    },
+    stopGraceMs: options.stopGraceMs ?? 5000,
+    signal: options.signal,
+    abortReason: 'The run was interrupted (Ctrl-C) before its end',
+    timeoutMs: options.timeoutMs,
+    timeoutReason:
+      options.timeoutMs === undefined
+        ? undefined
+        : `The run was stopped after ${Math.round(options.timeoutMs / 1000)} s, its time limit`,
+    spawnErrorCode: 'engine.spawn-failed',
+  });
   const poll = setInterval(() => {
     void follower.read().then(
       () => options.onProgress?.(follower.ingest, Date.now() - started),
       () => {},
     );
   }, options.progressIntervalMs ?? 2000);
-
-  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
-    (resolveExit, reject) => {
-      child.once('error', (error: NodeJS.ErrnoException) => {
-        reject(
-          new EnvironmentError(
-            'engine.spawn-failed',
-            `Artillery could not be started: ${error.code ?? error.message}`,
-            ['Run `npm run setup`.'],
-          ),
-        );
-      });
-      child.once('close', (exitCode, exitSignal) => resolveExit({ code: exitCode, signal: exitSignal }));
-    },
-  ).finally(() => {
+  const { code, signal } = await artillery.exited.finally(() => {
     clearInterval(poll);
-    for (const timer of timers) clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
     log?.end();
   });
   await follower.read();
 
+  let interruption = artillery.stopReason;
   const killedFromOutside =
     interruption === null &&
     (signal !== null || code === ARTILLERY_EXIT.interrupted || code === ARTILLERY_EXIT.terminated);

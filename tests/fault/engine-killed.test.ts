@@ -24,7 +24,8 @@ describe('fault: the engine killed mid-run', () => {
     });
     const out = join(work, 'reports');
     const run = startRun(['run', scenario, '--out', out, '--lang', 'en']);
-    await run.waitFor(/arrived [1-9]/);
+    // requests answered and recorded (the progress line's p95 comes from the records), not only arrivals
+    await run.waitFor(/arrived [1-9].*p95 [\d.]+ ms/);
     const artillery = crowdArtillery(run.child.pid!);
     expect(artillery, run.output()).not.toBeNull();
     expect(artillery!.pgid, 'Artillery runs in its own process group').toBe(artillery!.pid);
