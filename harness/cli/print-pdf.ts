@@ -7,7 +7,6 @@
  * with it (Debian `fonts-noto-cjk`, installed by `saleready setup`).
  */
 import { writeFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '../browser/index.ts';
 
 export interface PrintPdfOptions {
@@ -19,6 +18,8 @@ export interface PrintPdfOptions {
 export async function printPdf(html: string, options: PrintPdfOptions = {}): Promise<Uint8Array> {
   const binary = await requireChromium();
   const timeout = options.timeoutMs ?? 60_000;
+  // loaded here, not at start: it takes ~0.4 s and only --pdf needs it
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: binary.path, args: [...CHROMIUM_ARGS], timeout });
   try {
     const page = await browser.newPage();

@@ -59,12 +59,16 @@ function describeSent(options: ShopCallOptions): string {
 }
 
 export class ProbeClient {
-  constructor(
-    private readonly target: string,
-    private readonly fetchImpl: FetchLike,
-    /** Epoch ms after which no request is started. */
-    readonly deadline: number,
-  ) {}
+  private readonly target: string;
+  private readonly fetchImpl: FetchLike;
+  /** Epoch ms after which no request is started. */
+  readonly deadline: number;
+
+  constructor(target: string, fetchImpl: FetchLike, deadline: number) {
+    this.target = target;
+    this.fetchImpl = fetchImpl;
+    this.deadline = deadline;
+  }
 
   remainingMs(): number {
     return this.deadline - Date.now();
