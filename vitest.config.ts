@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
+import { SOLO_TEST_FILES } from './scripts/test-groups.mjs';
 
-// Load tests share two cores with the shop, k6 and Chromium they start, so test files run
-// one at a time: timing assertions (admission rate, service-time law) stay meaningful.
+// Two groups (scripts/test-groups.mjs): most files two at a time, then the files whose
+// assertions depend on the time or CPU a run gets, alone and one after another.
+const shared = { testTimeout: 120_000, hookTimeout: 120_000, pool: 'forks' } as const;
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    fileParallelism: false,
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'shared',
+          include: ['tests/**/*.test.ts'],
+          exclude: SOLO_TEST_FILES,
+          fileParallelism: true,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'solo',
+          include: SOLO_TEST_FILES,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

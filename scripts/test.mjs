@@ -8,8 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fastTestFiles } from './test-groups.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const jsonPath = join(root, 'reports', 'vitest-results.json');
@@ -18,24 +19,7 @@ rmSync(jsonPath, { force: true });
 
 const args = process.argv.slice(2);
 const fast = args.includes('--fast');
-const vitestArgs = fast ? [...args.filter((arg) => arg !== '--fast'), ...fastTestFiles()] : args;
-
-/** Test files that start no process (see the header). */
-function fastTestFiles() {
-  const starts =
-    /\b(runCli|runArtillery|runScenarioWithEngine|startBrowsersBesideLoad|runBrowsers|chromium|requireArtillery|spawn|spawnSync|execFile|execFileSync)\b/;
-  const walk = (dir) =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory()
-        ? walk(join(dir, entry.name))
-        : entry.name.endsWith('.test.ts')
-          ? [join(dir, entry.name)]
-          : [],
-    );
-  return walk(join(root, 'tests'))
-    .filter((path) => !starts.test(readFileSync(path, 'utf8')))
-    .map((path) => relative(root, path));
-}
+const vitestArgs = fast ? [...args.filter((arg) => arg !== '--fast'), ...fastTestFiles(root)] : args;
 
 /** saleready's temp folders in the OS temp folder. */
 const tempFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('saleready-'));

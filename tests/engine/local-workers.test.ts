@@ -59,7 +59,7 @@ async function runWithCpus(cpus: number | null): Promise<ThreadedRun> {
     admissionRatePerMinute: 1_000_000,
     maxActiveUsers: 1_000_000,
     stock: 1_000_000,
-    perPersonLimit: 1_000, // the shop's most (nobody buys here)
+    perPersonLimit: 1_000, // nobody buys here
     perAddressLimit: 1_000,
     service: { s0Ms: 1 },
   });

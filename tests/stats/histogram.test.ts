@@ -98,15 +98,11 @@ describe('log-bucketed histogram', () => {
     expect(histogramMean(h)).toBe(54); // k6's avg for the same sample, exact
   });
 
-  it('records 1,000,000 values in well under 200 ms', () => {
+  it('records 1,000,000 values, every one counted (its speed is bench/ingest.ts’s)', () => {
     const values = lognormalSample(21, 1_000_000);
     const h = createHistogram();
-    histogramFromValues(values.slice(0, 10_000)); // warm up the JIT
-    const start = performance.now();
     for (const v of values) recordValue(h, v);
-    const elapsed = performance.now() - start;
     expect(histogramCount(h)).toBe(1_000_000);
-    expect(elapsed).toBeLessThan(200);
   });
 
   it('merging two histograms gives exactly the histogram of the concatenated data', () => {
