@@ -149,8 +149,8 @@ function measureFigure(
         measurement: { value: summary?.count ?? 0, interval: null, samples: summary?.count ?? 0 },
         unit: 'count',
       };
-    const field =
-      PERCENTILES[stat] ?? (['min', 'max', 'of.mean'].includes(stat) ? (stat as keyof ArtillerySummary) : undefined);
+    const field: keyof ArtillerySummary | undefined =
+      PERCENTILES[stat] ?? ({ min: 'min', max: 'max', 'of.mean': 'mean' } as const)[stat as 'min' | 'max' | 'of.mean'];
     if (field === undefined) {
       throw new UsageError(
         'results.stat-not-available',

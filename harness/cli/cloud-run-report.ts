@@ -127,7 +127,7 @@ function judgeOnReport(report: ArtilleryReport, target: TargetSpec, hasBots: boo
       );
     return evaluateTarget(target, share(counter(names), counter(of)));
   }
-  const field = { p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', max: 'max', min: 'min', mean: 'of.mean' }[
+  const field = { p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', max: 'max', min: 'min', 'of.mean': 'mean' }[
     target.stat as string
   ] as 'p50' | undefined;
   if (field === undefined)

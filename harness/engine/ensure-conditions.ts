@@ -13,6 +13,7 @@ export interface EnsureCondition {
   readonly intent: string;
 }
 
+/** saleready's statistic → the field of an Artillery summary (its mean is `mean`). */
 const SUMMARY_STAT: Record<string, string | null> = {
   p50: 'p50',
   p90: 'p90',
@@ -20,7 +21,7 @@ const SUMMARY_STAT: Record<string, string | null> = {
   p99: 'p99',
   max: 'max',
   min: 'min',
-  mean: 'of.mean',
+  'of.mean': 'mean',
   rate: null,
   count: null,
   share: null,
@@ -71,7 +72,9 @@ export function conditionForTarget(target: TargetSpec): EnsureCondition | null {
   const runTime = target.scale && target.scale !== 1 ? ` (${value} ms in run time)` : '';
   const intent = `${describeTarget(target, 'en')}${runTime}`;
   if (target.stat === 'count') return { expression: `${metric} ${op} ${value}`, intent };
-  if (target.stat === 'rate') return metric.includes('/') ? { expression: `${metric} ${op} ${value}`, intent } : null;
+  // the mean of http_req_failed (k6's `avg`) is its rate
+  if (target.stat === 'rate' || (target.stat === 'of.mean' && metric.includes('/')))
+    return metric.includes('/') ? { expression: `${metric} ${op} ${value}`, intent } : null;
   if (target.stat === 'share') {
     const of = target.of ? artilleryMetric(target.of) : null;
     return of ? { expression: `(${metric}) / (${of}) ${op} ${value}`, intent } : null;

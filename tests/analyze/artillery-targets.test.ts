@@ -31,6 +31,7 @@ describe('targets on an Artillery report', () => {
         '- "vusers.session_length: p(99.9)<200"',
         '- { metric: http.response_time, stat: p75, op: "<=", threshold: 4 }',
         '- "http_req_duration: max<100"',
+        '- "http_req_duration: avg<10"',
       ].join('\n'),
     );
     expect(
@@ -42,7 +43,10 @@ describe('targets on an Artillery report', () => {
       [summaries['vusers.session_length']!.p999, 'inconclusive', 'ms', summaries['vusers.session_length']!.count, null],
       [summaries['http.response_time']!.p75, 'pass', 'ms', 1529, null],
       [91, 'pass', 'ms', 1529, null],
+      // k6's avg is saleready's of.mean, which is Artillery's `mean`
+      [summaries['http.response_time']!.mean, 'pass', 'ms', 1529, null],
     ]);
+    expect(verdicts[5]!.measured).toBeGreaterThan(0);
     expect(verdicts[1]!.measured).toBe(24.8);
   });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileBrowserTest } from '../../harness/browser/index.ts';
-import { buildArrivalSegments, compileTest } from '../../harness/engine/index.ts';
+import { buildArrivalSegments, compileTest, conditionForTarget } from '../../harness/engine/index.ts';
 import { loadScenario, parseScenario, planRun } from '../../harness/scenario/index.ts';
 
 describe('arrival segments', () => {
@@ -69,6 +69,18 @@ describe('the compiled test', () => {
     const planJson = JSON.parse(compiled.files['plan.json']!) as { arrivalSegments: unknown[]; targets?: unknown };
     expect(planJson.arrivalSegments).toHaveLength(compiled.segments.length);
     expect(planJson.targets).toBeUndefined();
+  });
+
+  it('turns a mean into Artillery’s `mean` field, and the mean of failed requests into their rate', () => {
+    const base = { id: 'x', op: '<', unit: 'ms' } as const;
+    expect(
+      conditionForTarget({ ...base, metric: 'http_req_duration{step:checkout}', stat: 'of.mean', threshold: 300 })
+        ?.expression,
+    ).toBe('saleready.response_time.checkout.mean < 300');
+    expect(
+      conditionForTarget({ ...base, metric: 'http_req_failed', stat: 'of.mean', threshold: 0.01, unit: 'ratio' })
+        ?.expression,
+    ).toBe('saleready.requests_failed / http.requests < 0.01');
   });
 
   it('keeps hostile strings as data: a description and a target with line breaks stay inside quotes and comments', async () => {
