@@ -8,7 +8,8 @@
  * before this resolves, so no Chromium is left behind.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, copyFileSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireArtillery, startArtillery } from '../engine/index.ts';
@@ -80,6 +81,9 @@ export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJ
   const timeoutMs = options.timeoutMs ?? arrivals.firstArrivalMs + arrivals.windowMs + options.maxQueueMs + 120_000;
   const tag = `${process.pid}-${randomUUID()}`;
   const logPath = join(runDir, BROWSER_LOG_FILE);
+  // Playwright and Chromium leave profiles and artifacts in the temp folder when stopped: give
+  // them one of their own (short, for Chromium's socket paths) and remove it afterwards
+  const scratch = mkdtempSync(join(tmpdir(), 'saleready-browsers-'));
   const log = openSync(logPath, 'w');
   let stopReason: string | null = null;
   let exit: { code: number | null; signal: NodeJS.Signals | null } = { code: null, signal: null };
@@ -89,7 +93,7 @@ export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJ
       artillery: artilleryInstall,
       args: ['run', BROWSER_TEST_FILE],
       cwd: runDir,
-      env: { ...process.env, [BROWSER_RUN_TAG_ENV]: tag },
+      env: { ...process.env, [BROWSER_RUN_TAG_ENV]: tag, TMPDIR: scratch },
       output: log,
       stopGraceMs: STOP_GRACE_MS,
       signal: options.signal,
@@ -107,6 +111,7 @@ export async function runBrowsers(options: RunBrowsersOptions): Promise<BrowserJ
   } finally {
     closeSync(log);
     await stopTaggedProcesses(tag);
+    rmSync(scratch, { recursive: true, force: true });
   }
 
   const ended = `Artillery ended (${exit.signal ?? `exit ${exit.code}`}) before this person finished: ${logTail(logPath, 3)}`;

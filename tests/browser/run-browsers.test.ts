@@ -146,7 +146,8 @@ describe('real people in Chromium beside the crowd (Artillery Playwright engine)
       [artillery, 'run', '--target', shop.url, BROWSER_TEST_FILE],
       {
         cwd: runDir,
-        env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: '1' },
+        // Chromium's profile and Playwright's artifacts in the test's folder, not the system's
+        env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: '1', TMPDIR: freshDirIn(work, 'tmp') },
         timeout: 50_000,
       },
     );
