@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 /** In the order they run: pure code first, then the shop, then Artillery and browsers. */
 const BENCHMARKS = [
+  'cli-start',
   'people-pool',
   'simulator',
   'shop-throughput',

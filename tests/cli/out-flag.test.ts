@@ -101,4 +101,19 @@ describe('--out where nothing can be written: exit 2 naming the flag and the pat
     const history = await runCli(['history', aFolder, '--out', join(aFolder, 'index.html')]);
     expect(history.code, history.stderr).toBe(0);
   });
+
+  it('plan and compare check their default folder too (reports/ in the working folder), before any work', async () => {
+    const here = join(dir, 'reports-is-a-file');
+    mkdirSync(here);
+    writeFileSync(join(here, 'reports'), 'not a folder\n');
+    for (const args of [
+      ['plan', planFile],
+      ['compare', join(dir, 'run-a'), join(dir, 'run-b')],
+    ]) {
+      const result = await runCli(args, { cwd: here });
+      expect(result.code, `${args[0]}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain('--out reports: cannot write there: it is a file, not a folder');
+      expect(result.stdout).toBe(''); // nothing simulated or compared
+    }
+  });
 });

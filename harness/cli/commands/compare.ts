@@ -56,7 +56,8 @@ export function registerCompareCommand(program: Command, output: Output): void {
         (value) => Number.isInteger(value) && value >= 0,
         'a non-negative integer',
       );
-      if (flags.out !== undefined) await prepareOutDir('--out', flags.out);
+      // the default folder is checked as well: a comparison that cannot be written fails before the work
+      await prepareOutDir('--out', flags.out ?? 'reports');
       const {
         compareRuns,
         defaultCompareDir,

@@ -69,7 +69,8 @@ export function registerPlanCommand(program: Command, output: Output): void {
       if (flags.lang !== undefined && flags.lang !== 'en' && flags.lang !== 'ko') {
         throw new UsageError('cli.bad-lang', `--lang must be en or ko, got "${flags.lang}".`);
       }
-      if (flags.out !== undefined) await prepareOutDir('--out', flags.out);
+      // the default folder (reports/plan-<name>) is checked as well, before a simulation that may take minutes
+      await prepareOutDir('--out', flags.out ?? 'reports');
       const plan = await resolveProfile(parseSalePlan(await readTextFile(planPath, 'sale plan'), planPath), planPath);
       const language = (flags.lang as Language | undefined) ?? plan.language;
       const onProgress =
