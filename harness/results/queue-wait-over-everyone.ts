@@ -20,6 +20,7 @@ import {
   type TargetSpec,
   type TargetSubject,
   type TargetVerdict,
+  type VerdictReason,
 } from '../stats/index.ts';
 import type { PersonRecord } from './ingest-engine-records.ts';
 
@@ -183,55 +184,43 @@ function judgeOne(verdict: TargetVerdict, spec: TargetSpec, over: QueueWaitOverE
     confidence: curve.confidence,
     overEveryone,
   };
-  const withoutNote = <T extends { note?: string; reason?: unknown }>(value: T): Omit<T, 'note' | 'reason'> => {
-    const { note: _note, reason: _reason, ...rest } = value;
-    return rest;
-  };
+  const { note: _note, reason: _reason, ...withoutNote } = base;
+  /** The verdict over everyone, with why when it is not a plain pass. */
+  const judged = (
+    outcome: TargetVerdict['verdict'],
+    measured: number | null,
+    interval: readonly [number, number] | null,
+    why?: { reason: VerdictReason; note: string },
+  ): RunTargetVerdict => ({ ...withoutNote, verdict: outcome, measured, interval, ...why });
   const minSamples = verdict.minSamples ?? spec.minSamples ?? 1;
   if (over.joined < minSamples) {
-    return {
-      ...withoutNote(base),
-      verdict: 'inconclusive',
-      measured: null,
-      interval: null,
+    return judged('inconclusive', null, null, {
       reason: 'too-few-samples',
       note: `too few people joined to judge: ${people(over.joined)}, at least ${minSamples} needed for ${spec.stat}`,
-    };
+    });
   }
   const meets = (value: number): boolean => (spec.op === '<' ? value < threshold : value <= threshold);
   if (spec.stat === 'max') {
     const longest = curve.lastTime * scale;
-    if (meets(longest)) return { ...withoutNote(base), verdict: 'pass', measured: longest, interval: null };
-    return {
-      ...withoutNote(base),
-      verdict: 'fail',
-      measured: longest,
-      interval: null,
+    if (meets(longest)) return judged('pass', longest, null);
+    return judged('fail', longest, null, {
       reason: 'missed',
       note: `someone waited ${minutes(longest)} (admitted or not), target ${spec.op} ${minutes(threshold)}`,
-    };
+    });
   }
   const q = quantile!;
   if (q.value === null) {
     const stillWaiting = share(q.survivalAtLastTime);
     if (curve.lastTime * scale >= threshold) {
-      return {
-        ...withoutNote(base),
-        verdict: 'fail',
-        measured: null,
-        interval: null,
+      return judged('fail', null, null, {
         reason: 'missed',
         note: `${at ? share(at.survival) : stillWaiting} of the ${people(over.joined)} people who joined were still waiting at ${minutes(threshold)} (Kaplan–Meier); the ${spec.stat} lies beyond the longest wait seen, ${minutes(curve.lastTime * scale)}`,
-      };
+      });
     }
-    return {
-      ...withoutNote(base),
-      verdict: 'inconclusive',
-      measured: null,
-      interval: null,
+    return judged('inconclusive', null, null, {
       reason: 'too-few-samples',
       note: `everyone had been admitted or had left by ${minutes(curve.lastTime * scale)}, with ${stillWaiting} estimated still waiting: the ${spec.stat} cannot be told`,
-    };
+    });
   }
   const measured = q.value * scale;
   const lower = q.lower === null ? null : q.lower * scale;
@@ -240,24 +229,16 @@ function judgeOne(verdict: TargetVerdict, spec: TargetSpec, over: QueueWaitOverE
   // the interval crosses T when its bounds fall on both sides; an open upper bound may lie beyond T
   const crosses = (lower === null || meets(lower)) !== (upper !== null && meets(upper));
   if (meets(measured)) {
-    if (!crosses) return { ...withoutNote(base), verdict: 'pass', measured, interval };
-    return {
-      ...withoutNote(base),
-      verdict: 'pass',
-      measured,
-      interval,
+    if (!crosses) return judged('pass', measured, interval);
+    return judged('pass', measured, interval, {
       reason: 'interval-crosses-threshold',
       note: `met with ${minutes(measured)}, but the ${Math.round(curve.confidence * 100)}% interval [${lower === null ? '?' : minutes(lower)}, ${upper === null ? 'not reached' : minutes(upper)}] crosses ${minutes(threshold)}: a rerun may miss it`,
-    };
+    });
   }
   const missed = `measured ${minutes(measured)} over everyone who joined, target ${spec.op} ${minutes(threshold)}`;
-  if (!crosses) return { ...withoutNote(base), verdict: 'fail', measured, interval, reason: 'missed', note: missed };
-  return {
-    ...withoutNote(base),
-    verdict: 'fail',
-    measured,
-    interval,
+  if (!crosses) return judged('fail', measured, interval, { reason: 'missed', note: missed });
+  return judged('fail', measured, interval, {
     reason: 'interval-crosses-threshold',
     note: `${missed}; the interval crosses the threshold: a rerun may meet it`,
-  };
+  });
 }
