@@ -58,14 +58,20 @@ export function renderMarkdownReport(summary: RunSummary, options: RenderReportO
   for (const [name, value] of keyFigures(summary, lang))
     lines.push(`| ${escapeMarkdownCell(name)} | ${escapeMarkdownCell(value)} |`);
   lines.push('', `_${labels.saleTimeNote(summary.queueWait.timeScale)}_`);
-  if (summary.ingest.warnings.length > 0) {
-    lines.push(
-      '',
-      `### ${labels.warnings}`,
-      '',
-      ...summary.ingest.warnings.map((warning) => `- ${escapeMarkdownText(warning)}`),
-    );
-  }
-  lines.push('', `<sub>${labels.generatedBy(summary.tool.version)}</sub>`, '');
+  lines.push(...markdownFooter(summary, labels));
   return lines.join('\n');
+}
+
+/** The end of a markdown report: the ingest's warnings, if any, and which saleready wrote it. */
+export function markdownFooter(summary: RunSummary, labels: ReturnType<typeof labelsFor>): string[] {
+  const warnings =
+    summary.ingest.warnings.length > 0
+      ? [
+          '',
+          `### ${labels.warnings}`,
+          '',
+          ...summary.ingest.warnings.map((warning) => `- ${escapeMarkdownText(warning)}`),
+        ]
+      : [];
+  return [...warnings, '', `<sub>${labels.generatedBy(summary.tool.version)}</sub>`, ''];
 }

@@ -5,6 +5,7 @@ import { analyzedRunLabelsFor } from './analyzed-labels.ts';
 import { escapeMarkdownCell, escapeMarkdownText, markdownCode } from './escape.ts';
 import { labelsFor } from './labels.ts';
 import { renderAnalyzedHtml } from './render-analyzed-html.ts';
+import { markdownFooter } from './render-markdown-report.ts';
 import { renderJunit } from './render-junit.ts';
 import { targetRows } from './report-rows.ts';
 import { parseRunSummary, type RunSummary } from './run-summary.ts';
@@ -99,13 +100,6 @@ export function renderAnalyzedMarkdown(summary: RunSummary, lang: Language): str
     ];
     lines.push(`| ${cells.map((cell) => escapeMarkdownCell(cell.trim())).join(' | ')} |`);
   }
-  if (summary.ingest.warnings.length > 0)
-    lines.push(
-      '',
-      `### ${labels.warnings}`,
-      '',
-      ...summary.ingest.warnings.map((warning) => `- ${escapeMarkdownText(warning)}`),
-    );
-  lines.push('', `<sub>${labels.generatedBy(summary.tool.version)}</sub>`, '');
+  lines.push(...markdownFooter(summary, labels));
   return lines.join('\n');
 }
