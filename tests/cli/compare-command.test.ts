@@ -2,16 +2,15 @@
 // run folders, the real bin, real Chromium.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../harness/browser/locate-chromium.ts';
 import { compareRuns, loadRun, type FigureComparison, type RunComparison } from '../../harness/compare/index.ts';
+import { useChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { GENEROUS_TARGETS, writeTinyScenario } from '../helpers/tiny-scenario.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const work = useTempDir('compare');
+const chromium = useChromium();
 
 /** 1,200 people for 1,200 units at k = 10: about 11 s of run per run folder, ~120 requests per step (enough for p95). */
 function tinyScenario(name: string): string {
@@ -125,39 +124,20 @@ describe('saleready compare', () => {
   it('writes compare.html that renders every overlaid chart in Chromium with no console error and no request', async () => {
     const out = join(work, 'cmp-html');
     expect((await runCli(['compare', same[0]!, slowed, '--out', out, '--lang', 'ko'])).code).toBe(0);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-      args: [...CHROMIUM_ARGS],
-    });
-    try {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('request', (request) => requests.push(request.url()));
-      const url = pathToFileURL(join(out, 'compare.html')).href;
-      await page.goto(url, { waitUntil: 'load' });
-      const charts = page.locator('figure.chart');
-      expect(await charts.count()).toBe(4);
-      for (const id of ['latency-p95', 'queue-length', 'requests', 'queue-wait-p95']) {
-        const box = await page.locator(`#chart-${id} > svg`).boundingBox();
-        expect(box?.width, id).toBeGreaterThan(100);
-        expect(
-          await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(),
-          id,
-        ).toBeGreaterThan(0);
-      }
-      expect(await page.locator('#verdict').innerText()).toContain('B가 A보다 나빠졌습니다');
-      expect(await page.locator('tr[data-figure="latency.checkout.p95"]').getAttribute('data-verdict')).toBe(
-        'regressed',
-      );
-      expect(problems).toEqual([]);
-      expect(requests.filter((request) => request !== url)).toEqual([]);
-    } finally {
-      await browser.close();
+    const { page, problems, requests } = await chromium.openFile(join(out, 'compare.html'));
+    const charts = page.locator('figure.chart');
+    expect(await charts.count()).toBe(4);
+    for (const id of ['latency-p95', 'queue-length', 'requests', 'queue-wait-p95']) {
+      const box = await page.locator(`#chart-${id} > svg`).boundingBox();
+      expect(box?.width, id).toBeGreaterThan(100);
+      expect(
+        await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(),
+        id,
+      ).toBeGreaterThan(0);
     }
+    expect(await page.locator('#verdict').innerText()).toContain('B가 A보다 나빠졌습니다');
+    expect(await page.locator('tr[data-figure="latency.checkout.p95"]').getAttribute('data-verdict')).toBe('regressed');
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
   });
 });

@@ -2,10 +2,9 @@
 // bin; junit.xml checked by Chromium's XML parser.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../harness/browser/locate-chromium.ts';
 import { findLatestBaseline, readRunSummary } from '../../harness/compare/index.ts';
+import { useChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { GENEROUS_TARGETS, writeTinyScenario } from '../helpers/tiny-scenario.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -13,34 +12,12 @@ import { useTempDir } from '../helpers/temp-dir.ts';
 const work = useTempDir('gate');
 const out = join(work, 'reports');
 const scenario = writeTinyScenario(work, 'tiny-gate', { people: 1200, stock: 1200, targets: GENEROUS_TARGETS });
+const chromium = useChromium();
 
 function runDirFrom(stdout: string): string {
   const match = /run (\S+)\n/.exec(stdout);
   expect(match, stdout).not.toBeNull();
   return join(process.cwd(), match![1]!);
-}
-
-async function parseJunit(xml: string) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS],
-  });
-  try {
-    const page = await browser.newPage();
-    return await page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'application/xml');
-      return {
-        error: doc.querySelector('parsererror')?.textContent ?? null,
-        suites: Array.from(doc.querySelectorAll('testsuite')).map((suite) => suite.getAttribute('name')),
-        failures: Array.from(doc.querySelectorAll('testcase failure')).map(
-          (failure) => failure.getAttribute('message') ?? '',
-        ),
-        testcases: doc.querySelectorAll('testcase').length,
-      };
-    }, xml);
-  } finally {
-    await browser.close();
-  }
 }
 
 describe('saleready gate', () => {
@@ -68,11 +45,11 @@ describe('saleready gate', () => {
     expect(result.stdout).toMatch(new RegExp(`\\(baseline \\S*${basename(first)}\\)`));
     const runDir = runDirFrom(result.stdout);
     second = runDir;
-    const junit = await parseJunit(readFileSync(join(runDir, 'junit.xml'), 'utf8'));
+    const junit = await chromium.parseXml(readFileSync(join(runDir, 'junit.xml'), 'utf8'));
     expect(junit.error).toBeNull();
     expect(junit.failures).toEqual([]);
-    expect(junit.suites.some((name) => name?.includes('vs baseline'))).toBe(true);
-    expect(junit.testcases).toBeGreaterThan(20);
+    expect(junit.suites.some((suite) => suite.name?.includes('vs baseline'))).toBe(true);
+    expect(junit.testcases.length).toBeGreaterThan(20);
     expect(readFileSync(summaryFile, 'utf8')).toContain('## saleready gate: ✅ PASS — tiny-gate');
     expect(existsSync(join(runDir, 'compare.html'))).toBe(true);
   });
@@ -89,7 +66,7 @@ describe('saleready gate', () => {
     expect(result.stdout).toContain('gate: ✘ FAIL');
     expect(result.stdout).toMatch(/regression vs baseline: latency\.checkout\.p95 — 95% of checkouts [\d.]+ ms slower/);
     const runDir = runDirFrom(result.stdout);
-    const junit = await parseJunit(readFileSync(join(runDir, 'junit.xml'), 'utf8'));
+    const junit = await chromium.parseXml(readFileSync(join(runDir, 'junit.xml'), 'utf8'));
     expect(junit.error).toBeNull();
     expect(
       junit.failures.some((message) =>

@@ -3,19 +3,17 @@
 // real Chromium: every chart is an SVG, nothing is logged, nothing is fetched.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../harness/browser/locate-chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSummary } from '../report/fixture-summary.ts';
 import { rawJsonGz } from '../results/fixture.ts';
 import { summaryVariant, writeRunFolder } from '../history/history-runs.ts';
+import { useChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const root = useTempDir('history');
 const reports = join(root, 'reports');
-let browser: Browser;
+const chromium = useChromium();
 
 beforeAll(async () => {
   const base = await buildFixtureSummary();
@@ -39,28 +37,7 @@ beforeAll(async () => {
   // One real run folder: a recorded k6 run analyzed by the real bin.
   const analyzed = await runCli(['analyze', rawJsonGz, '--out', reports, '--name', 'recorded-k6']);
   expect(analyzed.code).toBe(0);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS],
-  });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(file: string) {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
-  const url = pathToFileURL(file).href;
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, problems, requests: requests.filter((request) => request !== url) };
-}
 
 describe('saleready history', () => {
   it('writes an index of every run with trend charts, warns for the rising trend only, skips broken folders with a note', async () => {
@@ -75,7 +52,7 @@ describe('saleready history', () => {
       /skipped .*wrong-2026-01-10T00-00-00Z: summary\.json does not match schema version 2/,
     );
 
-    const { page, problems, requests } = await open(join(reports, 'index.html'));
+    const { page, problems, requests } = await chromium.openFile(join(reports, 'index.html'));
     const charts = await page.locator('figure.chart').count();
     // flash-sale and steady: latency, errors, queue wait, stock sold; flash-sale: one projection;
     // recorded-k6 (a plain k6 script that records sr_queue_wait, but sells no known stock): latency, errors, queue wait.
@@ -116,7 +93,7 @@ describe('saleready history', () => {
 
   it('the analyzed run’s own report renders every chart offline too', async () => {
     const dir = readdirSync(reports).find((name) => name.startsWith('recorded-k6-'))!;
-    const { page, problems, requests } = await open(join(reports, dir, 'report.html'));
+    const { page, problems, requests } = await chromium.openFile(join(reports, dir, 'report.html'));
     const charts = await page.locator('figure.chart').count();
     expect(charts).toBe(1 + (await page.locator('#groups tbody tr').count()));
     expect(await page.locator('figure.chart > svg').count()).toBe(charts);

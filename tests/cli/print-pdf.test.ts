@@ -2,17 +2,17 @@
 // PDFs with a page per part, and Korean text is set in a font that has Hangul (not boxes).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser/index.ts';
 import { evaluatePlan, parseSalePlan } from '../../harness/capacity/index.ts';
 import { printPdf } from '../../harness/cli/print-pdf.ts';
 import { renderHtmlReport, renderPlanHtml } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from '../report/fixture-summary.ts';
+import { useChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const dir = useTempDir('pdf');
+const chromium = useChromium();
 
 const PLAN = {
   name: 'small-sale',
@@ -57,27 +57,22 @@ describe('printPdf', () => {
   }, 30_000);
 
   it('sets Korean text in a font with Hangul glyphs (Debian fonts-noto-cjk), as Chromium prints it', async () => {
-    const chromiumBinary = await requireChromium();
-    const browser = await chromium.launch({ executablePath: chromiumBinary.path, args: [...CHROMIUM_ARGS] });
-    try {
-      const page = await browser.newPage();
-      await page.setContent(await renderPlanHtml(result, 'ko'));
-      await page.emulateMedia({ media: 'print' });
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('DOM.enable');
-      await cdp.send('CSS.enable');
-      const { root } = await cdp.send('DOM.getDocument');
-      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#decision' });
-      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-      const hangul = fonts.filter((font) => /CJK|KR|Nanum|Gothic|Batang|Un/i.test(font.familyName));
-      expect(
-        hangul.map((font) => font.familyName),
-        JSON.stringify(fonts),
-      ).not.toEqual([]);
-      expect(hangul.reduce((sum, font) => sum + font.glyphCount, 0)).toBeGreaterThan(20);
-    } finally {
-      await browser.close();
-    }
+    const page = await (await chromium.browser()).newPage();
+    await page.setContent(await renderPlanHtml(result, 'ko'));
+    await page.emulateMedia({ media: 'print' });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#decision' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const hangul = fonts.filter((font) => /CJK|KR|Nanum|Gothic|Batang|Un/i.test(font.familyName));
+    expect(
+      hangul.map((font) => font.familyName),
+      JSON.stringify(fonts),
+    ).not.toEqual([]);
+    expect(hangul.reduce((sum, font) => sum + font.glyphCount, 0)).toBeGreaterThan(20);
+    await page.close();
   }, 30_000);
 });
 

@@ -1,54 +1,29 @@
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChartSpecs, writeReportFiles, type RunSummary } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from './fixture-summary.ts';
 import type { Language } from '../../harness/vocabulary.ts';
+import { useChromium } from '../helpers/chromium.ts';
 import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
 // Real Chromium opens the written report.html from disk: every chart must be an <svg>, the
 // console must stay clean and the page must ask the network for nothing.
-let browser: Browser;
+const chromium = useChromium();
 let summary: RunSummary;
 const dir = useTempDir('report');
 
 beforeAll(async () => {
   summary = await buildFixtureSummary();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function openReport(lang: Language) {
   const runDir = freshDirIn(dir, lang);
   const files = await writeReportFiles(runDir, summary, { lang });
-  const page = await browser.newPage();
-  const consoleErrors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
-  const url = pathToFileURL(files.html).href;
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, consoleErrors, requests: requests.filter((request) => request !== url) };
+  return chromium.openFile(files.html);
 }
 
 describe('report.html in Chromium', () => {
   it('renders every chart as SVG, logs nothing and fetches nothing', async () => {
-    const { page, consoleErrors, requests } = await openReport('en');
+    const { page, problems, requests } = await openReport('en');
     const charts = buildChartSpecs(summary, 'en');
     expect(await page.locator('figure.chart').count()).toBe(charts.length);
     expect(await page.locator('figure.chart > svg').count()).toBe(charts.length);
@@ -61,7 +36,7 @@ describe('report.html in Chromium', () => {
         chart.id,
       ).toBeGreaterThan(0);
     }
-    expect(consoleErrors).toEqual([]);
+    expect(problems).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
   });
@@ -79,7 +54,7 @@ describe('report.html in Chromium', () => {
   });
 
   it('speaks Korean with lang ko', async () => {
-    const { page, consoleErrors, requests } = await openReport('ko');
+    const { page, problems, requests } = await openReport('ko');
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     expect(await page.locator('#verdict').innerText()).toContain('실패');
     const text = await page.locator('main').innerText();
@@ -94,7 +69,7 @@ describe('report.html in Chromium', () => {
       expect(text).toContain(words);
     }
     expect(await page.locator('figure.chart > svg').count()).toBe(buildChartSpecs(summary, 'ko').length);
-    expect(consoleErrors).toEqual([]);
+    expect(problems).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
   });

@@ -1,58 +1,21 @@
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderJunit, renderMarkdownReport, type RunSummary } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from './fixture-summary.ts';
+import { useChromium } from '../helpers/chromium.ts';
 
 // junit.xml is checked with a real XML parser: Chromium's DOMParser (a <parsererror> element
 // is how it reports a document that is not well-formed).
-let browser: Browser;
+const chromium = useChromium();
 let summary: RunSummary;
 beforeAll(async () => {
   summary = await buildFixtureSummary();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 });
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function parseXml(xml: string) {
-  const page = await browser.newPage();
-  try {
-    return await page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'application/xml');
-      const error = doc.querySelector('parsererror');
-      return {
-        error: error?.textContent ?? null,
-        testcases: Array.from(doc.querySelectorAll('testcase')).map((testcase) => ({
-          name: testcase.getAttribute('name'),
-          failure: testcase.querySelector('failure')?.getAttribute('message') ?? null,
-          skipped: testcase.querySelector('skipped')?.getAttribute('message') ?? null,
-        })),
-        suite: Object.fromEntries(
-          ['tests', 'failures', 'skipped'].map((name) => [name, doc.querySelector('testsuite')?.getAttribute(name)]),
-        ),
-      };
-    }, xml);
-  } finally {
-    await page.close();
-  }
-}
 
 describe('renderJunit', () => {
   it('is well-formed XML with one testcase per target; a failure names the target, measured value and threshold', async () => {
-    const parsed = await parseXml(renderJunit(summary));
+    const parsed = await chromium.parseXml(renderJunit(summary));
     expect(parsed.error).toBeNull();
-    expect(parsed.suite).toEqual({ tests: '4', failures: '1', skipped: '1' });
+    expect(parsed.suites[0]).toMatchObject({ tests: '4', failures: '1', skipped: '1' });
     expect(parsed.testcases.map((testcase) => testcase.name?.split(':')[0])).toEqual(
       summary.targets.map((target) => target.id),
     );
@@ -68,7 +31,7 @@ describe('renderJunit', () => {
       scenario: { ...summary.scenario, name: 'a <b> & "c" \u0001' },
       targets: summary.targets.map((target) => ({ ...target, description: `${target.description} <&> ]]>` })),
     };
-    const parsed = await parseXml(renderJunit(tricky));
+    const parsed = await chromium.parseXml(renderJunit(tricky));
     expect(parsed.error).toBeNull();
     expect(parsed.testcases[0]?.name).toContain('<&> ]]>');
   });

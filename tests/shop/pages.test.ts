@@ -1,31 +1,20 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
+import { useChromium } from '../helpers/chromium.ts';
 import { admit, call, join, login, poll, sleep } from './shop-client.ts';
 
 let shop: RunningShop;
-let browser: Browser;
+const chromium = useChromium();
 beforeAll(async () => {
   shop = await startShop();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-gpu',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
 });
 afterAll(async () => {
-  await browser?.close();
   await shop?.close();
 });
 
 async function openPage(): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await (await chromium.browser()).newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return page;
