@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { requireArtillery } from '../../harness/engine/index.ts';
 import { loadScenario, planRun } from '../../harness/scenario/index.ts';
-import { repoRoot, runCli } from '../helpers/run-cli.ts';
+import { repoRoot, runCli, type CliResult } from '../helpers/run-cli.ts';
 import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
 const work = useTempDir('cloud-cli');
@@ -30,6 +30,11 @@ function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   for (const name of Object.keys(env))
     if (name.startsWith('AWS_') || name === 'SALEREADY_SHARE' || name === 'SALEREADY_SHARE_CLAIMS') delete env[name];
   return { ...env, ...extra };
+}
+
+/** `saleready <line> --out <out>` through the real bin, `line` written as typed in a shell (split at its spaces, no quoting). */
+function runLine(line: string, out: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return runCli([...line.split(' '), '--out', out], { env });
 }
 
 function onlyRunDir(outDir: string): string {
@@ -64,26 +69,10 @@ function printedBom(stdout: string): { files: string[]; packages: string } {
 describe('--plan-only', () => {
   it('prints the exact command, 4 shares adding up to the flash sale, and Artillery’s own bill of materials for the run folder', async () => {
     const out = join(work, 'plan-fargate');
-    const result = await runCli(
-      [
-        'run',
-        'scenarios/flash-sale.ts',
-        '--on',
-        'aws-fargate',
-        '--count',
-        '4',
-        '--region',
-        'eu-west-1',
-        '--plan-only',
-        '--out',
-        out,
-        '--spot',
-        '--cpu',
-        '2',
-        '--memory',
-        '4',
-      ],
-      { env: cleanEnv() },
+    const result = await runLine(
+      'run scenarios/flash-sale.ts --on aws-fargate --count 4 --region eu-west-1 --plan-only --spot --cpu 2 --memory 4',
+      out,
+      cleanEnv(),
     );
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const runDir = onlyRunDir(out);
@@ -129,25 +118,10 @@ describe('--plan-only', () => {
 
   it('for Lambda, with bots: shares keep rings whole and the upload holds the bot pool and worker.env', async () => {
     const out = join(work, 'plan-lambda');
-    const result = await runCli(
-      [
-        'run',
-        'scenarios/bot-storm.ts',
-        '--on',
-        'aws-lambda',
-        '--count',
-        '3',
-        '--region',
-        'eu-west-1',
-        '--plan-only',
-        '--out',
-        out,
-        '--memory-size',
-        '2048',
-        '--target',
-        'https://shop.test.example',
-      ],
-      { env: cleanEnv() },
+    const result = await runLine(
+      'run scenarios/bot-storm.ts --on aws-lambda --count 3 --region eu-west-1 --plan-only --memory-size 2048 --target https://shop.test.example',
+      out,
+      cleanEnv(),
     );
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const runDir = onlyRunDir(out);
@@ -179,55 +153,45 @@ describe('--plan-only', () => {
 });
 
 describe('refused before anything is written (exit 2)', () => {
-  const cases: [string, string[], RegExp][] = [
+  const cases: [string, string, RegExp][] = [
     [
       'a cloud run without --allow-remote',
-      ['--on', 'aws-fargate', '--count', '2', '--region', 'eu-west-1', '--target', 'https://shop.example.com'],
+      '--on aws-fargate --count 2 --region eu-west-1 --target https://shop.example.com',
       /needs --allow-remote/,
     ],
     [
       'a cloud run without a shop',
-      ['--on', 'aws-fargate', '--count', '2', '--region', 'eu-west-1', '--allow-remote'],
+      '--on aws-fargate --count 2 --region eu-west-1 --allow-remote',
       /needs the shop's address: --target/,
     ],
     [
       'a loopback shop from the cloud',
-      [
-        '--on',
-        'aws-lambda',
-        '--count',
-        '2',
-        '--region',
-        'eu-west-1',
-        '--allow-remote',
-        '--target',
-        'http://127.0.0.1:8080',
-      ],
+      '--on aws-lambda --count 2 --region eu-west-1 --allow-remote --target http://127.0.0.1:8080',
       /loopback address; on an AWS worker it would be the worker itself/,
     ],
     [
       'an unknown runner (and never Azure)',
-      ['--on', 'azure', '--count', '2', '--region', 'eu-west-1', '--plan-only'],
+      '--on azure --count 2 --region eu-west-1 --plan-only',
       /--on must be aws-fargate or aws-lambda/,
     ],
     [
       'a Fargate flag for Lambda',
-      ['--on', 'aws-lambda', '--count', '2', '--region', 'eu-west-1', '--plan-only', '--cpu', '2'],
+      '--on aws-lambda --count 2 --region eu-west-1 --plan-only --cpu 2',
       /--cpu is a flag of --on aws-fargate, not of --on aws-lambda/,
     ],
-    ['no worker count', ['--on', 'aws-fargate', '--region', 'eu-west-1', '--plan-only'], /needs --count N/],
+    ['no worker count', '--on aws-fargate --region eu-west-1 --plan-only', /needs --count N/],
     [
       'a worker count of 0',
-      ['--on', 'aws-fargate', '--count', '0', '--region', 'eu-west-1', '--plan-only'],
+      '--on aws-fargate --count 0 --region eu-west-1 --plan-only',
       /--count must be a whole number/,
     ],
     [
       'a region Fargate does not have',
-      ['--on', 'aws-fargate', '--count', '2', '--region', 'mars-north-1', '--plan-only'],
+      '--on aws-fargate --count 2 --region mars-north-1 --plan-only',
       /not one Artillery's run-fargate supports/,
     ],
-    ['no region', ['--on', 'aws-fargate', '--count', '2', '--plan-only'], /needs --region/],
-    ['cloud flags without --on', ['--count', '2'], /--count belongs to a distributed run/],
+    ['no region', '--on aws-fargate --count 2 --plan-only', /needs --region/],
+    ['cloud flags without --on', '--count 2', /--count belongs to a distributed run/],
   ];
   for (const [what, flags, message] of cases) {
     it(
@@ -235,9 +199,11 @@ describe('refused before anything is written (exit 2)', () => {
       async () => {
         const out = join(work, `usage-${what.replace(/\W+/g, '-')}`);
         // (with keys in the environment: without any, a real run stops first at exit 3)
-        const result = await runCli(['run', 'scenarios/flash-sale.ts', '--out', out, ...flags], {
-          env: cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' }),
-        });
+        const result = await runLine(
+          `run scenarios/flash-sale.ts ${flags}`,
+          out,
+          cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example' }),
+        );
         expect(result.code, result.stdout + result.stderr).toBe(2);
         expect(result.stderr).toMatch(message);
         expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
@@ -250,23 +216,10 @@ describe('refused before anything is written (exit 2)', () => {
 describe('without AWS credentials', () => {
   it('exits 3 before Artillery starts, naming what is missing, where it looked and how to provide it', async () => {
     const out = join(work, 'no-credentials');
-    const result = await runCli(
-      [
-        'run',
-        'scenarios/flash-sale.ts',
-        '--on',
-        'aws-fargate',
-        '--count',
-        '4',
-        '--region',
-        'eu-west-1',
-        '--allow-remote',
-        '--target',
-        'https://shop.example.com',
-        '--out',
-        out,
-      ],
-      { env: cleanEnv() },
+    const result = await runLine(
+      'run scenarios/flash-sale.ts --on aws-fargate --count 4 --region eu-west-1 --allow-remote --target https://shop.example.com',
+      out,
+      cleanEnv(),
     );
     expect(result.code, result.stdout + result.stderr).toBe(3);
     expect(result.stderr).toContain(
@@ -282,9 +235,10 @@ describe('without AWS credentials', () => {
 
   it('exits 3 for the issue’s own command (no --allow-remote, no credentials): the credentials are what is missing first', async () => {
     const out = join(work, 'no-credentials-no-remote');
-    const result = await runCli(
-      ['run', 'scenarios/flash-sale.ts', '--on', 'aws-fargate', '--count', '4', '--region', 'eu-west-1', '--out', out],
-      { env: cleanEnv() },
+    const result = await runLine(
+      'run scenarios/flash-sale.ts --on aws-fargate --count 4 --region eu-west-1',
+      out,
+      cleanEnv(),
     );
     expect(result.code, result.stdout + result.stderr).toBe(3);
     expect(result.stderr).toContain('No AWS credentials for artillery run-fargate');
@@ -295,23 +249,10 @@ describe('without AWS credentials', () => {
     const env = cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_PROFILE: 'team' });
     writeFileSync(join(env.HOME!, 'config'), '[profile team]\nregion = eu-west-1\n');
     env.AWS_CONFIG_FILE = join(env.HOME!, 'config');
-    const result = await runCli(
-      [
-        'run',
-        'scenarios/flash-sale.ts',
-        '--on',
-        'aws-lambda',
-        '--count',
-        '2',
-        '--region',
-        'eu-west-1',
-        '--allow-remote',
-        '--target',
-        'https://shop.example.com',
-        '--out',
-        join(work, 'half'),
-      ],
-      { env },
+    const result = await runLine(
+      'run scenarios/flash-sale.ts --on aws-lambda --count 2 --region eu-west-1 --allow-remote --target https://shop.example.com',
+      join(work, 'half'),
+      env,
     );
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('AWS_SECRET_ACCESS_KEY (AWS_ACCESS_KEY_ID is set without it) missing');

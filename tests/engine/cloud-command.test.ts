@@ -30,6 +30,22 @@ const BASE: CloudCommandOptions = {
   plannedMs: 10 * 60_000,
 };
 
+/** What every command line for BASE has after its subcommand, in this order. */
+const BASE_ARGS = [
+  '--count',
+  '3',
+  '--region',
+  'eu-west-1',
+  '--target',
+  'https://shop.example.com',
+  '--output',
+  'artillery-report.json',
+  '--dotenv',
+  'worker.env',
+  '--name',
+  'saleready x',
+];
+
 describe('the Artillery command line', () => {
   it('passes Fargate flags through by Artillery’s names, repeats --secret, and adds the max duration and open files', () => {
     const args = cloudArtilleryArgs({
@@ -38,18 +54,7 @@ describe('the Artillery command line', () => {
     });
     expect(args).toEqual([
       'run-fargate',
-      '--count',
-      '3',
-      '--region',
-      'eu-west-1',
-      '--target',
-      'https://shop.example.com',
-      '--output',
-      'artillery-report.json',
-      '--dotenv',
-      'worker.env',
-      '--name',
-      'saleready x',
+      ...BASE_ARGS,
       '--subnet-ids',
       'subnet-1,subnet-2',
       '--spot',
@@ -79,26 +84,7 @@ describe('the Artillery command line', () => {
   it('gives Lambda its own flags and no Fargate defaults, and refuses the other runner’s flags', () => {
     expect(
       cloudArtilleryArgs({ ...BASE, runner: 'aws-lambda', flags: { 'memory-size': '2048', architecture: 'x86_64' } }),
-    ).toEqual([
-      'run-lambda',
-      '--count',
-      '3',
-      '--region',
-      'eu-west-1',
-      '--target',
-      'https://shop.example.com',
-      '--output',
-      'artillery-report.json',
-      '--dotenv',
-      'worker.env',
-      '--name',
-      'saleready x',
-      '--memory-size',
-      '2048',
-      '--architecture',
-      'x86_64',
-      'test.yml',
-    ]);
+    ).toEqual(['run-lambda', ...BASE_ARGS, '--memory-size', '2048', '--architecture', 'x86_64', 'test.yml']);
     expect(() => cloudArtilleryArgs({ ...BASE, runner: 'aws-lambda', flags: { spot: true } })).toThrow(
       /--spot is a flag of --on aws-fargate/,
     );
