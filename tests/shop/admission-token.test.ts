@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdmissionTokenSigner, type AdmissionClaims } from '../../harness/shop/admission-token.ts';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
-import { admit, call, sleep } from './shop-client.ts';
+import { admit, call, checkout, sleep } from './shop-client.ts';
 
 const SECRET = 'test-secret-0123456789';
 const CLAIMS: AdmissionClaims = { g: 0, t: 'ticket-1', s: 'session-1', u: 'kim', e: 60_000 };
@@ -72,16 +72,7 @@ describe('admission tokens over HTTP', () => {
     shop.reset({ admissionTtlMs: 150 });
     const person = await admit(shop, 'slow-buyer');
     await sleep(200);
-    const answer = await call(
-      shop.url,
-      'POST',
-      '/api/checkout',
-      { session: person.session, token: person.token },
-      {
-        quantity: 1,
-        address: 'A',
-      },
-    );
+    const answer = await checkout(shop, person, { quantity: 1, address: 'A' });
     expect(answer.status).toBe(403);
     expect(answer.body.error).toBe('token_expired');
   });

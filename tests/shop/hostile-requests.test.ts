@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeAddress } from '../../harness/shop/inventory.ts';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
-import { admit, call } from './shop-client.ts';
+import { admit, call, checkout } from './shop-client.ts';
 
 let shop: RunningShop;
 beforeAll(async () => {
@@ -61,13 +61,10 @@ describe('one delivery address, however it is typed', () => {
     let bought = 0;
     for (let i = 0; i < 20; i++) {
       const person = await admit(shop, `ring-${i}`);
-      const answer = await call<{ error?: string }>(
-        shop.url,
-        'POST',
-        '/api/checkout',
-        { session: person.session, token: person.token },
-        { quantity: 1, address: variants[i % variants.length] },
-      );
+      const answer = await checkout<{ error?: string }>(shop, person, {
+        quantity: 1,
+        address: variants[i % variants.length],
+      });
       if (answer.status === 200) bought += 1;
       else expect(answer.body.error).toBe('address_limit');
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeAddress } from '../../harness/shop/inventory.ts';
 import { startShop, type RunningShop } from '../../harness/shop/index.ts';
-import { admit, admitMany, call, type Answer } from './shop-client.ts';
+import { admit, admitMany, call, checkout } from './shop-client.ts';
 
 let shop: RunningShop;
 beforeAll(async () => {
@@ -43,16 +43,7 @@ describe('no overselling under 500 people checking out at once', () => {
       [0, 1].map(async () => ({
         userId: person.userId,
         address: normalizeAddress(addressOf(index)),
-        answer: (await call(
-          shop.url,
-          'POST',
-          '/api/checkout',
-          { session: person.session, token: person.token },
-          {
-            quantity: 1,
-            address: addressOf(index),
-          },
-        )) as Answer<{ quantity: number }>,
+        answer: await checkout<{ quantity: number }>(shop, person, { quantity: 1, address: addressOf(index) }),
       })),
     );
     const results = await Promise.all(attempts);
@@ -94,16 +85,7 @@ describe('perAddressLimit defence', () => {
     const statuses: number[] = [];
     for (const [index, userId] of ring.entries()) {
       const person = await admit(shop, userId);
-      const answer = await call(
-        shop.url,
-        'POST',
-        '/api/checkout',
-        { session: person.session, token: person.token },
-        {
-          quantity: 1,
-          address: addresses[index],
-        },
-      );
+      const answer = await checkout(shop, person, { quantity: 1, address: addresses[index] });
       statuses.push(answer.status);
       if (answer.status === 409) expect(answer.body.error).toBe('address_limit');
     }
@@ -139,16 +121,7 @@ describe('per-person limit', () => {
   it('answers 409 sold_out when fewer units are left than asked for', async () => {
     shop.reset({ admissionRatePerMinute: 60_000, stock: 1, perPersonLimit: 5, perAddressLimit: 5 });
     const person = await admit(shop, 'late');
-    const answer = await call(
-      shop.url,
-      'POST',
-      '/api/checkout',
-      { session: person.session, token: person.token },
-      {
-        quantity: 2,
-        address: 'A',
-      },
-    );
+    const answer = await checkout(shop, person, { quantity: 2, address: 'A' });
     expect(answer.status).toBe(409);
     expect(answer.body.error).toBe('sold_out');
     expect(shop.stats().stockLeft).toBe(1);

@@ -83,6 +83,15 @@ export async function admit(shop: RunningShop, userId: string, timeoutMs = 10_00
   throw new Error(`${userId} was not admitted within ${timeoutMs} ms`);
 }
 
+/** An admitted person's order: POST /api/checkout with their session and admission token. */
+export async function checkout<T = Record<string, unknown>>(
+  shop: RunningShop,
+  person: Person,
+  order: { quantity: number; address?: string },
+): Promise<Answer<T>> {
+  return call(shop.url, 'POST', '/api/checkout', { session: person.session, token: person.token }, order);
+}
+
 /** Admits many people, `batch` at a time (the shop's admission rate must allow it). */
 export async function admitMany(shop: RunningShop, userIds: readonly string[], batch = 100): Promise<Person[]> {
   const people: Person[] = [];
