@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns, loadRun, type FigureComparison, type RunComparison } from '../../harness/compare/index.ts';
-import { useChromium } from '../helpers/chromium.ts';
+import { expectChartsDrawn, useChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { GENEROUS_TARGETS, writeTinyScenario } from '../helpers/tiny-scenario.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -127,14 +127,7 @@ describe('saleready compare', () => {
     const { page, problems, requests } = await chromium.openFile(join(out, 'compare.html'));
     const charts = page.locator('figure.chart');
     expect(await charts.count()).toBe(4);
-    for (const id of ['latency-p95', 'queue-length', 'requests', 'queue-wait-p95']) {
-      const box = await page.locator(`#chart-${id} > svg`).boundingBox();
-      expect(box?.width, id).toBeGreaterThan(100);
-      expect(
-        await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(),
-        id,
-      ).toBeGreaterThan(0);
-    }
+    await expectChartsDrawn(page, ['latency-p95', 'queue-length', 'requests', 'queue-wait-p95']);
     expect(await page.locator('#verdict').innerText()).toContain('B가 A보다 나빠졌습니다');
     expect(await page.locator('tr[data-figure="latency.checkout.p95"]').getAttribute('data-verdict')).toBe('regressed');
     expect(problems).toEqual([]);

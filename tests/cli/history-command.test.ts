@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureSummary } from '../report/fixture-summary.ts';
 import { rawJsonGz } from '../results/fixture.ts';
 import { summaryVariant, writeRunFolder } from '../history/history-runs.ts';
-import { useChromium } from '../helpers/chromium.ts';
+import { expectChartsDrawn, useChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
@@ -58,7 +58,7 @@ describe('saleready history', () => {
     // recorded-k6 (a plain k6 script that records sr_queue_wait, but sells no known stock): latency, errors, queue wait.
     expect(charts).toBe(4 + 4 + 1 + 3);
     expect(await page.locator('figure.chart > svg').count()).toBe(charts);
-    for (const id of [
+    await expectChartsDrawn(page, [
       'flash-sale-latency',
       'flash-sale-errors',
       'flash-sale-queue-wait',
@@ -66,14 +66,7 @@ describe('saleready history', () => {
       'flash-sale-trend-latency-checkout-p95',
       'steady-latency',
       'recorded-k6-latency',
-    ]) {
-      const box = await page.locator(`#chart-${id} > svg`).boundingBox();
-      expect(box?.width, id).toBeGreaterThan(100);
-      expect(
-        await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(),
-        id,
-      ).toBeGreaterThan(0);
-    }
+    ]);
     // The latency chart draws the 800 ms target as a rule.
     expect(await page.locator('#chart-flash-sale-latency svg .role-mark line').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-warning]').count()).toBe(1);

@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { CHROMIUM_ARGS, requireChromium } from '../../harness/browser/index.ts';
 
 /** A page opened on a file, with what it has complained of and fetched since it started loading. */
@@ -62,6 +62,18 @@ export function useChromium(): TestChromium {
     openFile: async (file) => openFile(await browser(), file),
     parseXml: async (xml) => parseXml(await browser(), xml),
   };
+}
+
+/** Checks that each chart `#chart-<id>` on the page is an SVG wider than 100 px that draws marks, not only axes. */
+export async function expectChartsDrawn(page: Page, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    const box = await page.locator(`#chart-${id} > svg`).boundingBox();
+    expect(box?.width, id).toBeGreaterThan(100);
+    expect(
+      await page.locator(`#chart-${id} svg .role-mark path, #chart-${id} svg .role-mark line`).count(),
+      id,
+    ).toBeGreaterThan(0);
+  }
 }
 
 async function launch(): Promise<Browser> {

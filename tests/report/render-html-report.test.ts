@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChartSpecs, writeReportFiles, type RunSummary } from '../../harness/report/index.ts';
 import { buildFixtureSummary } from './fixture-summary.ts';
 import type { Language } from '../../harness/vocabulary.ts';
-import { useChromium } from '../helpers/chromium.ts';
+import { expectChartsDrawn, useChromium } from '../helpers/chromium.ts';
 import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
 // Real Chromium opens the written report.html from disk: every chart must be an <svg>, the
@@ -27,15 +27,10 @@ describe('report.html in Chromium', () => {
     const charts = buildChartSpecs(summary, 'en');
     expect(await page.locator('figure.chart').count()).toBe(charts.length);
     expect(await page.locator('figure.chart > svg').count()).toBe(charts.length);
-    for (const chart of charts) {
-      const box = await page.locator(`#chart-${chart.id} > svg`).boundingBox();
-      expect(box?.width, chart.id).toBeGreaterThan(100);
-      // Each chart draws marks, not only axes.
-      expect(
-        await page.locator(`#chart-${chart.id} svg .role-mark path, #chart-${chart.id} svg .role-mark line`).count(),
-        chart.id,
-      ).toBeGreaterThan(0);
-    }
+    await expectChartsDrawn(
+      page,
+      charts.map((chart) => chart.id),
+    );
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();
