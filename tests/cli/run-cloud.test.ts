@@ -10,7 +10,6 @@
  * the SDK does; where such a namespace cannot be made, they are skipped.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +17,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { requireArtillery } from '../../harness/engine/index.ts';
 import { loadScenario, planRun } from '../../harness/scenario/index.ts';
+import { closedPort } from '../helpers/closed-port.ts';
 import { repoRoot, runCli, type CliResult } from '../helpers/run-cli.ts';
 import { freshDirIn, useTempDir } from '../helpers/temp-dir.ts';
 
@@ -279,14 +279,6 @@ function runIsolated(
     timeout: timeoutMs,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
 }
 
 describe.skipIf(!isolated)('AWS unreachable (inside a loopback-only network namespace)', () => {

@@ -10,7 +10,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import { createRecordingOutput } from '../../harness/cli/output.ts';
 import { ExitCode, UsageError } from '../../harness/errors.ts';
 import { createMulberry32 } from '../../harness/random.ts';
 import { loadScenario } from '../../harness/scenario/index.ts';
+import { closedPort } from '../helpers/closed-port.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -342,15 +342,6 @@ describe('fuzzed scenario files, through loadScenario', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
-
-/** A port on 127.0.0.1 nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('fuzzed scenarios through `saleready run`, in-process', () => {
   let port = 0;

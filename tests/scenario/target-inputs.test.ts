@@ -5,7 +5,6 @@
  * normalised URL reaches the generated files. A refused run leaves no run folder.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -15,18 +14,10 @@ import { compileTest } from '../../harness/engine/index.ts';
 import { ExitCode, SalereadyError, UsageError } from '../../harness/errors.ts';
 import { parseScenario, planRun } from '../../harness/scenario/index.ts';
 import { rejectionOf, thrownBy } from '../helpers/thrown.ts';
+import { closedPort } from '../helpers/closed-port.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const dir = useTempDir('target-inputs');
-
-/** A port on 127.0.0.1 that nothing listens on (bound, read, closed). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const tiny = {
   name: 'tiny',
