@@ -41,22 +41,14 @@ function scratchCheckout(options: { without: readonly string[] }): string {
 }
 
 /** Runs `<checkout>/bin/saleready.js` with the given Node and the PATH a person's shell has. */
-async function runBin(checkout: string, node: string, args: readonly string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await execFileAsync(node, [join(checkout, 'bin', 'saleready.js'), ...args], {
-      env: pathEnv,
-      cwd: checkout,
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return {
-      code: typeof failed.code === 'number' ? failed.code : -1,
-      stdout: failed.stdout ?? '',
-      stderr: failed.stderr ?? '',
-    };
-  }
+function runBin(checkout: string, node: string, args: readonly string[]): Promise<CliResult> {
+  return runCli(args, {
+    node,
+    bin: join(checkout, 'bin', 'saleready.js'),
+    env: pathEnv,
+    cwd: checkout,
+    timeoutMs: 60_000,
+  });
 }
 
 describe('saleready command line', () => {

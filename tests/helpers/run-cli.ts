@@ -13,12 +13,19 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(
-  args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {},
-): Promise<CliResult> {
+export interface RunCliOptions {
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  cwd?: string;
+  /** The Node that runs the bin: this process's unless told. */
+  node?: string;
+  /** The bin: this checkout's bin/saleready.js unless told. */
+  bin?: string;
+}
+
+export async function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [bin, ...args], {
+    const { stdout, stderr } = await execFileAsync(options.node ?? process.execPath, [options.bin ?? bin, ...args], {
       env: options.env ?? process.env,
       timeout: options.timeoutMs ?? 120_000,
       cwd: options.cwd ?? repoRoot,
