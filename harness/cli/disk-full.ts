@@ -5,7 +5,7 @@
  * before the disk filled stay uncompressed, the figures go to the screen — and no report file
  * is left half-written. The run ends with exit 3 (the environment), naming the disk.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export function isDiskFull(error: unknown): boolean {
@@ -55,5 +55,22 @@ export async function writeReportOrSay(runDir: string, write: () => Promise<unkn
     if (!isDiskFull(error)) throw error;
     for (const file of REPORT_FILES) await rm(join(runDir, file), { force: true });
     return `${fullDiskWords(runDir, (error as NodeJS.ErrnoException).code)}: the report files could not be written (the figures above are the run's)`;
+  }
+}
+
+/**
+ * Writes `text` to `path` whole or not at all: into `path.partial` first, then renamed over
+ * `path` (a rename needs no space). On any failure — a full disk above all — the partial file is
+ * removed, `path` keeps what it held, and the error is thrown on. For files a CI reads
+ * (junit.xml, gate.json), where a cut file could be read as a whole one.
+ */
+export async function writeWhole(path: string, text: string): Promise<void> {
+  const partial = `${path}.partial`;
+  try {
+    await writeFile(partial, text);
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
   }
 }

@@ -7,7 +7,6 @@
  * Prints nothing itself: events and progress go to callbacks, the caller prints and exits.
  */
 import { appendFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
   compareRuns,
@@ -26,6 +25,7 @@ import { ExitCode, UsageError } from '../errors.ts';
 import type { RunSummary } from '../report/index.ts';
 import { loadScenario } from '../scenario/index.ts';
 import type { Language } from '../vocabulary.ts';
+import { writeWhole } from './disk-full.ts';
 import { runScenario, type RunProgress } from './run-scenario.ts';
 
 export interface GateRunOptions {
@@ -109,8 +109,9 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
     markdown: join(result.runDir, 'gate.md'),
     comparison: comparisonFile,
   };
-  await writeFile(files.junit, renderGateJunit(result.summary, comparison, decision));
-  await writeFile(files.markdown, markdown);
+  // whole or not at all: on a full disk a CI must not read a cut junit.xml or gate.json as whole
+  await writeWhole(files.junit, renderGateJunit(result.summary, comparison, decision));
+  await writeWhole(files.markdown, markdown);
   const gateResult = {
     pass: decision.pass,
     exitCode: decision.exitCode,
@@ -118,7 +119,7 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
     notes: decision.notes,
     baseline: baselineDir === null ? null : basename(baselineDir),
   };
-  await writeFile(join(result.runDir, GATE_RESULT_FILE), `${JSON.stringify(gateResult, null, 2)}\n`);
+  await writeWhole(join(result.runDir, GATE_RESULT_FILE), `${JSON.stringify(gateResult, null, 2)}\n`);
   if (options.stepSummaryPath) appendFileSync(options.stepSummaryPath, `${markdown}\n`);
   return {
     runDir: result.runDir,

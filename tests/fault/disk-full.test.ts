@@ -13,6 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestEngineRecords, listRecordFiles, measure } from '../../harness/results/index.ts';
 import { writeTinyScenario } from '../helpers/tiny-scenario.ts';
 import { startRun } from './fault-run.ts';
+import { writeWhole } from '../../harness/cli/disk-full.ts';
+import { rejectionOf } from '../helpers/thrown.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const work = useTempDir('fault-disk');
@@ -74,4 +76,20 @@ describe('fault: the disk of the run folder is full', () => {
       }
     });
   }
+
+  it('gate’s junit.xml and gate.json are written whole or not at all: a full disk keeps the file as it was', async (context) => {
+    const disk = smallDisk('disk-whole', '16k');
+    if ('whyNot' in disk) return context.skip(`cannot mount a 16k tmpfs here (needs root): ${disk.whyNot}`);
+    const junit = join(disk.path, 'junit.xml');
+    const before = '<?xml version="1.0"?>\n<testsuites></testsuites>\n';
+    await writeWhole(junit, before);
+    // 64 KB cannot fit on a 16 KB disk: the write fails part way
+    const error = await rejectionOf(
+      () => writeWhole(junit, `<testsuites>${'x'.repeat(64 * 1024)}</testsuites>\n`),
+      Error,
+    );
+    expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    expect(readFileSync(junit, 'utf8')).toBe(before);
+    expect(readdirSync(disk.path)).toEqual(['junit.xml']); // no junit.xml.partial left behind
+  });
 });
