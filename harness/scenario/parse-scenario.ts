@@ -124,6 +124,12 @@ function describeIssue(issue: Issue, input: unknown, prefix: readonly PropertyKe
 /** Parses and validates a scenario; `source` names the file in messages. */
 export function parseScenario(value: unknown, source?: string): Scenario {
   const where = `${source ?? 'The scenario'} is not valid`;
+  if (value === null || value === undefined)
+    throw new UsageError(
+      'scenario.invalid',
+      `${source ?? 'The scenario'} is empty: a scenario needs at least a name, a sale and a crowd`,
+      [HINT],
+    );
   const shape = findValueShapeProblem(value, SCENARIO_LIMITS.maxDepth, SCENARIO_LIMITS.maxValues);
   if (shape?.kind === 'too-deep') {
     const message = `nests values more than ${SCENARIO_LIMITS.maxDepth} levels deep (a scenario needs 6) → at ${showPath(shape.path.map(safeKey))}`;

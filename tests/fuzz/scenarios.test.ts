@@ -333,7 +333,7 @@ describe('fuzzed scenario files, through loadScenario', () => {
           ).toBe(true);
         else
           expect(message, testCase.label).toMatch(
-            /line \d+|position \d+|→ at |is not valid JSON|not plain data|exports no scenario|aliases/,
+            /line \d+|position \d+|→ at |is not valid JSON|not plain data|exports no scenario|aliases|is empty: /,
           );
       }
       expect(Date.now() - caseStarted, testCase.label).toBeLessThan(2000);

@@ -130,6 +130,15 @@ describe('upper bounds on durations and counts', () => {
   });
 });
 
+describe('an empty scenario file', () => {
+  it('says it is empty and what a scenario needs, naming the file (exit 2)', () => {
+    for (const empty of [null, undefined])
+      expect(messageOf(() => parseScenario(empty, 'empty.yaml'))).toBe(
+        'empty.yaml is empty: a scenario needs at least a name, a sale and a crowd',
+      );
+  });
+});
+
 describe('target.url in a scenario', () => {
   it.each(['javascript:alert(1)', 'ftp://127.0.0.1/', 'file:///etc/passwd', 'data:text/plain,hi'])(
     'refuses %s: http(s) only',

@@ -223,6 +223,12 @@ export type ResolvedSalePlan = SalePlan & {
  */
 export function parseSalePlan(raw: unknown, source?: string): SalePlan {
   const value = typeof raw === 'string' ? readPlanText(raw, source ?? 'The plan') : raw;
+  if (value === null || value === undefined)
+    throw new UsageError(
+      'capacity.plan-invalid',
+      `${source ?? 'The plan'} is empty: a sale plan needs at least people, stock and capacity`,
+      ['docs/PLAN-FORMAT.md lists every field, its unit and what it allows.'],
+    );
   const result = salePlanSchema.safeParse(value);
   if (result.success) return result.data;
   const issues = withGivenValues(result.error.issues, value);

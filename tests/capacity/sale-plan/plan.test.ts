@@ -19,6 +19,12 @@ const small = (overrides: Partial<SalePlanInput> = {}): SalePlanInput => ({
 });
 
 describe('parseSalePlan', () => {
+  it('says an empty plan file is empty and what a plan needs (exit 2)', () => {
+    const error = thrownBy(() => parseSalePlan('', 'empty.yaml'));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('empty.yaml is empty: a sale plan needs at least people, stock and capacity');
+  });
+
   it('fills in defaults and reads YAML text', () => {
     const plan = parseSalePlan('people: 1000\nstock: 100\ncapacity: { peoplePerMinute: 50 }\n', 'plan.yaml');
     expect(plan.perPersonLimit).toBe(1);
