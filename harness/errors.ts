@@ -66,7 +66,7 @@ export function describeZodIssues(
 }
 
 /** The value at `path` inside `root`, or undefined. */
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = root;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;

@@ -6,7 +6,7 @@
  * so nothing later can overflow the stack on it.
  */
 import type { z } from 'zod';
-import { UsageError, describeZodIssues } from '../errors.ts';
+import { UsageError, describeZodIssues, valueAt } from '../errors.ts';
 import { SCENARIO_LIMITS } from './scenario-limits.ts';
 import { scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { findValueShapeProblem, showPath } from './value-shape.ts';
@@ -18,16 +18,6 @@ type Issue = z.core.$ZodIssue;
 interface Problem {
   readonly path: readonly PropertyKey[];
   readonly message: string;
-}
-
-/** The value at `path` inside `root`, or undefined. */
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = root;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 /** Text from the input, safe in a one-line terminal message: control characters escaped, cut at `max`. */

@@ -4,8 +4,6 @@ import { fitUsl, parseMeasurements } from '../../harness/capacity/index.ts';
 import { UsageError } from '../../harness/errors.ts';
 import { thrownBy } from '../helpers/thrown.ts';
 
-/** The UsageError a call throws (fails the test when it throws nothing or something else). */
-
 describe('parseMeasurements: accepted forms', () => {
   it('reads the raytracer fixture and fits it like the R package usl (rows 1–6)', () => {
     const text = readFileSync(new URL('../../fixtures/capacity/raytracer.csv', import.meta.url), 'utf8');

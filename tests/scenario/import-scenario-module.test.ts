@@ -28,8 +28,6 @@ function write(name: string, source: string): string {
   return path;
 }
 
-/** The SalereadyError `action` rejects with (fails the test otherwise). */
-
 function expectNoStackTrace(message: string): void {
   expect(message).not.toMatch(/\n\s+at /);
   expect(message).not.toMatch(/node:internal|esbuild\/lib|Require stack/);

@@ -6,8 +6,6 @@ import { rejectionOf } from '../helpers/thrown.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-/** Runs `action` and returns the UsageError it throws (fails the test otherwise). */
-
 const valid = {
   name: 'valid',
   sale: { stock: 10 },
