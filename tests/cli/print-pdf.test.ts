@@ -10,20 +10,12 @@ import { buildFixtureSummary } from '../report/fixture-summary.ts';
 import { useChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { SMALL_SALE_PLAN } from '../helpers/small-sale-plan.ts';
 
 const dir = useTempDir('pdf');
 const chromium = useChromium();
 
-const PLAN = {
-  name: 'small-sale',
-  people: 30_000,
-  stock: 2_000,
-  capacity: { peoplePerMinute: 400 },
-  waitingRoom: { admissionRatePerMinute: 300 },
-  patience: { kind: 'infinite' },
-  targets: { maxWaitMinutes: 10 },
-  seed: 3,
-} as const;
+const PLAN = SMALL_SALE_PLAN;
 const result = evaluatePlan(parseSalePlan(PLAN));
 
 /** Pages of a PDF: its `/Type /Page` objects (Chromium writes them uncompressed). */

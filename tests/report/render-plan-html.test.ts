@@ -4,20 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePlan, parseSalePlan } from '../../harness/capacity/index.ts';
 import { buildPlanReport, renderPlanHtml } from '../../harness/report/index.ts';
 import { escapeHtml } from '../../harness/report/index.ts';
+import { SMALL_SALE_PLAN } from '../helpers/small-sale-plan.ts';
 
-const queued = evaluatePlan(
-  parseSalePlan({
-    name: 'small-sale',
-    people: 30_000,
-    stock: 2_000,
-    capacity: { peoplePerMinute: 400 },
-    waitingRoom: { admissionRatePerMinute: 300 },
-    patience: { kind: 'infinite' },
-    targets: { maxWaitMinutes: 10 },
-    opensAt: '10:00',
-    seed: 3,
-  }),
-);
+const queued = evaluatePlan(parseSalePlan({ ...SMALL_SALE_PLAN, opensAt: '10:00' }));
 const noWait = evaluatePlan(parseSalePlan({ people: 100_000, stock: 20_000, capacity: { peoplePerMinute: 1_000 } }));
 
 describe('renderPlanHtml', () => {

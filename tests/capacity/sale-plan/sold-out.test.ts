@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan, parseSalePlan } from '../../../harness/capacity/index.ts';
 import { renderPlanMarkdown, renderPlanText } from '../../../harness/report/index.ts';
+import { SMALL_SALE_PLAN } from '../../helpers/small-sale-plan.ts';
 
 describe('the sold-out figures and the announcement advice', () => {
   // The plan: 100,000 people, 20,000 units, 1,000 people a minute, no waiting room.
@@ -28,17 +29,7 @@ describe('the sold-out figures and the announcement advice', () => {
   });
 
   it('with a queue far beyond the stock, advises announcing at the sold-out moment, with who it reaches and what it saves', () => {
-    const queued = evaluatePlan(
-      parseSalePlan({
-        people: 30_000,
-        stock: 2_000,
-        capacity: { peoplePerMinute: 400 },
-        waitingRoom: { admissionRatePerMinute: 300 },
-        patience: { kind: 'infinite' },
-        targets: { maxWaitMinutes: 10 },
-        seed: 3,
-      }),
-    );
+    const queued = evaluatePlan(parseSalePlan(SMALL_SALE_PLAN));
     const a = queued.announcement;
     expect(a.advice).toBe('announce');
     expect(a.told).toBeGreaterThan(10_000);
