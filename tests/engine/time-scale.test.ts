@@ -41,6 +41,8 @@ const work = useTempDir('engine');
 
 const PEOPLE = 31_500;
 const WAIT = 'sr_queue_wait{actor:person}';
+/** The people's poll interval, ms of sale time (behaviour.pollIntervalSeconds). */
+const POLL_SALE_MS = 30_000;
 
 function sale(timeScale: number): ScenarioInput {
   return {
@@ -61,7 +63,7 @@ function sale(timeScale: number): ScenarioInput {
       arrivals: { burst: { share: 0.6, durationMinutes: 1.5 }, tail: { durationMinutes: 3 } },
       patience: { kind: 'fixed', minutes: 30 },
     },
-    behaviour: { pollIntervalSeconds: 30, thinkSeconds: 2 },
+    behaviour: { pollIntervalSeconds: POLL_SALE_MS / 1000, thinkSeconds: 2 },
     timeScale,
   };
 }
@@ -124,11 +126,20 @@ describe('the same sale at k = 15 and k = 45', () => {
     }
   });
 
-  it('gives queue-wait p50 and p95 in sale time within 10% of each other', () => {
+  it('gives queue-wait p50 and p95 in sale time within 10% of each other, or one poll interval', () => {
     const [w15, w45] = [waits.get(15)!, waits.get(45)!];
     // the sale keeps people waiting: minutes, not the few seconds of a poll interval
     expect(w15.p50).toBeGreaterThan(2 * 60_000);
-    expect(Math.abs(w45.p50 / w15.p50 - 1), `p50 ${minutes(w45.p50)} vs ${minutes(w15.p50)} min`).toBeLessThan(0.1);
-    expect(Math.abs(w45.p95 / w15.p95 - 1), `p95 ${minutes(w45.p95)} vs ${minutes(w15.p95)} min`).toBeLessThan(0.1);
+    // A person learns of admission at a poll, so every wait is a whole number of polls (30 s of
+    // sale time at both k): the measurement's resolution. Which poll the median person's wait
+    // ends on moves between runs (exact p50 4.00, 4.25 or 4.50 min in four clean-clone runs),
+    // a step of 12.5% at 4 min; closer than one poll interval cannot be told apart.
+    const tolerance = (reference: number): number => Math.max(0.1 * reference, POLL_SALE_MS);
+    expect(Math.abs(w45.p50 - w15.p50), `p50 ${minutes(w45.p50)} vs ${minutes(w15.p50)} min`).toBeLessThanOrEqual(
+      tolerance(w15.p50),
+    );
+    expect(Math.abs(w45.p95 - w15.p95), `p95 ${minutes(w45.p95)} vs ${minutes(w15.p95)} min`).toBeLessThanOrEqual(
+      tolerance(w15.p95),
+    );
   });
 });

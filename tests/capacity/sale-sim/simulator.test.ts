@@ -276,8 +276,10 @@ describe('simulateSale behaviour', () => {
       return { ms: performance.now() - started, events: r.eventsProcessed };
     };
     timed(10_000); // warm up the JIT
-    const small = timed(50_000);
-    const large = timed(200_000);
+    // the fastest of three each: a pause of the machine's other work lengthens one, not all
+    const fastest = (people: number) => [timed(people), timed(people), timed(people)].sort((a, b) => a.ms - b.ms)[0]!;
+    const small = fastest(50_000);
+    const large = fastest(200_000);
     expect(large.events).toBeGreaterThan(200_000);
     expect(large.ms / small.ms).toBeLessThan(8);
   });
