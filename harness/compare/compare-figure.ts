@@ -28,6 +28,11 @@ export function minimumPercentileSamples(p: number): number {
   return Math.max(10, Math.ceil(5 / (1 - p) - 1e-9));
 }
 const MINIMUM_TRIALS = 10;
+/**
+ * Fewest blocks of time a run's percentile is resampled from: with fewer, the block
+ * bootstrap has too few distinct replicates to give an interval (with one block, none).
+ */
+export const MINIMUM_BLOCKS = 5;
 
 function base(spec: FigureSpec, test: FigureTest, confidence: number) {
   return {
@@ -46,11 +51,13 @@ function base(spec: FigureSpec, test: FigureTest, confidence: number) {
 
 function valueOf(sample: FigureSample): { value: number | null; samples: number } {
   switch (sample.type) {
-    case 'histogram':
+    case 'histogram': {
+      const total = sample.values.total;
       return {
-        value: sample.histogram.count === 0 ? null : histogramPercentile(sample.histogram, sample.p) * sample.scale,
-        samples: sample.histogram.count,
+        value: total.count === 0 ? null : histogramPercentile(total, sample.p) * sample.scale,
+        samples: total.count,
       };
+    }
     case 'proportion':
       return { value: sample.x / sample.n, samples: sample.n };
     case 'rate':
@@ -91,7 +98,7 @@ function untested(
 
 /**
  * Tests one figure of two runs with the test fit for its kind: percentiles by percentile
- * bootstrap on the merged histograms, rates and shares by the two-proportion z test, event
+ * bootstrap resampling blocks of time, rates and shares by the two-proportion z test, event
  * rates (requests/s) and counts by the conditional Poisson test. All estimate B − A.
  */
 export function compareFigure(
@@ -127,11 +134,10 @@ export function compareFigure(
     };
   };
   if (a.type === 'histogram' && b.type === 'histogram') {
-    const needed = minimumPercentileSamples(a.p);
-    if (a.histogram.count === 0 || b.histogram.count === 0) {
-      const empty = [a.histogram.count === 0 ? 'A' : '', b.histogram.count === 0 ? 'B' : '']
-        .filter(Boolean)
-        .join(' and ');
+    const countA = a.values.total.count;
+    const countB = b.values.total.count;
+    if (countA === 0 || countB === 0) {
+      const empty = [countA === 0 ? 'A' : '', countB === 0 ? 'B' : ''].filter(Boolean).join(' and ');
       return untested(
         spec,
         a,
@@ -140,16 +146,28 @@ export function compareFigure(
         `not compared: ${empty} has no ${spec.stat} samples (a run analyzed from an Artillery report holds its percentile summaries only)`,
       );
     }
-    if (a.histogram.count < needed || b.histogram.count < needed) {
+    const needed = minimumPercentileSamples(a.p);
+    if (countA < needed || countB < needed) {
       return untested(
         spec,
         a,
         b,
         options,
-        `not compared: ${spec.stat} needs at least ${needed} samples per run (A ${a.histogram.count}, B ${b.histogram.count})`,
+        `not compared: ${spec.stat} needs at least ${needed} samples per run (A ${countA}, B ${countB})`,
       );
     }
-    const result = bootstrapPercentileTest(a.histogram, b.histogram, a.p, options);
+    const blocksA = a.values.blocks.length;
+    const blocksB = b.values.blocks.length;
+    if (blocksA < MINIMUM_BLOCKS || blocksB < MINIMUM_BLOCKS) {
+      return untested(
+        spec,
+        a,
+        b,
+        options,
+        `not compared: ${spec.stat} needs samples in at least ${MINIMUM_BLOCKS} blocks of time per run, to see what a pause of the machine does to it (A ${blocksA} of ${a.blockSeconds} s, B ${blocksB} of ${b.blockSeconds} s)`,
+      );
+    }
+    const result = bootstrapPercentileTest(a.values, b.values, a.p, options);
     // Both runs share k (shapes are checked first), so the run-time difference scales by it.
     return done('bootstrap-percentile', [result.lower * a.scale, result.upper * a.scale], result.pValue);
   }

@@ -1,4 +1,4 @@
-import type { ChangeVerdict, FigureTest, OverallChange } from './comparison-types.ts';
+import type { ChangeVerdict, ComparisonMethod, FigureTest, OverallChange } from './comparison-types.ts';
 import type { Language } from '../vocabulary.ts';
 
 /** Words of the comparison outputs, English and Korean. */
@@ -9,7 +9,7 @@ export interface CompareLabels {
   readonly test: Record<FigureTest, string>;
   readonly head: { figure: string; a: string; b: string; change: string; interval: string; p: string; verdict: string };
   readonly noChangeLine: (family: number) => string;
-  readonly method: (alpha: number, family: number, confidence: number, iterations: number, seed: number) => string;
+  readonly method: (method: ComparisonMethod) => string;
   readonly charts: string;
   readonly figures: string;
   readonly forced: string;
@@ -28,6 +28,12 @@ export interface CompareLabels {
   readonly andMore: (count: number) => string;
 }
 
+/** "1 s" when both runs' blocks are as long, else "A 1 s, B 4 s". */
+function blocksOf(blockSeconds: ComparisonMethod['bootstrap']['blockSeconds'], unit: string): string {
+  if (blockSeconds.a === blockSeconds.b) return `${blockSeconds.a} ${unit}`;
+  return `A ${blockSeconds.a} ${unit}, B ${blockSeconds.b} ${unit}`;
+}
+
 const en: CompareLabels = {
   title: 'saleready comparison',
   verdict: {
@@ -43,7 +49,7 @@ const en: CompareLabels = {
     same: 'No significant change from A to B',
   },
   test: {
-    'bootstrap-percentile': 'bootstrap (merged histograms)',
+    'bootstrap-percentile': 'bootstrap (blocks of time)',
     'two-proportion': 'two-proportion z test',
     'poisson-rate': 'Poisson rate test',
     none: '—',
@@ -58,10 +64,11 @@ const en: CompareLabels = {
     verdict: 'Verdict',
   },
   noChangeLine: (family) => `none of the ${family} figures tested changed significantly`,
-  method: (alpha, family, confidence, iterations, seed) =>
+  method: ({ alpha, family, confidence, bootstrap }) =>
     `Verdicts control false alarms across all ${family} tested figures with Holm–Bonferroni at a family-wise α of ${alpha * 100}%; ` +
-    `each interval is a per-figure ${Math.round(confidence * 100)}% interval. Percentiles: percentile bootstrap on the merged histograms ` +
-    `(${iterations.toLocaleString('en')} replicates, seed ${seed}); rates and shares: two-proportion z test; requests/s and counts: conditional Poisson test.`,
+    `each interval is a per-figure ${Math.round(confidence * 100)}% interval. Percentiles: percentile bootstrap resampling whole blocks of time ` +
+    `(${blocksOf(bootstrap.blockSeconds, 's')}, so one pause of the machine counts as one draw, not as many independent requests; ` +
+    `${bootstrap.iterations.toLocaleString('en')} replicates, seed ${bootstrap.seed}); rates and shares: two-proportion z test; requests/s and counts: conditional Poisson test.`,
   charts: 'The two runs overlaid',
   figures: 'Figures',
   forced: 'Compared with --force although the runs differ:',
@@ -95,16 +102,17 @@ const ko: CompareLabels = {
     same: 'A와 B 사이에 유의한 변화가 없습니다',
   },
   test: {
-    'bootstrap-percentile': '부트스트랩 (병합 히스토그램)',
+    'bootstrap-percentile': '부트스트랩 (시간 블록)',
     'two-proportion': '두 비율 z 검정',
     'poisson-rate': '포아송 비율 검정',
     none: '—',
   },
   head: { figure: '지표', a: 'A', b: 'B', change: '변화 B − A', interval: '95% 구간', p: 'p (Holm)', verdict: '판정' },
   noChangeLine: (family) => `검정한 지표 ${family}개 모두 유의한 변화가 없습니다`,
-  method: (alpha, family, confidence, iterations, seed) =>
+  method: ({ alpha, family, confidence, bootstrap }) =>
     `판정은 검정한 지표 ${family}개 전체에 Holm–Bonferroni 보정을 적용해 오경보 확률(가족별 α)을 ${alpha * 100}% 이하로 유지합니다. ` +
-    `각 구간은 지표별 ${Math.round(confidence * 100)}% 신뢰구간입니다. 백분위수: 병합 히스토그램의 백분위 부트스트랩(반복 ${iterations.toLocaleString('en')}회, 시드 ${seed}); ` +
+    `각 구간은 지표별 ${Math.round(confidence * 100)}% 신뢰구간입니다. 백분위수: 시간 블록 단위로 재표본하는 백분위 부트스트랩(${blocksOf(bootstrap.blockSeconds, '초')} 블록이라 ` +
+    `기계가 한 번 멈춘 일은 독립된 요청 여러 개가 아니라 한 번의 추출로 셉니다; 반복 ${bootstrap.iterations.toLocaleString('en')}회, 시드 ${bootstrap.seed}); ` +
     `비율: 두 비율 z 검정; 초당 요청 수와 개수: 조건부 포아송 검정.`,
   charts: '두 실행을 겹쳐 본 차트',
   figures: '지표',

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.ts';
+import { blockSecondsFor, runDurationSeconds } from '../results/index.ts';
 import { holmAdjust } from '../stats/index.ts';
 import { shapeDifferences } from './check-comparable.ts';
 import type {
@@ -105,7 +106,14 @@ export function compareRuns(a: LoadedRun, b: LoadedRun, options: CompareRunsOpti
       alpha,
       family: family.length,
       confidence,
-      bootstrap: { iterations, seed },
+      bootstrap: {
+        iterations,
+        seed,
+        blockSeconds: {
+          a: blockSecondsFor(runDurationSeconds(a.ingest)),
+          b: blockSecondsFor(runDurationSeconds(b.ingest)),
+        },
+      },
       minimumEffect: effects,
     },
     overall: overallOf(figures),

@@ -72,7 +72,12 @@ export interface ComparisonMethod {
   readonly family: number;
   /** Of each figure's interval. */
   readonly confidence: number;
-  readonly bootstrap: { readonly iterations: number; readonly seed: number };
+  /** Percentiles: block bootstrap replicates and seed, and each run's block of time (whole seconds). */
+  readonly bootstrap: {
+    readonly iterations: number;
+    readonly seed: number;
+    readonly blockSeconds: { readonly a: number; readonly b: number };
+  };
   readonly minimumEffect: MinimumEffects;
 }
 

@@ -1,12 +1,20 @@
-import { aggregateOf, runDurationSeconds, JOURNEY_TAG_VALUES } from '../results/index.ts';
-import { describeStatistic, type Histogram, type TargetSubject } from '../stats/index.ts';
+import { aggregateOf, runDurationSeconds, trendBlocks, JOURNEY_TAG_VALUES } from '../results/index.ts';
+import { describeStatistic, type BlockedHistogram, type TargetSubject } from '../stats/index.ts';
 import { stepWords } from '../vocabulary.ts';
 import type { BetterWhen, Bilingual, FigureKind, FigureUnit } from './comparison-types.ts';
 import type { LoadedRun } from './load-run.ts';
 
 /** What one run gives a figure's test: a histogram, a proportion, a rate, a count, or nothing. */
 export type FigureSample =
-  | { readonly type: 'histogram'; readonly histogram: Histogram; readonly p: number; readonly scale: number }
+  | {
+      readonly type: 'histogram';
+      /** The run's values whole and by block of time (block bootstrap). */
+      readonly values: BlockedHistogram;
+      readonly blockSeconds: number;
+      readonly p: number;
+      /** Multiplies run-time values into the figure's unit (k for waits shown in sale time). */
+      readonly scale: number;
+    }
   | { readonly type: 'proportion'; readonly x: number; readonly n: number }
   | { readonly type: 'rate'; readonly events: number; readonly exposure: number }
   | { readonly type: 'count'; readonly value: number }
@@ -32,11 +40,11 @@ const PERCENTILES = [
   { stat: 'p99', p: 0.99 },
 ] as const;
 
-function histogramSample(run: LoadedRun, selector: string, p: number, scale: number): FigureSample {
-  const aggregate = aggregateOf(run.ingest, selector);
-  if (aggregate === null || aggregate.kind !== 'trend')
-    return { type: 'missing', note: `${selector} was not recorded` };
-  return { type: 'histogram', histogram: aggregate.histogram, p, scale };
+/** A percentile figure's sample: the Trend a selector names, whole and in blocks of time. */
+export function histogramSample(run: LoadedRun, selector: string, p: number, scale: number): FigureSample {
+  const blocks = trendBlocks(run.ingest, selector);
+  if (blocks === null) return { type: 'missing', note: `${selector} was not recorded` };
+  return { type: 'histogram', values: blocks, blockSeconds: blocks.blockSeconds, p, scale };
 }
 
 /** Steps either run measured, in the journey's order (steps the journey library does not know last). */

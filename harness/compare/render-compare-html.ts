@@ -45,7 +45,6 @@ export async function renderCompareHtml(
   const labels = compareLabelsFor(lang);
   const charts = buildCompareChartSpecs(summaries.a, summaries.b, lang);
   const svgs = await Promise.all(charts.map((chart) => renderChartSvg(chart.spec)));
-  const { alpha, family, confidence, bootstrap } = comparison.method;
   const parts = [
     '<!doctype html>',
     `<html lang="${lang}"><head><meta charset="utf-8">`,
@@ -83,7 +82,7 @@ export async function renderCompareHtml(
   }
   parts.push(
     '</tbody></table>',
-    `<p class="note">${escapeHtml(labels.method(alpha, family, confidence, bootstrap.iterations, bootstrap.seed))}</p>`,
+    `<p class="note">${escapeHtml(labels.method(comparison.method))}</p>`,
     `<p class="note">${escapeHtml(`Practical significance: ${describeMinimumEffects(comparison.method.minimumEffect)}.`)}</p>`,
     `<h2>${escapeHtml(labels.charts)}</h2>`,
   );

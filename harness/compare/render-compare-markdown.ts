@@ -16,7 +16,6 @@ export function renderCompareMarkdown(
   options: { heading?: string } = {},
 ): string {
   const labels = compareLabelsFor(lang);
-  const { alpha, family, confidence, bootstrap } = comparison.method;
   const lines = [
     `${options.heading ?? '#'} ${labels.title}: ${comparison.b.scenario}`,
     '',
@@ -46,7 +45,7 @@ export function renderCompareMarkdown(
   }
   lines.push(
     '',
-    labels.method(alpha, family, confidence, bootstrap.iterations, bootstrap.seed),
+    labels.method(comparison.method),
     '',
     `Practical significance: ${describeMinimumEffects(comparison.method.minimumEffect)}.`,
     '',

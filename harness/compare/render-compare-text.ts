@@ -32,8 +32,7 @@ export function renderCompareText(comparison: RunComparison, lang: Language): st
   lines.push(
     `  ${labels.verdict['no significant change']}: ${same}${notCompared > 0 ? ` · ${labels.verdict['not compared']}: ${notCompared} (too few samples or nothing measured)` : ''}`,
   );
-  const { alpha, family, confidence, bootstrap } = comparison.method;
-  lines.push(`  ${labels.method(alpha, family, confidence, bootstrap.iterations, bootstrap.seed)}`);
+  lines.push(`  ${labels.method(comparison.method)}`);
   lines.push(`  Practical significance: ${describeMinimumEffects(comparison.method.minimumEffect)}.`);
   return lines;
 }

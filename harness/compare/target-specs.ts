@@ -1,7 +1,6 @@
 import type { TargetResult } from '../report/index.ts';
-import { aggregateOf } from '../results/index.ts';
 import type { BetterWhen, FigureUnit } from './comparison-types.ts';
-import type { FigureSample, FigureSpec } from './figure-specs.ts';
+import { histogramSample, type FigureSample, type FigureSpec } from './figure-specs.ts';
 import type { LoadedRun } from './load-run.ts';
 
 const percentileStat = /^p(\d{1,2}(?:\.\d+)?)$/;
@@ -25,11 +24,8 @@ function targetSample(target: TargetResult, run: LoadedRun): FigureSample {
   if (!own) return { type: 'missing', note: `the run has no target ${target.id}` };
   const percentile = percentileStat.exec(own.stat);
   if (percentile && own.unit === 'ms') {
-    const aggregate = aggregateOf(run.ingest, own.metric);
-    if (aggregate === null || aggregate.kind !== 'trend')
-      return { type: 'missing', note: `${own.metric} was not recorded` };
     const scale = RUN_TIME_WAITS.some((metric) => own.metric.startsWith(metric)) ? run.summary.scenario.timeScale : 1;
-    return { type: 'histogram', histogram: aggregate.histogram, p: Number(percentile[1]) / 100, scale };
+    return histogramSample(run, own.metric, Number(percentile[1]) / 100, scale);
   }
   if (own.measured === null) return { type: 'missing', note: own.note ?? 'nothing was measured' };
   if ((own.stat === 'rate' || own.stat === 'share') && own.unit === 'ratio' && own.measured <= 1 && own.samples > 0) {

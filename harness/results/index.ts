@@ -36,6 +36,7 @@ export {
 } from './select-series.ts';
 export { measure, readStat, aggregateEvents, runDurationSeconds, type Measurement } from './measure.ts';
 export { measureOverTime, type TimePoint, type MeasureOverTimeOptions } from './measure-over-time.ts';
+export { trendBlocks, blockSecondsFor, type TrendBlocks } from './trend-blocks.ts';
 export {
   evaluateTargets,
   judgeCutShort,

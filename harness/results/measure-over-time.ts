@@ -1,7 +1,6 @@
 import type { IngestResult } from './ingest-result.ts';
 import { readStat } from './measure.ts';
-import { mergeSelectedPerSecond, selectSeries } from './select-series.ts';
-import { cloneAggregate, mergeAggregate, type Aggregate } from './series-aggregate.ts';
+import { mergeSelectedBuckets, selectSeries } from './select-series.ts';
 
 /** One point of a time series: the bucket's start (ms since the epoch) and its figure. */
 export interface TimePoint {
@@ -32,13 +31,7 @@ export function measureOverTime(
   if (selected === null) return [];
   const bucketSeconds = Math.max(1, Math.round(options.bucketSeconds ?? 1));
   const originSecond = Math.floor((options.originMs ?? ingest.firstSampleMs ?? 0) / 1000);
-  const buckets = new Map<number, Aggregate>();
-  for (const [second, aggregate] of mergeSelectedPerSecond(selected)) {
-    const index = Math.floor((second - originSecond) / bucketSeconds);
-    const existing = buckets.get(index);
-    if (existing === undefined) buckets.set(index, bucketSeconds === 1 ? aggregate : cloneAggregate(aggregate));
-    else mergeAggregate(existing, aggregate);
-  }
+  const buckets = mergeSelectedBuckets(selected, bucketSeconds, originSecond);
   const points: TimePoint[] = [];
   for (const [index, aggregate] of buckets) {
     const timeMs = (originSecond + index * bucketSeconds) * 1000;

@@ -101,7 +101,7 @@ export function mergeSelectedTotals(ingest: IngestResult, selected: SelectedSeri
 }
 
 /** Per-second aggregates of the selected series merged: epoch second → aggregate, sorted by time. */
-export function mergeSelectedPerSecond(selected: SelectedSeries): Map<number, Aggregate> {
+function mergeSelectedPerSecond(selected: SelectedSeries): Map<number, Aggregate> {
   const merged = new Map<number, Aggregate>();
   for (const series of selected.series) {
     for (const [second, bucket] of series.perSecond) {
@@ -111,6 +111,25 @@ export function mergeSelectedPerSecond(selected: SelectedSeries): Map<number, Ag
     }
   }
   return new Map([...merged].sort((a, b) => a[0] - b[0]));
+}
+/**
+ * The selected series merged into buckets of `bucketSeconds` whole seconds counted from
+ * `originSecond` (epoch seconds): bucket index → aggregate, in time order; buckets without
+ * samples are left out. Merging per-second aggregates is exact.
+ */
+export function mergeSelectedBuckets(
+  selected: SelectedSeries,
+  bucketSeconds: number,
+  originSecond: number,
+): Map<number, Aggregate> {
+  const buckets = new Map<number, Aggregate>();
+  for (const [second, aggregate] of mergeSelectedPerSecond(selected)) {
+    const index = Math.floor((second - originSecond) / bucketSeconds);
+    const existing = buckets.get(index);
+    if (existing === undefined) buckets.set(index, bucketSeconds === 1 ? aggregate : cloneAggregate(aggregate));
+    else mergeAggregate(existing, aggregate);
+  }
+  return buckets;
 }
 
 /** The run total of everything a selector matches, merged; null when the metric is unknown. */

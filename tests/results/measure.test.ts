@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestK6Output, measure, measureOverTime, type IngestResult } from '../../harness/results/index.ts';
+import {
+  blockSecondsFor,
+  ingestK6Output,
+  measure,
+  measureOverTime,
+  runDurationSeconds,
+  trendBlocks,
+  type IngestResult,
+} from '../../harness/results/index.ts';
 import { rawJsonGz, readK6Summary } from './fixture.ts';
 
 // Reference values: k6's --summary-export of the recorded run (fixtures/results).
@@ -79,5 +87,21 @@ describe('measure', () => {
     expect(points.reduce((sum, point) => sum + (point.value ?? 0), 0)).toBe(k6.sr_arrivals?.count);
     expect(points.map((point) => point.timeMs)).toEqual([...points.map((point) => point.timeMs)].sort((a, b) => a - b));
     expect(measureOverTime(ingest, 'no_such_metric', 'count')).toEqual([]);
+  });
+
+  it('in blocks of time: the blocks hold every value of the run once, in blocks as long as the run asks', () => {
+    const selector = 'http_req_duration{step:join}';
+    const blocked = trendBlocks(ingest, selector)!;
+    expect(blocked.blockSeconds).toBe(blockSecondsFor(runDurationSeconds(ingest)));
+    expect(blocked.blocks.length).toBeGreaterThanOrEqual(4);
+    expect(blocked.blocks.reduce((sum, block) => sum + block.count, 0)).toBe(k6[selector]?.count);
+    expect(blocked.total.count).toBe(k6[selector]?.count);
+    expect(blocked.blocks.every((block) => block.count > 0)).toBe(true);
+    expect(trendBlocks(ingest, 'sr_arrivals')).toBeNull(); // a Counter, not a Trend
+    expect(trendBlocks(ingest, 'no_such_metric')).toBeNull();
+  });
+
+  it('block length: ⌈∛S⌉ s for a run of S s, at least 10 blocks where the run allows, never under 1 s', () => {
+    expect([0, 5, 11, 30, 60, 600, 1200, 3600].map(blockSecondsFor)).toEqual([1, 1, 1, 3, 4, 9, 11, 16]);
   });
 });
