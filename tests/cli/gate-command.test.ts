@@ -57,7 +57,7 @@ describe('saleready gate', () => {
   it('exits 1 against a deliberately slowed shop, naming the regressed figure in a valid junit.xml and the step summary', async () => {
     const summaryFile = join(work, 'step-summary-slow.md');
     const result = await runCli(
-      ['gate', '--scenario', scenario, '--out', out, '--baseline', first, '--set', 'service.s0Ms=20', '--lang', 'en'],
+      ['gate', '--scenario', scenario, '--out', out, '--baseline', first, '--set', 'service.s0Ms=40', '--lang', 'en'],
       {
         env: { ...process.env, GITHUB_STEP_SUMMARY: summaryFile },
       },
