@@ -17,6 +17,7 @@ const BENCHMARKS = [
   'shop-throughput',
   'ingest',
   'journey-throughput',
+  'arrival-wakeups',
   'waiting-people',
   'browser-overhead',
 ] as const;

@@ -14,6 +14,8 @@ export interface ArrivalSegment {
   readonly durationMs: number;
   readonly people: number;
   readonly bots: number;
+  /** Arrivals of its Artillery phase: wake-ups of the person engine (`wakeupsFor`). */
+  readonly wakeups: number;
 }
 
 type SegmentPlan = Pick<RunPlan, 'arrivals' | 'arrivalEndMs' | 'bots' | 'people'>;
@@ -25,6 +27,26 @@ function botsBy(plan: SegmentPlan, atMs: number): number {
   if (atMs < bots.startMs) return 0;
   if (bots.burstMs <= 0 || atMs >= bots.startMs + bots.burstMs) return bots.count;
   return (bots.count * (atMs - bots.startMs)) / bots.burstMs;
+}
+
+/**
+ * Artillery times every arrival of a phase with a timer that spins on the CPU whenever the
+ * next arrival is under 25 ms away (docs/PERFORMANCE.md: one core at ≥ 40 arrivals a second).
+ * So a phase does not bring one virtual user per person: it wakes the person engine at most
+ * once per WAKEUP_INTERVAL_MS, and the engine starts the people of that interval at their own
+ * times with its own timers (crowd.js). Artillery then spins for at most 25 ms of every 500.
+ */
+export const WAKEUP_INTERVAL_MS = 500;
+
+/**
+ * Arrivals Artillery brings in a phase of `durationMs` for `arrivals` people and bots (or a
+ * distributed run's slots): one per person when they come no faster than one per
+ * WAKEUP_INTERVAL_MS, else one per interval. The person engine reads the same number from the
+ * plan's segment (`wakeups`), so the two always agree.
+ */
+export function wakeupsFor(arrivals: number, durationMs: number): number {
+  if (arrivals <= 0) return 0;
+  return Math.min(arrivals, Math.max(1, Math.floor(durationMs / WAKEUP_INTERVAL_MS)));
 }
 
 export function buildArrivalSegments(plan: SegmentPlan): ArrivalSegment[] {
@@ -46,11 +68,14 @@ export function buildArrivalSegments(plan: SegmentPlan): ArrivalSegment[] {
   for (let i = 0; i + 1 < sorted.length; i++) {
     const from = sorted[i] as number;
     const to = sorted[i + 1] as number;
+    const people = peopleAt(to) - peopleAt(from);
+    const bots = botsAt(to) - botsAt(from);
     segments.push({
       startMs: from,
       durationMs: to - from,
-      people: peopleAt(to) - peopleAt(from),
-      bots: botsAt(to) - botsAt(from),
+      people,
+      bots,
+      wakeups: wakeupsFor(people + bots, to - from),
     });
   }
   return segments;

@@ -25,6 +25,7 @@ import {
   yamlValue,
   type CompiledTest,
 } from './compile-test.ts';
+import { wakeupsFor } from './arrival-segments.ts';
 import { sharePlanJson, type PlanSplit } from './split-plan.ts';
 
 /** The person engine's package folder in this checkout, and its name in a cloud run folder. */
@@ -80,14 +81,16 @@ export function compileCloudTest(plan: RunPlan, split: PlanSplit, options: Compi
     if (total === 0) return;
     const name = yamlValue(`segment ${index + 1}`);
     const line = new RegExp(
-      `^( {4}- \\{ name: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, duration: "\\d+ms", arrivalCount: )${total}( \\})$`,
+      `^( {4}- \\{ name: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, duration: "\\d+ms", arrivalCount: )${segment.wakeups}( \\})$`,
       'm',
     );
+    const slots = split.slots[index]!;
+    const wakeups = wakeupsFor(slots, segment.durationMs);
     test = replaceOnce(
       test,
       line,
       (match) =>
-        `    #   on each of ${n} workers: ${split.slots[index]} arrival slots, this worker's share of the ${total}\n${match[1]}${split.slots[index]}${match[2]}`,
+        `    #   on each of ${n} workers: ${slots} arrival slots, this worker's share of the ${total}, in ${wakeups} wake-ups\n${match[1]}${wakeups}${match[2]}`,
       `phase for segment ${index + 1}`,
     );
   });

@@ -10,7 +10,7 @@
 import type { RunPlan } from '../scenario/index.ts';
 import { describeTarget } from '../stats/index.ts';
 import { formatDuration as formatDurationIn } from '../vocabulary.ts';
-import { buildArrivalSegments, type ArrivalSegment } from './arrival-segments.ts';
+import { buildArrivalSegments, WAKEUP_INTERVAL_MS, type ArrivalSegment } from './arrival-segments.ts';
 import { buildEnsureConditions } from './ensure-conditions.ts';
 
 /** Files of a compiled run, by name in the run folder. */
@@ -19,6 +19,8 @@ export const PLAN_FILE = 'plan.json';
 export const RECORDS_DIR = 'records';
 export const PEOPLE_POOL_FILES = { person: 'people.json', bot: 'bots.json' } as const;
 export const SHOP_CONFIG_FILE = 'shop-config.json';
+/** The test's first phase: one arrival at the start, which wakes the person engine for the first people. */
+export const START_PHASE = 'start';
 
 export interface CompileTestOptions {
   /** People (and bots) come from pools beside the test (PEOPLE_POOL_FILES), written by the caller. */
@@ -74,7 +76,9 @@ function segmentIntent(segment: ArrivalSegment, plan: Pick<RunPlan, 'opensAtMs'>
     .filter(Boolean)
     .join(' and ');
   const wait = segment.startMs + segment.durationMs <= plan.opensAtMs ? ' and wait for the opening' : '';
-  return `${who} arrive over ${formatDuration(segment.durationMs)} ${when} (${rateText(segment.people + segment.bots, segment.durationMs)})${wait}`;
+  const total = segment.people + segment.bots;
+  const wakeups = segment.wakeups < total ? `; ${segment.wakeups} wake-ups` : '';
+  return `${who} arrive over ${formatDuration(segment.durationMs)} ${when} (${rateText(total, segment.durationMs)}${wakeups})${wait}`;
 }
 
 function header(plan: RunPlan): string[] {
@@ -103,12 +107,18 @@ export function compileTest(plan: RunPlan, options: CompileTestOptions = {}): Co
   lines.push(`  # the shop under load (the harness passes --target with the real address)`);
   lines.push(`  target: ${yamlValue(plan.targetUrl ?? 'http://127.0.0.1:8080')}`);
   lines.push('  phases:');
+  lines.push(`    # wakes the person engine at the start; every arrival of a phase below wakes it again, and`);
+  lines.push(`    # it starts the people and bots due until the next wake-up at their own times (at most`);
+  lines.push(
+    `    # one wake-up per ${WAKEUP_INTERVAL_MS} ms: Artillery's arrival timer spins on the CPU at higher rates)`,
+  );
+  lines.push(`    - { name: ${yamlValue(START_PHASE)}, duration: "1ms", arrivalCount: 1 }`);
   segments.forEach((segment, index) => {
     lines.push(`    # ${segmentIntent(segment, plan)}`);
     const name = yamlValue(`segment ${index + 1}`);
     const duration = yamlValue(`${segment.durationMs}ms`);
-    if (segment.people + segment.bots === 0) lines.push(`    - { name: ${name}, pause: ${duration} }`);
-    else lines.push(`    - { name: ${name}, duration: ${duration}, arrivalCount: ${segment.people + segment.bots} }`);
+    if (segment.wakeups === 0) lines.push(`    - { name: ${name}, pause: ${duration} }`);
+    else lines.push(`    - { name: ${name}, duration: ${duration}, arrivalCount: ${segment.wakeups} }`);
   });
   lines.push('  engines:');
   lines.push('    saleready:');

@@ -12,7 +12,7 @@ export {
   TEST_FILE,
 } from './compile-test.ts';
 export type { CompiledTest, CompileTestOptions } from './compile-test.ts';
-export { buildArrivalSegments } from './arrival-segments.ts';
+export { buildArrivalSegments, wakeupsFor } from './arrival-segments.ts';
 export type { ArrivalSegment } from './arrival-segments.ts';
 export { buildEnsureConditions, conditionForTarget } from './ensure-conditions.ts';
 export type { EnsureCondition } from './ensure-conditions.ts';

@@ -21,7 +21,7 @@
  * Cost O(bots × N + segments × N log(people)).
  */
 import type { RunPlan } from '../scenario/index.ts';
-import { buildArrivalSegments, type ArrivalSegment } from './arrival-segments.ts';
+import { buildArrivalSegments, wakeupsFor, type ArrivalSegment } from './arrival-segments.ts';
 
 /** One segment of one share: the plan's segment with this worker's people and bots. */
 export interface ShareSegment extends ArrivalSegment {
@@ -206,6 +206,7 @@ export function splitPlan(plan: SplitInput, count: number, options: SplitPlanOpt
         people: counts[s]!.people,
         bots: counts[s]!.bots,
         slots: slots[s]!,
+        wakeups: wakeupsFor(slots[s]!, segment.durationMs),
       })),
     };
     offset += people;

@@ -109,7 +109,12 @@ describe('saleready run', () => {
     const artillery = JSON.parse(readFileSync(join(runDir, 'artillery-report.json'), 'utf8')) as ArtilleryReport;
     const counters = artillery.aggregate.counters;
     expect(counters['http.requests']).toBe(summary.requests.total);
-    expect(counters['vusers.created']).toBe(61);
+    expect((counters['saleready.person.arrivals'] ?? 0) + (counters['saleready.bot.arrivals'] ?? 0)).toBe(61);
+    // Artillery's virtual users are the person engine's wake-ups (the start phase's, then each phase's)
+    const planJson = JSON.parse(readFileSync(join(runDir, 'plan.json'), 'utf8')) as {
+      arrivalSegments: { wakeups: number }[];
+    };
+    expect(counters['vusers.created']).toBe(1 + planJson.arrivalSegments.reduce((sum, s) => sum + s.wakeups, 0));
     expect(counters['vusers.failed']).toBe(0);
     expect(counters['saleready.person.outcome.bought']).toBe(person.outcomes.bought);
     expect(counters['saleready.person.admitted']).toBe(person.admitted);
@@ -227,9 +232,11 @@ describe('saleready run', () => {
     });
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      // Interrupt once people are arriving (a progress line with some arrived), well before
-      // the last of the 40 arrives (9 s of arrivals, then the sale runs to 15 s).
-      if (!sent && /arrived [1-9]/.test(stdout)) {
+      // Interrupt once people are arriving and their requests are in the records (a progress
+      // line with some arrived and a p95), well before the last of the 40 arrives (9 s of
+      // arrivals, then the sale runs to 15 s). Records are flushed every 0.5 s, and an
+      // arrival may be flushed before its first request.
+      if (!sent && /arrived [1-9].* p95 \d/.test(stdout)) {
         sent = true;
         child.kill('SIGINT');
       }

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compileCloudTest, compileTest, splitPlan, writeCloudTest } from '../../harness/engine/index.ts';
+import { compileCloudTest, compileTest, splitPlan, wakeupsFor, writeCloudTest } from '../../harness/engine/index.ts';
 import { loadScenario, planRun } from '../../harness/scenario/index.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
@@ -29,12 +29,18 @@ describe('the cloud test of the bot storm over 3 workers', async () => {
 
   it('brings each segment’s slots on every worker, in the plan’s phases', () => {
     const phases = test.config.phases as { arrivalCount?: number; pause?: string; duration?: string }[];
-    expect(phases).toHaveLength(split.segments.length);
-    phases.forEach((phase, s) => {
-      const segment = split.segments[s]!;
+    expect(phases).toHaveLength(split.segments.length + 1);
+    split.segments.forEach((segment, s) => {
+      const phase = phases[s + 1]!;
+      const wakeups = wakeupsFor(split.slots[s]!, segment.durationMs);
       if (segment.people + segment.bots === 0) expect(phase.pause).toBeDefined();
-      else expect(phase).toMatchObject({ arrivalCount: split.slots[s], duration: `${segment.durationMs}ms` });
+      else expect(phase).toMatchObject({ arrivalCount: wakeups, duration: `${segment.durationMs}ms` });
+      for (const share of split.shares) expect(share.segments[s]!.wakeups).toBe(wakeups);
     });
+    // the bot storm's burst brings more than two slots a second somewhere: fewer wake-ups than slots
+    expect(split.segments.some((segment, s) => wakeupsFor(split.slots[s]!, segment.durationMs) < split.slots[s]!)).toBe(
+      true,
+    );
   });
 
   it('names one plan per share and the files to upload; everything else is compileTest’s', () => {

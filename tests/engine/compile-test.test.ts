@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileBrowserTest } from '../../harness/browser/index.ts';
-import { buildArrivalSegments, compileTest, conditionForTarget } from '../../harness/engine/index.ts';
+import { buildArrivalSegments, compileTest, conditionForTarget, wakeupsFor } from '../../harness/engine/index.ts';
 import { loadScenario, parseScenario, planRun } from '../../harness/scenario/index.ts';
 
 describe('arrival segments', () => {
@@ -51,13 +51,19 @@ describe('the compiled test', () => {
     const plan = planRun(await loadScenario('scenarios/smoke.ts'));
     const compiled = compileTest(plan, { peoplePool: true });
     const test = parse(compiled.test) as Record<string, any>;
-    expect(test.config.phases).toHaveLength(compiled.segments.length);
-    expect(
-      test.config.phases.reduce((sum: number, phase: { arrivalCount?: number }) => sum + (phase.arrivalCount ?? 0), 0),
-    ).toBe(plan.people);
+    // the start phase, then one per segment, each with the segment's wake-ups
+    expect(test.config.phases).toHaveLength(compiled.segments.length + 1);
+    expect(test.config.phases[0]).toEqual({ name: 'start', duration: '1ms', arrivalCount: 1 });
+    compiled.segments.forEach((segment, index) => {
+      const phase = test.config.phases[index + 1] as { arrivalCount?: number; pause?: string };
+      expect(segment.wakeups).toBe(wakeupsFor(segment.people + segment.bots, segment.durationMs));
+      if (segment.wakeups === 0) expect(phase.pause).toBe(`${segment.durationMs}ms`);
+      else expect(phase.arrivalCount).toBe(segment.wakeups);
+    });
+    expect(compiled.segments.reduce((sum, segment) => sum + segment.people, 0)).toBe(plan.people);
     expect(test.config.engines.saleready).toEqual({ plan: 'plan.json', records: 'records', people: 'people.json' });
     expect(test.scenarios).toEqual([{ name: 'crowd', engine: 'saleready', journey: 'crowd' }]);
-    expect(compiled.test).toContain('# 30 people arrive over 6 s from 6 s (5 per second)');
+    expect(compiled.test).toContain('# 30 people arrive over 6 s from 6 s (5 per second; 12 wake-ups)');
     const expressions = (test.config.plugins.ensure.conditions as { expression: string }[]).map(
       (condition) => condition.expression,
     );

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ingestEngineRecords, JOURNEY_TAG_VALUES, listRecordFiles, measure } from '../../harness/results/index.ts';
+import { wakeupsFor } from '../../harness/engine/index.ts';
 import {
   createHistogram,
   createMulberry32,
@@ -107,5 +108,46 @@ describe('the engine’s crowd', () => {
     expect(actors.slice(4, 6).every((a: { actor: string }) => a.actor === 'bot')).toBe(true);
     // past the plan (Artillery started one more), an extra person with the next index
     expect(crowd.actorOf(10)).toEqual({ actor: 'person', index: 6 });
+  });
+
+  it('wakes up at most twice a second and starts every slot once, at its own time, never before its wake-up', () => {
+    // 600 arrivals over 3 s (200 a second: Artillery would spin a core), nobody for 1 s, then 3 over 3 s
+    const segments = [
+      { startMs: 0, durationMs: 3000, people: 590, bots: 10, wakeups: wakeupsFor(600, 3000) },
+      { startMs: 3000, durationMs: 1000, people: 0, bots: 0, wakeups: wakeupsFor(0, 1000) },
+      { startMs: 4000, durationMs: 3000, people: 3, bots: 0, wakeups: wakeupsFor(3, 3000) },
+    ];
+    expect(segments.map((segment) => segment.wakeups)).toEqual([6, 0, 3]);
+    const crowd = createCrowd(segments);
+    // the start phase's wake-up, then the phases' arrivals at start + i·D/W
+    const wakeupTimes = [0, 500, 1000, 1500, 2000, 2500, 3000, 5000, 6000, 7000];
+    expect(crowd.wakeups).toBe(wakeupTimes.length);
+    const handed: { slot: number; atMs: number }[] = [];
+    wakeupTimes.forEach((time, n) => {
+      const due = crowd.wakeup(n) as { slot: number; atMs: number }[];
+      for (const { atMs } of due) {
+        expect(atMs).toBeGreaterThanOrEqual(time);
+        if (n + 1 < wakeupTimes.length) expect(atMs).toBeLessThan(wakeupTimes[n + 1]!);
+      }
+      handed.push(...due);
+    });
+    expect(handed.map((entry) => entry.slot)).toEqual(Array.from({ length: 603 }, (_, slot) => slot));
+    // Artillery's own spacing: slot s of S over D at start + (s + 1)·D/S
+    expect(handed[0]!.atMs).toBeCloseTo(5, 9);
+    expect(handed[599]!.atMs).toBeCloseTo(3000, 9);
+    expect(handed.slice(600).map((entry) => entry.atMs)).toEqual([5000, 6000, 7000]);
+    expect(crowd.wakeup(wakeupTimes.length)).toEqual([]);
+  });
+
+  it('without wake-ups in its segments, wakes up once per slot at the slot’s own time', () => {
+    const crowd = createCrowd([{ startMs: 0, durationMs: 1000, people: 4, bots: 0 }]);
+    expect(crowd.wakeups).toBe(5);
+    expect(crowd.wakeup(0)).toEqual([]);
+    expect([1, 2, 3, 4].map((n) => crowd.wakeup(n))).toEqual([
+      [{ slot: 0, atMs: 250 }],
+      [{ slot: 1, atMs: 500 }],
+      [{ slot: 2, atMs: 750 }],
+      [{ slot: 3, atMs: 1000 }],
+    ]);
   });
 });

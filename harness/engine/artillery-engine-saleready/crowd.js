@@ -8,6 +8,13 @@
 // worker: its segments may have fewer people and bots than slots, and the spare slots, spread
 // evenly, are `idle` (the engine ends them at once); its people are the pool's indices from
 // `share.peopleOffset` on, its bots the pool indices `share.botIndices` (whole rings).
+//
+// Artillery does not start each arrival: a phase brings `wakeups` arrivals (fewer than slots
+// when people come faster than one per 500 ms, harness/engine/arrival-segments.ts), and each
+// wakes the engine to start the slots due until the next wake-up, each at its own time. Slot s
+// of a segment of S slots over D ms is due at start + (s + 1)·D/S (where Artillery's own
+// spacing would put it), wake-up i of its W at start + i·D/W, and wake-up 0 is the test's
+// first phase at the run's start. A segment without `wakeups` has one per slot.
 
 function createCrowd(segments, share) {
   const peopleOffset = (share && share.peopleOffset) || 0;
@@ -25,6 +32,43 @@ function createCrowd(segments, share) {
     bots += segment.bots;
   }
   let cursor = 0;
+
+  /** start + k·D/X ms: the one expression for slot and wake-up times, so equal ones compare equal. */
+  const at = (start, k, duration, parts) => start + (k * duration) / parts;
+  const wakeupTimes = [-Infinity];
+  for (const { segment, total, segmentSlots } of starts) {
+    const count = segment.wakeups === undefined ? segmentSlots : total === 0 ? 0 : segment.wakeups;
+    for (let i = 1; i <= count; i++) wakeupTimes.push(at(segment.startMs || 0, i, segment.durationMs || 0, count));
+  }
+  /** When slot n (0-based, in arrival order) is due, ms from the run's start. */
+  function dueAt(n) {
+    const start = starts.findLast((candidate) => candidate.slots <= n && candidate.segmentSlots > 0);
+    const { segment, segmentSlots } = start;
+    return at(segment.startMs || 0, n - start.slots + 1, segment.durationMs || 0, segmentSlots);
+  }
+  /** The first slot due at or after `timeMs` (slots when none is). */
+  function firstSlotFrom(timeMs) {
+    let low = 0;
+    let high = slots;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (dueAt(middle) >= timeMs) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+  /**
+   * The slots the n-th wake-up starts and when they are due: [{ slot, atMs }]. Past the last
+   * wake-up (Artillery may round one more arrival into a phase), nobody.
+   */
+  function wakeup(n) {
+    if (n >= wakeupTimes.length) return [];
+    const from = firstSlotFrom(wakeupTimes[n]);
+    const to = n + 1 < wakeupTimes.length ? firstSlotFrom(wakeupTimes[n + 1]) : slots;
+    const due = [];
+    for (let slot = from; slot < to; slot++) due.push({ slot, atMs: dueAt(slot) });
+    return due;
+  }
 
   const person = (local) => ({ actor: 'person', index: peopleOffset + local });
   const bot = (local) => ({ actor: 'bot', index: botIndices ? botIndices[local] : local });
@@ -47,7 +91,7 @@ function createCrowd(segments, share) {
     return person(start.people + (j - botsBefore));
   }
 
-  return { actorOf, people, bots, arrivals: people + bots, slots };
+  return { actorOf, wakeup, wakeups: wakeupTimes.length, people, bots, arrivals: people + bots, slots };
 }
 
 module.exports = { createCrowd };

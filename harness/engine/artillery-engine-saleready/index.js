@@ -1,8 +1,10 @@
 'use strict';
 // artillery-engine-saleready: saleready's person engine, loaded by Artillery for scenarios
-// with `engine: saleready`. Each virtual user is one person or bot of the sale (journey
-// `crowd`) or one person of a capacity step (journey `capacity`), on its own undici
-// connection. Settings (`config.engines.saleready`), paths relative to the test file:
+// with `engine: saleready`. It runs the people and bots of a sale (journey `crowd`) or the
+// people of a capacity step (journey `capacity`), each on its own undici connection. A
+// capacity virtual user is one person; a crowd's virtual user is a wake-up that starts the
+// people and bots due until the next one, each at its own time (crowd.js), so that Artillery's
+// arrival timer spins rarely. Settings (`config.engines.saleready`), paths relative to the test file:
 //   plan     the run plan, JSON (default plan.json)
 //   records  folder for saleready's records, one file per worker thread (default records)
 //   people   the people pool, JSON [{ userId, address }] (optional)
@@ -104,37 +106,55 @@ class SalereadyEngine {
     return this.people[index] || { userId: `p-${index}`, address: `${index} Sale Street` };
   }
 
-  async runOne(journey, ee) {
+  /** One virtual user of a capacity step: one person in a closed loop. */
+  async runCapacity(ee) {
     const n = this.arrivals++;
-    const metrics = createMetrics(this.recorder, ee);
-    if (journey === 'capacity') {
-      const connection = createConnection(this.target, this.recorder, ee, 'capacity');
-      try {
-        return await runCapacityPerson({ connection, plan: this.plan, startedAtMs: this.startedAtMs, index: n });
-      } finally {
-        await connection.close();
-      }
+    const connection = createConnection(this.target, this.recorder, ee, 'capacity');
+    try {
+      return await runCapacityPerson({ connection, plan: this.plan, startedAtMs: this.startedAtMs, index: n });
+    } finally {
+      await connection.close();
     }
-    const { actor, index } = this.crowd.actorOf(n);
+  }
+
+  /** One virtual user of the crowd: a wake-up, which starts the people and bots due until the next (crowd.js). */
+  async runWakeup(ee) {
+    const due = this.crowd.wakeup(this.arrivals++);
+    await Promise.all(due.map(({ slot, atMs }) => this.runSlot(slot, atMs, ee)));
+  }
+
+  /** The person or bot of one arrival slot, started when it is due; its record, or an error record. */
+  async runSlot(slot, atMs, ee) {
+    const wait = this.startedAtMs + atMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const { actor, index } = this.crowd.actorOf(slot);
     // a spare slot of a distributed run's phase: this worker's share has nobody here
     if (actor === 'idle') {
       ee.emit('counter', 'saleready.idle_slots', 1);
-      return null;
+      return;
     }
     const connection = createConnection(this.target, this.recorder, ee, actor);
     const io = {
       connection,
-      metrics,
+      metrics: createMetrics(this.recorder, ee),
       plan: this.plan,
       startedAtMs: this.startedAtMs,
       account: this.accountOf(actor, index),
       index,
     };
     try {
-      return actor === 'bot' ? await runBot(io) : await runPerson(io);
+      this.recorder.person(actor === 'bot' ? await runBot(io) : await runPerson(io));
+    } catch (error) {
+      this.failed(error, ee);
     } finally {
       await connection.close();
     }
+  }
+
+  /** An arrival the engine could not run: Artillery's error counter and an error record. */
+  failed(error, ee) {
+    ee.emit('error', (error && error.code) || 'saleready_engine_error');
+    this.recorder.person({ actor: 'unknown', outcome: 'error', error: String((error && error.message) || error) });
   }
 
   /**
@@ -166,18 +186,14 @@ class SalereadyEngine {
     return (context, done) => {
       ee.emit('started');
       if (!this.zeroed) this.reportZeros(ee);
-      this.runOne(journey, ee).then(
+      const run = journey === 'capacity' ? this.runCapacity(ee) : this.runWakeup(ee);
+      run.then(
         (record) => {
           if (record) this.recorder.person(record);
           done(null, context);
         },
         (error) => {
-          ee.emit('error', (error && error.code) || 'saleready_engine_error');
-          this.recorder.person({
-            actor: 'unknown',
-            outcome: 'error',
-            error: String((error && error.message) || error),
-          });
+          this.failed(error, ee);
           done(error, context);
         },
       );
