@@ -17,6 +17,7 @@ import {
   readRunSummary,
   renderGateJunit,
   renderGateMarkdown,
+  withLatencyFloor,
   writeCompareFiles,
   type GateDecision,
   type RunComparison,
@@ -37,6 +38,8 @@ export interface GateRunOptions {
   readonly allowRemote?: boolean;
   /** `key=value` settings for the embedded shop as run, e.g. `service.s0Ms=20`. */
   readonly shopOverrides?: readonly string[];
+  /** The latency floor of a change that counts (`--min-latency-ms`); default compare's 20 ms. */
+  readonly minLatencyMs?: number;
   readonly lang: Language;
   /** A file gate.md is appended to (GitHub Actions' $GITHUB_STEP_SUMMARY), if any. */
   readonly stepSummaryPath?: string;
@@ -99,7 +102,8 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   let comparisonFile: string | null = null;
   if (baselineDir !== null && runExit !== ExitCode.interrupted) {
     const [a, b] = await Promise.all([loadRun(baselineDir), loadRun(result.runDir)]);
-    comparison = compareRuns(a, b);
+    const minimumEffects = options.minLatencyMs === undefined ? undefined : withLatencyFloor(options.minLatencyMs);
+    comparison = compareRuns(a, b, { minimumEffects });
     comparisonFile = (await writeCompareFiles(result.runDir, comparison, { a: a.summary, b: b.summary }, lang)).html;
   }
   const decision = decideGate(result.summary, runExit, comparison, notes);

@@ -15,7 +15,12 @@ export type {
 } from './comparison-types.ts';
 export { loadRun, readRunSummary, runReference, type LoadedRun } from './load-run.ts';
 export { shapeDifferences } from './check-comparable.ts';
-export { DEFAULT_MINIMUM_EFFECTS, describeMinimumEffects, minimumEffectFor } from './minimum-effect.ts';
+export {
+  DEFAULT_MINIMUM_EFFECTS,
+  describeMinimumEffects,
+  minimumEffectFor,
+  withLatencyFloor,
+} from './minimum-effect.ts';
 export { minimumPercentileSamples } from './compare-figure.ts';
 export {
   compareRuns,

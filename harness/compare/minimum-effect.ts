@@ -17,6 +17,11 @@ export const DEFAULT_MINIMUM_EFFECTS: MinimumEffects = {
   count: { absolute: 1, relative: 0.1 },
 };
 
+/** The default minimum effects with another latency floor (`--min-latency-ms`), ms. */
+export function withLatencyFloor(absoluteMs: number): MinimumEffects {
+  return { ...DEFAULT_MINIMUM_EFFECTS, latency: { ...DEFAULT_MINIMUM_EFFECTS.latency, absoluteMs } };
+}
+
 /** The minimum |B − A| for a figure of this kind and unit, given A's value. */
 export function minimumEffectFor(kind: FigureKind, unit: FigureUnit, a: number, effects: MinimumEffects): number {
   const base = Math.abs(a);

@@ -69,6 +69,30 @@ describe('saleready compare', () => {
     expect(readFileSync(join(out, 'compare.md'), 'utf8')).toContain('| 🔴 |');
   });
 
+  it('with --min-latency-ms 100, counts the slowed shop’s +40 ms as no significant change, and says so in the method', async () => {
+    const result = await runCli([
+      'compare',
+      same[0]!,
+      slowed,
+      '--json',
+      '--min-latency-ms',
+      '100',
+      '--out',
+      join(work, 'cmp-floor'),
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const comparison = JSON.parse(result.stdout) as RunComparison;
+    expect(comparison.method.minimumEffect.latency).toEqual({ absoluteMs: 100, relative: 0.1 });
+    const p50s = latency(comparison).filter((figure) => figure.stat === 'p50');
+    expect(p50s.length).toBeGreaterThan(3);
+    for (const figure of p50s) {
+      // significant (its interval excludes 0) but under the floor: not a regression
+      expect(figure.interval![0], figure.id).toBeGreaterThan(0);
+      expect(figure.change!, figure.id).toBeLessThan(100);
+      expect(figure.verdict, figure.id).toBe('no significant change');
+    }
+  });
+
   it('finds no significant change between any two of five runs of the same configuration', async () => {
     // Bootstrap seed 1 (the default), family-wise α = 5% per comparison (Holm–Bonferroni over
     // its ~21 tested figures, valid under any dependence). A false verdict needs a Holm-adjusted

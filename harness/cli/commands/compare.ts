@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.ts';
 import { parseLanguage } from '../language.ts';
 import type { Output } from '../output.ts';
 import { prepareOutDir } from '../out-path.ts';
+import { MIN_LATENCY_FLAG, MIN_LATENCY_HELP, parseMinLatencyFlag, parseNumberFlag } from '../number-flag.ts';
 
 interface CompareFlags {
   json?: boolean;
@@ -16,18 +17,7 @@ interface CompareFlags {
   out?: string;
   alpha?: string;
   seed?: string;
-}
-
-function parseNumberFlag(
-  name: string,
-  text: string | undefined,
-  check: (value: number) => boolean,
-  allowed: string,
-): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!check(value)) throw new UsageError('cli.bad-flag', `${name} must be ${allowed}, got "${text}".`);
-  return value;
+  minLatencyMs?: string;
 }
 
 export function registerCompareCommand(program: Command, output: Output): void {
@@ -42,6 +32,7 @@ export function registerCompareCommand(program: Command, output: Output): void {
     .option('-o, --out <dir>', 'where compare.html and compare.md go (default reports/compare-<A>-vs-<B>-<UTC>)')
     .option('--alpha <alpha>', 'family-wise false-alarm rate of the verdicts (Holm–Bonferroni)', '0.05')
     .option('--seed <seed>', 'bootstrap seed (same runs and seed, same result)', '1')
+    .option(MIN_LATENCY_FLAG, MIN_LATENCY_HELP)
     .action(async (runA: string, runB: string, flags: CompareFlags) => {
       const lang = parseLanguage(flags.lang);
       const alpha = parseNumberFlag(
@@ -56,6 +47,7 @@ export function registerCompareCommand(program: Command, output: Output): void {
         (value) => Number.isInteger(value) && value >= 0,
         'a non-negative integer',
       );
+      const minLatencyMs = parseMinLatencyFlag(flags.minLatencyMs);
       // the default folder is checked as well: a comparison that cannot be written fails before the work
       await prepareOutDir('--out', flags.out ?? 'reports');
       const {
@@ -65,6 +57,7 @@ export function registerCompareCommand(program: Command, output: Output): void {
         readRunSummary,
         renderCompareText,
         shapeDifferences,
+        withLatencyFloor,
         writeCompareFiles,
       } = await import('../../compare/index.ts');
       // Refuse different runs before the (slower) re-ingest of their raw output.
@@ -77,7 +70,8 @@ export function registerCompareCommand(program: Command, output: Output): void {
         );
       }
       const [a, b] = await Promise.all([loadRun(runA), loadRun(runB)]);
-      const comparison = compareRuns(a, b, { force: flags.force, alpha, seed });
+      const minimumEffects = minLatencyMs === undefined ? undefined : withLatencyFloor(minLatencyMs);
+      const comparison = compareRuns(a, b, { force: flags.force, alpha, seed, minimumEffects });
       const dir = flags.out ?? defaultCompareDir('reports', comparison);
       const files = await writeCompareFiles(dir, comparison, { a: a.summary, b: b.summary }, lang);
       if (flags.json) {

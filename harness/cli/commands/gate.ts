@@ -13,6 +13,7 @@ import { repoRoot } from '../repo-root.ts';
 import { collectRepeated, withInterrupt } from '../interrupt.ts';
 import { formatRunProgress } from '../run-output.ts';
 import { prepareOutDir } from '../out-path.ts';
+import { MIN_LATENCY_FLAG, MIN_LATENCY_HELP, parseMinLatencyFlag } from '../number-flag.ts';
 import { withVerdictGuard } from './run.ts';
 
 interface GateFlags {
@@ -23,12 +24,14 @@ interface GateFlags {
   target?: string;
   allowRemote?: boolean;
   lang?: string;
+  minLatencyMs?: string;
 }
 
 const shown = (path: string): string => relative(process.cwd(), path) || path;
 
 async function gate(flags: GateFlags, output: Output): Promise<number> {
   const lang = parseLanguage(flags.lang);
+  const minLatencyMs = parseMinLatencyFlag(flags.minLatencyMs);
   await prepareOutDir('--out', flags.out);
   const scenarioPath = flags.scenario ?? join(repoRoot, 'scenarios', 'smoke.ts');
   // Loaded on use, so `saleready --help` and other commands start without the run pipeline.
@@ -43,6 +46,7 @@ async function gate(flags: GateFlags, output: Output): Promise<number> {
       targetUrl: flags.target,
       allowRemote: flags.allowRemote,
       shopOverrides: flags.set,
+      minLatencyMs,
       lang,
       stepSummaryPath: process.env.GITHUB_STEP_SUMMARY,
       signal,
@@ -80,6 +84,7 @@ export function registerGateCommand(program: Command, output: Output): void {
     .option('-t, --target <url>', 'the shop to load (default: start the embedded reference shop)')
     .option('--allow-remote', 'allow a target that is not on this machine')
     .option('--lang <lang>', 'language of the reports: en or ko (default from the environment)')
+    .option(MIN_LATENCY_FLAG, MIN_LATENCY_HELP)
     .action(async (flags: GateFlags) => {
       output.exitCode = await withVerdictGuard(output, () => gate(flags, output));
     });
