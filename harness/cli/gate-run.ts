@@ -102,8 +102,7 @@ export async function runGate(options: GateRunOptions): Promise<GateRunResult> {
   let comparisonFile: string | null = null;
   if (baselineDir !== null && runExit !== ExitCode.interrupted) {
     const [a, b] = await Promise.all([loadRun(baselineDir), loadRun(result.runDir)]);
-    const minimumEffects = options.minLatencyMs === undefined ? undefined : withLatencyFloor(options.minLatencyMs);
-    comparison = compareRuns(a, b, { minimumEffects });
+    comparison = compareRuns(a, b, { minimumEffects: withLatencyFloor(options.minLatencyMs) });
     comparisonFile = (await writeCompareFiles(result.runDir, comparison, { a: a.summary, b: b.summary }, lang)).html;
   }
   const decision = decideGate(result.summary, runExit, comparison, notes);

@@ -164,7 +164,7 @@ export function compareFigure(
         a,
         b,
         options,
-        `not compared: ${spec.stat} needs samples in at least ${MINIMUM_BLOCKS} blocks of time per run, to see what a pause of the machine does to it (A ${blocksA} of ${a.blockSeconds} s, B ${blocksB} of ${b.blockSeconds} s)`,
+        `not compared: ${spec.stat} needs samples in at least ${MINIMUM_BLOCKS} blocks of time per run, to see what a pause of the machine does to it (A ${blocksA} of ${a.values.blockSeconds} s, B ${blocksB} of ${b.values.blockSeconds} s)`,
       );
     }
     const result = bootstrapPercentileTest(a.values, b.values, a.p, options);

@@ -1,5 +1,11 @@
-import { aggregateOf, runDurationSeconds, trendBlocks, JOURNEY_TAG_VALUES } from '../results/index.ts';
-import { describeStatistic, type BlockedHistogram, type TargetSubject } from '../stats/index.ts';
+import {
+  aggregateOf,
+  runDurationSeconds,
+  trendBlocks,
+  JOURNEY_TAG_VALUES,
+  type TrendBlocks,
+} from '../results/index.ts';
+import { describeStatistic, type TargetSubject } from '../stats/index.ts';
 import { stepWords } from '../vocabulary.ts';
 import type { BetterWhen, Bilingual, FigureKind, FigureUnit } from './comparison-types.ts';
 import type { LoadedRun } from './load-run.ts';
@@ -8,9 +14,8 @@ import type { LoadedRun } from './load-run.ts';
 export type FigureSample =
   | {
       readonly type: 'histogram';
-      /** The run's values whole and by block of time (block bootstrap). */
-      readonly values: BlockedHistogram;
-      readonly blockSeconds: number;
+      /** The run's values whole and by block of time (block bootstrap), and the blocks' length. */
+      readonly values: TrendBlocks;
       readonly p: number;
       /** Multiplies run-time values into the figure's unit (k for waits shown in sale time). */
       readonly scale: number;
@@ -44,7 +49,7 @@ const PERCENTILES = [
 export function histogramSample(run: LoadedRun, selector: string, p: number, scale: number): FigureSample {
   const blocks = trendBlocks(run.ingest, selector);
   if (blocks === null) return { type: 'missing', note: `${selector} was not recorded` };
-  return { type: 'histogram', values: blocks, blockSeconds: blocks.blockSeconds, p, scale };
+  return { type: 'histogram', values: blocks, p, scale };
 }
 
 /** Steps either run measured, in the journey's order (steps the journey library does not know last). */

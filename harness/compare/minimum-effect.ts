@@ -3,9 +3,10 @@ import type { FigureKind, FigureUnit, MinimumEffects } from './comparison-types.
 /**
  * The smallest change that counts, whatever its p-value: runs on a shared machine differ by
  * timer and scheduler noise that no test of one run's samples can see (a busy neighbour
- * shifts a whole run, and every sample of it). On 2 shared vCPUs, whole runs of the same
- * 11-s sale shifted every step's p95 by up to 13 ms (5 ms p95s read 8–18 ms; two CI runs of
- * 2026-11-30), so one run against one run cannot resolve a latency change under ~20 ms there.
+ * shifts a whole run, and every sample of it). On 2 shared vCPUs, one of five runs of the same
+ * 11-s sale was slower at every step, on p95s of 2–5 ms: by up to 6.3 ms in a CI run, by
+ * 6–13 ms in a clean-clone run with a type check running beside it (2026-11-30), so one run
+ * against one run cannot resolve a latency change under ~20 ms there.
  * Latency: max(20 ms, 10%); queue waits: max(1 s of sale time, 10%); rates and shares:
  * max(0.5 percentage points, 10%); throughput: 5%; counts: max(1, 10%).
  */
@@ -17,8 +18,9 @@ export const DEFAULT_MINIMUM_EFFECTS: MinimumEffects = {
   count: { absolute: 1, relative: 0.1 },
 };
 
-/** The default minimum effects with another latency floor (`--min-latency-ms`), ms. */
-export function withLatencyFloor(absoluteMs: number): MinimumEffects {
+/** The default minimum effects, with another latency floor (`--min-latency-ms`, ms) when one is given. */
+export function withLatencyFloor(absoluteMs: number | undefined): MinimumEffects {
+  if (absoluteMs === undefined) return DEFAULT_MINIMUM_EFFECTS;
   return { ...DEFAULT_MINIMUM_EFFECTS, latency: { ...DEFAULT_MINIMUM_EFFECTS.latency, absoluteMs } };
 }
 

@@ -20,7 +20,7 @@ export const RECORDS_DIR = 'records';
 export const PEOPLE_POOL_FILES = { person: 'people.json', bot: 'bots.json' } as const;
 export const SHOP_CONFIG_FILE = 'shop-config.json';
 /** The test's first phase: one arrival at the start, which wakes the person engine for the first people. */
-export const START_PHASE = 'start';
+const START_PHASE = 'start';
 
 export interface CompileTestOptions {
   /** People (and bots) come from pools beside the test (PEOPLE_POOL_FILES), written by the caller. */

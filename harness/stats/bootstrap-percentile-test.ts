@@ -28,7 +28,7 @@ const BISECTION_STEPS = 12;
  * falls, and the boundary α where it stops excluding 0 is found by bisection on the sorted
  * replicates. So "the 95% interval excludes 0" and "p < 0.05" always agree.
  */
-export function testReplicates(replicates: BootstrapReplicates, confidence = 0.95): BootstrapPercentileTest {
+function testReplicates(replicates: BootstrapReplicates, confidence = 0.95): BootstrapPercentileTest {
   const excludesZero = (at: number): boolean => {
     const interval = replicateInterval(replicates, at);
     return interval.lower > 0 || interval.upper < 0;

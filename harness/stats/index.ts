@@ -39,11 +39,9 @@ export {
 export { twoProportionTest, type TwoProportionTest } from './two-proportion-test.ts';
 export {
   blockBootstrapPercentileDifference,
-  blockBootstrapReplicates,
   type BlockedHistogram,
   type BootstrapOptions,
   type BootstrapDifference,
-  type BootstrapReplicates,
 } from './block-bootstrap-percentile.ts';
 
 export { normalCdf, normalQuantile, normalTwoSidedP, twoSidedZ } from './normal-distribution.ts';
@@ -70,7 +68,7 @@ export type { OrderInversions, OrderSample } from './order-inversions.ts';
 export { histogramCountAtLeast } from './histogram-count-above.ts';
 export { holmAdjust, holmReject } from './holm-bonferroni.ts';
 export { comparePoissonRates, type PoissonRateComparison } from './poisson-rate-comparison.ts';
-export { bootstrapPercentileTest, testReplicates, type BootstrapPercentileTest } from './bootstrap-percentile-test.ts';
+export { bootstrapPercentileTest, type BootstrapPercentileTest } from './bootstrap-percentile-test.ts';
 export { fitLinearTrend, projectTrend, type LinearTrend, type TrendProjection } from './linear-trend.ts';
 export { sampleStandardNormal } from './random-variates.ts';
 export {

@@ -100,8 +100,9 @@ describe('saleready compare', () => {
     // sale time, 10%), shares max(0.5 points, 10%), throughput 5%). Percentiles resample whole
     // seconds (block bootstrap), so a pause of the machine that delays one second's requests
     // widens the interval instead of looking like a change; a busy neighbour that slows a whole
-    // run is what the 20 ms latency floor is for. Two CI runs failed here before those: one run
-    // of five was slower at every step (p95 up to 6.3 ms slower, then 8–13 ms, adjusted p 0.0105).
+    // run is what the 20 ms latency floor is for. Before those, a CI run and a clean-clone run
+    // (a type check beside it) failed here: one run of five was slower at every step (p95 up to
+    // 6.3 ms slower, adjusted p 0.0105; then 6–13 ms).
     // Measured in development (docs/COMPARE.md): 8 runs of this scenario while their processes
     // were stopped for 0.2 s every 4–9 s: value-by-value resampling raised alarms in 2 of 28
     // pairs (poll p95 2.1 → 9.8 ms), blocks of time in none.

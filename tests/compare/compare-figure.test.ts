@@ -22,8 +22,11 @@ function waits(blocks: number, perBlock: number, ms: number, scale: number, seed
   const values = Array.from({ length: blocks }, () => Array.from({ length: perBlock }, () => ms * (0.5 + random())));
   return {
     type: 'histogram',
-    values: { total: histogramFromValues(values.flat()), blocks: values.map((block) => histogramFromValues(block)) },
-    blockSeconds: 1,
+    values: {
+      total: histogramFromValues(values.flat()),
+      blocks: values.map((block) => histogramFromValues(block)),
+      blockSeconds: 1,
+    },
     p: 0.95,
     scale,
   };

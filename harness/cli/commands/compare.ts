@@ -70,8 +70,12 @@ export function registerCompareCommand(program: Command, output: Output): void {
         );
       }
       const [a, b] = await Promise.all([loadRun(runA), loadRun(runB)]);
-      const minimumEffects = minLatencyMs === undefined ? undefined : withLatencyFloor(minLatencyMs);
-      const comparison = compareRuns(a, b, { force: flags.force, alpha, seed, minimumEffects });
+      const comparison = compareRuns(a, b, {
+        force: flags.force,
+        alpha,
+        seed,
+        minimumEffects: withLatencyFloor(minLatencyMs),
+      });
       const dir = flags.out ?? defaultCompareDir('reports', comparison);
       const files = await writeCompareFiles(dir, comparison, { a: a.summary, b: b.summary }, lang);
       if (flags.json) {
